@@ -1,0 +1,17 @@
+package io.ternmq.core;
+
+/** Read-only counters of broker activity. */
+public interface BrokerStats {
+
+    long connectedClients();
+
+    long messagesReceived();
+
+    long messagesSent();
+
+    /** Connections closed because of a malformed packet or a protocol violation. */
+    long protocolViolations();
+
+    /** QoS 1/2 messages dropped because a session's queue was full. */
+    long queueOverflowDrops();
+}

@@ -1,0 +1,33 @@
+package io.ternmq.core;
+
+import io.ternmq.protocol.MqttPacket;
+
+import java.time.Duration;
+
+/**
+ * The broker's view of one network connection, implemented by the transport. Every method may be called from
+ * any thread and never blocks.
+ */
+public interface ClientChannel {
+
+    /** Queues the packet for writing and flushing. Packets sent from one thread go out in the order sent. */
+    void send(MqttPacket packet);
+
+    /** Closes the connection once the packets already sent have been written. Idempotent. */
+    void close();
+
+    /**
+     * Arms keep-alive detection: when nothing has been received for {@code timeout}, the transport calls
+     * {@link MqttConnection#onKeepAliveTimeout()}. {@link Duration#ZERO} disarms it.
+     */
+    void keepAliveTimeout(Duration timeout);
+
+    /** Stops or resumes reading from the socket: the back-pressure lever for publishers. */
+    void readPaused(ReadState state);
+
+    /** The peer's address, for logs. */
+    String remoteAddress();
+
+    /** Whether reading from the socket is paused. */
+    enum ReadState { READING, PAUSED }
+}

@@ -1,0 +1,28 @@
+package io.ternmq.core;
+
+/**
+ * Limits and sizing of the broker core.
+ *
+ * @param sessionThreads      number of single-threaded executors that own sessions
+ * @param maxInflightMessages QoS 1/2 messages sent to one client and not yet acknowledged; more wait in its queue
+ * @param maxQueuedMessages   QoS 1/2 messages held per session while its client is offline or its window is full;
+ *                            further messages are dropped and counted
+ */
+public record CoreConfig(int sessionThreads, int maxInflightMessages, int maxQueuedMessages) {
+
+    public CoreConfig {
+        if (sessionThreads < 1) {
+            throw new IllegalArgumentException("sessionThreads must be at least 1, was " + sessionThreads);
+        }
+        if (maxInflightMessages < 1 || maxInflightMessages > 65_535) {
+            throw new IllegalArgumentException("maxInflightMessages must be 1..65535, was " + maxInflightMessages);
+        }
+        if (maxQueuedMessages < 0) {
+            throw new IllegalArgumentException("maxQueuedMessages must not be negative, was " + maxQueuedMessages);
+        }
+    }
+
+    public static CoreConfig defaults() {
+        return new CoreConfig(Runtime.getRuntime().availableProcessors(), 32, 10_000);
+    }
+}

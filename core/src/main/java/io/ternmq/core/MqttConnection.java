@@ -1,0 +1,24 @@
+package io.ternmq.core;
+
+import io.ternmq.protocol.MalformedPacketException;
+import io.ternmq.protocol.MqttPacket;
+
+/**
+ * The broker's side of one network connection, created by {@link BrokerCore#accept(ClientChannel)}. The transport
+ * calls these methods from the connection's IO thread, in the order things happened; they hand work to the
+ * session's owner thread and return at once.
+ */
+public interface MqttConnection {
+
+    /** A decoded packet arrived. */
+    void onPacket(MqttPacket packet);
+
+    /** The input could not be decoded; the transport reads nothing more from this connection. */
+    void onMalformedPacket(MalformedPacketException error);
+
+    /** Nothing arrived within the keep-alive timeout armed through {@link ClientChannel#keepAliveTimeout}. */
+    void onKeepAliveTimeout();
+
+    /** The connection is gone (closed by either side or failed). Called exactly once, last. */
+    void onChannelClosed();
+}
