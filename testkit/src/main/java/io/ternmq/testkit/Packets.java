@@ -28,6 +28,11 @@ public final class Packets {
         return new ConnectBuilder(utf8(clientId));
     }
 
+    /** A CONNECT builder whose client identifier is raw bytes, e.g. ill-formed UTF-8. */
+    public static ConnectBuilder connectBuilderRawId(byte[] clientId) {
+        return new ConnectBuilder(clientId);
+    }
+
     public static byte[] publish(String topic, int qos, Retain retain, Dup dup, int packetId, byte[] payload) {
         return publishRawTopic(utf8(topic), qos, retain, dup, packetId, payload);
     }
