@@ -28,11 +28,11 @@ class PacketSizeTest {
     @Test
     void packet_justUnderMaximum_isAccepted() {
         // the whole packet (fixed header included) fits the limit exactly
-        byte[] packet = Packets.publish("ps/fit", 1, Retain.NO, Dup.NO, 1, new byte[MAX_PACKET_SIZE - 3 - 8]);
+        byte[] packet = Packets.publish("ps/fit", 1, Retain.NO, Dup.NO, 1, new byte[MAX_PACKET_SIZE - 3 - 10]);
         assertThat(packet).hasSize(MAX_PACKET_SIZE);
         RawMqttClient subscriber = broker.subscriber("ps-fit-sub", "ps/fit", 0);
         broker.connected("ps-fit").send(packet).expectPacket(Packets.puback(1));
-        assertThat(subscriber.readPublish().payload()).hasSize(MAX_PACKET_SIZE - 3 - 8);
+        assertThat(subscriber.readPublish().payload()).hasSize(MAX_PACKET_SIZE - 3 - 10);
         Flows.expectNoMorePublishes(subscriber);
     }
 
