@@ -19,7 +19,7 @@ class TernmqCommandTest {
     }
 
     @Test
-    void helpStart_listsTheStartFlags() {
+    void help_startCommand_listsTheStartFlags() {
         CliRun run = CliRun.of("help", "start");
 
         assertThat(run.exitCode()).isZero();
@@ -28,7 +28,7 @@ class TernmqCommandTest {
     }
 
     @Test
-    void version_printsTheBuildVersion() {
+    void version_noOptions_printsTheBuildVersion() {
         CliRun run = CliRun.of("version");
 
         assertThat(run.exitCode()).isZero();
@@ -38,12 +38,12 @@ class TernmqCommandTest {
     }
 
     @Test
-    void versionFlag_printsTheSameAsTheCommand() {
+    void version_asFlag_printsTheSameAsTheCommand() {
         assertThat(CliRun.of("--version").out()).isEqualTo(CliRun.of("version").out());
     }
 
     @Test
-    void noCommand_printsUsageToStderrAndExitsTwo() {
+    void ternmq_noCommand_printsUsageToStderrAndExitsTwo() {
         CliRun run = CliRun.of();
 
         assertThat(run.exitCode()).isEqualTo(2);
@@ -51,7 +51,7 @@ class TernmqCommandTest {
     }
 
     @Test
-    void unknownCommand_isAUsageError() {
+    void ternmq_unknownCommand_isAUsageError() {
         CliRun run = CliRun.of("stat");
 
         assertThat(run.exitCode()).isEqualTo(2);
@@ -59,7 +59,7 @@ class TernmqCommandTest {
     }
 
     @Test
-    void unknownFlag_isAUsageErrorWithPicocliMessage() {
+    void start_unknownFlag_isAUsageErrorWithPicocliMessage() {
         CliRun run = CliRun.of("start", "--prot", "1883");
 
         assertThat(run.exitCode()).isEqualTo(2);
@@ -67,7 +67,7 @@ class TernmqCommandTest {
     }
 
     @Test
-    void nonNumericPort_isAUsageError() {
+    void start_nonNumericPort_isAUsageError() {
         CliRun run = CliRun.of("start", "--port", "abc");
 
         assertThat(run.exitCode()).isEqualTo(2);

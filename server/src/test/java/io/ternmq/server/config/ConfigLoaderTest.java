@@ -231,7 +231,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void describe_listsEveryKeyWithValueAndOrigin() throws IOException {
+    void describe_fileAndDefaults_listsEveryKeyWithValueAndOrigin() throws IOException {
         Path file = file("limits:\n  connect_timeout: 2m\n");
 
         EffectiveConfig effective = load(file);
