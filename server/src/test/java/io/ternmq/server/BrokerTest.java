@@ -20,6 +20,15 @@ class BrokerTest {
 
     private static final String LOOPBACK = "127.0.0.1";
 
+    private static final byte[] CONNECT_311_CLEAN = {
+            0x10, 0x0D,                   // CONNECT, remaining length 13
+            0x00, 0x04, 'M', 'Q', 'T', 'T', // protocol name
+            0x04,                         // protocol level 4 (3.1.1)
+            0x02,                         // connect flags: clean session
+            0x00, 0x3C,                   // keep alive 60 s
+            0x00, 0x01, 'c'               // client id "c"
+    };
+
     @TempDir
     Path dataDir;
 
@@ -71,6 +80,9 @@ class BrokerTest {
         var socket = new Socket(LOOPBACK, broker.port());
         socket.setSoTimeout(30_000);
         resources.add(socket);
+        // The CONNACK proves the broker accepted the connection: one still in the accept backlog would be reset.
+        socket.getOutputStream().write(CONNECT_311_CLEAN);
+        assertThat(socket.getInputStream().readNBytes(4)).containsExactly(0x20, 0x02, 0x00, 0x00);
 
         broker.close();
 
