@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+
 /**
  * The last inbound handler: bridges one channel to its {@link MqttConnection} in the core. Everything here runs
  * on the channel's IO thread; the core's methods hand work to session threads and return at once.
@@ -67,9 +69,15 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // Resets and broken pipes are routine on the internet: one debug line per connection, then close.
+        // Malformed input never gets here (the decoder hands it to the core), so anything else is a broker bug
+        // and deserves a warning with its stack trace.
         if (!failureLogged) {
             failureLogged = true;
-            log.debug("{}: closing after error: {}", remote(ctx), cause.toString());
+            if (cause instanceof IOException) {
+                log.debug("{}: closing after network error: {}", remote(ctx), cause.toString());
+            } else {
+                log.warn("{}: closing after unexpected error", remote(ctx), cause);
+            }
         }
         ctx.close();
     }

@@ -78,6 +78,7 @@ public final class MqttServer implements AutoCloseable {
         return clientChannels.size();
     }
 
+    /** Stops the server and waits for its threads; call it from an application thread, never an IO thread. */
     @Override
     public void close() {
         synchronized (this) {

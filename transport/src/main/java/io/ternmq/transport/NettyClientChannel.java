@@ -96,7 +96,8 @@ final class NettyClientChannel implements ClientChannel {
         if (keepAlive.isZero() || readState == ReadState.PAUSED || pipeline.get(HandlerNames.CONNECTION) == null) {
             return;
         }
-        // After the decoder: only whole packets count as activity, as keep-alive is defined on control packets.
+        // After the decoder: only whole packets count as activity, as keep-alive is defined on control packets
+        // [MQTT-3.1.2-24] (the core arms 1.5 times the client's keep-alive).
         pipeline.addBefore(HandlerNames.CONNECTION, HandlerNames.KEEP_ALIVE,
                 new IdleStateHandler(keepAlive.toNanos(), 0, 0, TimeUnit.NANOSECONDS));
     }

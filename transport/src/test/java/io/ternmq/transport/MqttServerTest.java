@@ -77,6 +77,7 @@ class MqttServerTest {
 
     @Test
     void keepAlive_armedAndClientSilent_firesOnKeepAliveTimeout() throws IOException {
+        // [MQTT-3.1.2-24] the transport detects the silence; the core closes
         MqttServer server = start(config(Duration.ofSeconds(10)));
         connect(server);
         await().untilAsserted(() -> assertThat(core.connections).hasSize(1));

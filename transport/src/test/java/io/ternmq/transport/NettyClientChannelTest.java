@@ -76,6 +76,7 @@ class NettyClientChannelTest {
 
     @Test
     void keepAliveTimeout_silence_firesTheIdleEvent() {
+        // [MQTT-3.1.2-24]
         List<Object> events = new ArrayList<>();
         channel.pipeline().replace(HandlerNames.CONNECTION, HandlerNames.CONNECTION, new ChannelInboundHandlerAdapter() {
             @Override
