@@ -31,8 +31,10 @@ public final class MqttServer implements AutoCloseable {
     private static final int ACCEPT_BACKLOG = 1024;
 
     private final EventLoops loops;
-    private final ChannelGroup serverChannels = new DefaultChannelGroup("ternmq-listeners", GlobalEventExecutor.INSTANCE);
-    private final ChannelGroup clientChannels = new DefaultChannelGroup("ternmq-clients", GlobalEventExecutor.INSTANCE);
+    private final ChannelGroup serverChannels =
+            new DefaultChannelGroup("ternmq-listeners", GlobalEventExecutor.INSTANCE);
+    private final ChannelGroup clientChannels =
+            new DefaultChannelGroup("ternmq-clients", GlobalEventExecutor.INSTANCE);
     private final Map<String, InetSocketAddress> boundAddresses = new LinkedHashMap<>();
     private boolean closed;
 
@@ -45,7 +47,8 @@ public final class MqttServer implements AutoCloseable {
      *
      * @throws ListenerBindException when a listener cannot bind; nothing is left running then
      */
-    public static MqttServer start(TransportConfig config, List<ListenerConfig> listeners, ConnectionAcceptor acceptor) {
+    public static MqttServer start(TransportConfig config, List<ListenerConfig> listeners,
+                                   ConnectionAcceptor acceptor) {
         if (listeners.isEmpty()) {
             throw new IllegalArgumentException("at least one listener is required");
         }
@@ -68,7 +71,8 @@ public final class MqttServer implements AutoCloseable {
     public synchronized InetSocketAddress address(String listenerName) {
         InetSocketAddress address = boundAddresses.get(listenerName);
         if (address == null) {
-            throw new IllegalArgumentException("no listener named '" + listenerName + "'; have " + boundAddresses.keySet());
+            throw new IllegalArgumentException("no listener named '" + listenerName + "'; have "
+                    + boundAddresses.keySet());
         }
         return address;
     }

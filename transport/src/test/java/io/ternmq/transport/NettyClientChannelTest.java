@@ -78,12 +78,13 @@ class NettyClientChannelTest {
     void keepAliveTimeout_silence_firesTheIdleEvent() {
         // [MQTT-3.1.2-24]
         List<Object> events = new ArrayList<>();
-        channel.pipeline().replace(HandlerNames.CONNECTION, HandlerNames.CONNECTION, new ChannelInboundHandlerAdapter() {
+        var recorder = new ChannelInboundHandlerAdapter() {
             @Override
             public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
                 events.add(event);
             }
-        });
+        };
+        channel.pipeline().replace(HandlerNames.CONNECTION, HandlerNames.CONNECTION, recorder);
         client.keepAliveTimeout(Duration.ofSeconds(5));
 
         channel.advanceTimeBy(5, TimeUnit.SECONDS);
