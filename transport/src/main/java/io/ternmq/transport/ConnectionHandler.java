@@ -1,0 +1,98 @@
+package io.ternmq.transport;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.ternmq.core.MqttConnection;
+import io.ternmq.protocol.MalformedPacketException;
+import io.ternmq.protocol.MqttPacket;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+
+/**
+ * The last inbound handler: bridges one channel to its {@link MqttConnection} in the core. Everything here runs
+ * on the channel's IO thread; the core's methods hand work to session threads and return at once.
+ */
+final class ConnectionHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
+
+    private final ConnectionAcceptor acceptor;
+    private @Nullable MqttConnection connection;
+    private boolean closeReported;
+    private boolean failureLogged;
+
+    ConnectionHandler(ConnectionAcceptor acceptor) {
+        this.acceptor = acceptor;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        try {
+            connection = acceptor.accept(new NettyClientChannel(ctx.channel()));
+        } catch (RuntimeException e) {
+            log.warn("{}: the broker refused the connection", remote(ctx), e);
+            ctx.close();
+            return;
+        }
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        MqttConnection target = connection;
+        if (target == null) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        switch (msg) {
+            case MqttPacket packet -> target.onPacket(packet);
+            case MalformedPacketException error -> target.onMalformedPacket(error);
+            default -> ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        MqttConnection target = connection;
+        if (event == IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT && target != null) {
+            target.onKeepAliveTimeout();
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // Resets and broken pipes are routine on the internet: one debug line per connection, then close.
+        // Malformed input never gets here (the decoder hands it to the core), so anything else is a broker bug
+        // and deserves a warning with its stack trace.
+        if (!failureLogged) {
+            failureLogged = true;
+            if (cause instanceof IOException) {
+                log.debug("{}: closing after network error: {}", remote(ctx), cause.toString());
+            } else {
+                log.warn("{}: closing after unexpected error", remote(ctx), cause);
+            }
+        }
+        ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        MqttConnection target = connection;
+        if (target != null && !closeReported) {
+            closeReported = true;
+            target.onChannelClosed();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    private static String remote(ChannelHandlerContext ctx) {
+        return SocketAddresses.format(ctx.channel().remoteAddress());
+    }
+}

@@ -1,0 +1,51 @@
+package io.ternmq.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.ternmq.protocol.Connect;
+import io.ternmq.protocol.MalformedPacketException;
+import io.ternmq.protocol.MqttPacket;
+
+import java.util.List;
+
+/**
+ * Turns the byte stream into packet records. Emits {@link MqttPacket}s, and at most one
+ * {@link MalformedPacketException} as a message (so that it reaches the core after every packet decoded before
+ * it); after that it discards all input. It does not close the connection: the core does, after possibly
+ * answering (CONNACK 0x01 for an unsupported protocol level). Input keeps being read and dropped so that the
+ * peer's close is still noticed.
+ */
+final class MqttPacketDecoder extends ByteToMessageDecoder {
+
+    private final PacketReader reader;
+    private final NegotiatedVersion version;
+    private boolean discarding;
+
+    MqttPacketDecoder(PacketReader reader, NegotiatedVersion version) {
+        this.reader = reader;
+        this.version = version;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (discarding) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        try {
+            MqttPacket packet = reader.read(in, version.get());
+            if (packet == null) {
+                return;
+            }
+            if (packet instanceof Connect connect) {
+                version.fixFromConnect(connect.version());
+            }
+            out.add(packet);
+        } catch (MalformedPacketException e) {
+            discarding = true;
+            in.skipBytes(in.readableBytes());
+            out.add(e);
+        }
+    }
+}

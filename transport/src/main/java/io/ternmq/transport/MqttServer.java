@@ -1,0 +1,130 @@
+package io.ternmq.transport;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The MQTT network server: binds every configured listener and feeds accepted connections to the
+ * {@link ConnectionAcceptor}. {@link #close()} stops accepting, closes every connection (each one reports
+ * {@code onChannelClosed} to the core) and stops the IO threads.
+ */
+public final class MqttServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MqttServer.class);
+
+    /** Pending outbound bytes per connection above which it reports unwritable; below the low mark, writable again. */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 128 * 1024);
+    private static final int ACCEPT_BACKLOG = 1024;
+
+    private final EventLoops loops;
+    private final ChannelGroup serverChannels =
+            new DefaultChannelGroup("ternmq-listeners", GlobalEventExecutor.INSTANCE);
+    private final ChannelGroup clientChannels =
+            new DefaultChannelGroup("ternmq-clients", GlobalEventExecutor.INSTANCE);
+    private final Map<String, InetSocketAddress> boundAddresses = new LinkedHashMap<>();
+    private boolean closed;
+
+    private MqttServer(EventLoops loops) {
+        this.loops = loops;
+    }
+
+    /**
+     * Binds every listener and starts serving.
+     *
+     * @throws ListenerBindException when a listener cannot bind; nothing is left running then
+     */
+    public static MqttServer start(TransportConfig config, List<ListenerConfig> listeners,
+                                   ConnectionAcceptor acceptor) {
+        if (listeners.isEmpty()) {
+            throw new IllegalArgumentException("at least one listener is required");
+        }
+        if (listeners.stream().map(ListenerConfig::name).distinct().count() != listeners.size()) {
+            throw new IllegalArgumentException("listener names must be unique: " + listeners);
+        }
+        MqttServer server = new MqttServer(EventLoops.create(config.ioThreads()));
+        try {
+            for (ListenerConfig listener : listeners) {
+                server.bind(listener, server.initializerFor(config, acceptor));
+            }
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /** The address a listener is bound to, with the real port when 0 was asked for. */
+    public synchronized InetSocketAddress address(String listenerName) {
+        InetSocketAddress address = boundAddresses.get(listenerName);
+        if (address == null) {
+            throw new IllegalArgumentException("no listener named '" + listenerName + "'; have "
+                    + boundAddresses.keySet());
+        }
+        return address;
+    }
+
+    /** Number of open client connections. */
+    public int connectionCount() {
+        return clientChannels.size();
+    }
+
+    /** Stops the server and waits for its threads; call it from an application thread, never an IO thread. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        serverChannels.close().awaitUninterruptibly();
+        clientChannels.close().awaitUninterruptibly();
+        loops.shutdown();
+        log.debug("MQTT server stopped");
+    }
+
+    /** The seam for more listener kinds: TLS and WebSocket listeners will get their own initializers. */
+    private ChannelInitializer<Channel> initializerFor(TransportConfig config, ConnectionAcceptor acceptor) {
+        return new TcpChannelInitializer(config, acceptor, clientChannels);
+    }
+
+    private void bind(ListenerConfig listener, ChannelInitializer<Channel> initializer) {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(loops.boss(), loops.workers())
+                .channel(loops.serverChannelType())
+                .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childHandler(initializer);
+        ChannelFuture bound;
+        try {
+            bound = bootstrap.bind(listener.bind(), listener.port()).awaitUninterruptibly();
+        } catch (RuntimeException e) {
+            throw new ListenerBindException(listener, e);
+        }
+        if (!bound.isSuccess()) {
+            throw new ListenerBindException(listener, bound.cause());
+        }
+        serverChannels.add(bound.channel());
+        InetSocketAddress address = (InetSocketAddress) bound.channel().localAddress();
+        synchronized (this) {
+            boundAddresses.put(listener.name(), address);
+        }
+        log.debug("listener '{}' bound to {} ({})", listener.name(), SocketAddresses.format(address), loops.kind());
+    }
+}

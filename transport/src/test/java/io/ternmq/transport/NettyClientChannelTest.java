@@ -1,0 +1,125 @@
+package io.ternmq.transport;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.ternmq.core.ClientChannel.ReadState;
+import io.ternmq.protocol.Pingresp;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NettyClientChannelTest {
+
+    private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final NettyClientChannel client;
+
+    NettyClientChannelTest() {
+        channel.pipeline().addLast(HandlerNames.CONNECTION, new ChannelInboundHandlerAdapter());
+        client = new NettyClientChannel(channel);
+    }
+
+    @Test
+    void send_packet_isWrittenAndFlushed() {
+        client.send(new Pingresp());
+
+        assertThat((Object) channel.readOutbound()).isEqualTo(new Pingresp());
+    }
+
+    @Test
+    void close_afterSend_writesThePacketThenCloses() {
+        client.send(new Pingresp());
+        client.close();
+        client.close();
+
+        assertThat((Object) channel.readOutbound()).isEqualTo(new Pingresp());
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void keepAliveTimeout_positive_installsAReaderIdleHandler() {
+        client.keepAliveTimeout(Duration.ofSeconds(90));
+
+        assertThat(idleHandler().getReaderIdleTimeInMillis()).isEqualTo(90_000);
+        assertThat(channel.pipeline().names()).containsSubsequence(HandlerNames.KEEP_ALIVE, HandlerNames.CONNECTION);
+    }
+
+    @Test
+    void keepAliveTimeout_changed_replacesTheHandler() {
+        client.keepAliveTimeout(Duration.ofSeconds(90));
+        client.keepAliveTimeout(Duration.ofSeconds(15));
+
+        assertThat(idleHandler().getReaderIdleTimeInMillis()).isEqualTo(15_000);
+    }
+
+    @Test
+    void keepAliveTimeout_zero_removesTheHandler() {
+        client.keepAliveTimeout(Duration.ofSeconds(90));
+        client.keepAliveTimeout(Duration.ZERO);
+
+        assertThat(channel.pipeline().get(HandlerNames.KEEP_ALIVE)).isNull();
+    }
+
+    @Test
+    void keepAliveTimeout_negative_isRejected() {
+        assertThatThrownBy(() -> client.keepAliveTimeout(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void keepAliveTimeout_silence_firesTheIdleEvent() {
+        // [MQTT-3.1.2-24]
+        List<Object> events = new ArrayList<>();
+        var recorder = new ChannelInboundHandlerAdapter() {
+            @Override
+            public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+                events.add(event);
+            }
+        };
+        channel.pipeline().replace(HandlerNames.CONNECTION, HandlerNames.CONNECTION, recorder);
+        client.keepAliveTimeout(Duration.ofSeconds(5));
+
+        channel.advanceTimeBy(5, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat(events).containsExactly(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+    }
+
+    @Test
+    void readPaused_paused_stopsAutoReadAndSuspendsKeepAlive() {
+        client.keepAliveTimeout(Duration.ofSeconds(90));
+
+        client.readPaused(ReadState.PAUSED);
+
+        assertThat(channel.config().isAutoRead()).isFalse();
+        assertThat(channel.pipeline().get(HandlerNames.KEEP_ALIVE)).isNull();
+    }
+
+    @Test
+    void readPaused_resumed_restoresAutoReadAndKeepAlive() {
+        client.keepAliveTimeout(Duration.ofSeconds(90));
+        client.readPaused(ReadState.PAUSED);
+
+        client.readPaused(ReadState.READING);
+
+        assertThat(channel.config().isAutoRead()).isTrue();
+        assertThat(idleHandler().getReaderIdleTimeInMillis()).isEqualTo(90_000);
+    }
+
+    @Test
+    void remoteAddress_embeddedChannel_isTheChannelsAddress() {
+        assertThat(client.remoteAddress()).isEqualTo("embedded");
+    }
+
+    private IdleStateHandler idleHandler() {
+        return (IdleStateHandler) channel.pipeline().get(HandlerNames.KEEP_ALIVE);
+    }
+}
