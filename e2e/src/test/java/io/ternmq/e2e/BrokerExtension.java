@@ -13,10 +13,16 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
@@ -32,6 +38,7 @@ public final class BrokerExtension implements BeforeAllCallback, AfterAllCallbac
     private final UnaryOperator<Broker.Builder> settings;
     private final Deque<AutoCloseable> openedInTest = new ArrayDeque<>();
     private @Nullable Broker broker;
+    private @Nullable Path dataDir;
     private boolean startedForOneTest;
 
     private BrokerExtension(UnaryOperator<Broker.Builder> settings) {
@@ -128,8 +135,13 @@ public final class BrokerExtension implements BeforeAllCallback, AfterAllCallbac
     }
 
     private void start() {
-        broker = settings.apply(Broker.builder().bind("127.0.0.1").port(0).connectTimeout(Duration.ofSeconds(5)))
-                .start();
+        try {
+            dataDir = Files.createTempDirectory("ternmq-e2e");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        broker = settings.apply(Broker.builder().bind("127.0.0.1").port(0).connectTimeout(Duration.ofSeconds(5))
+                .dataDir(dataDir)).start();
     }
 
     private void stop() {
@@ -137,6 +149,18 @@ public final class BrokerExtension implements BeforeAllCallback, AfterAllCallbac
             broker.close();
             broker = null;
         }
+        if (dataDir != null) {
+            deleteRecursively(dataDir);
+            dataDir = null;
+        }
         startedForOneTest = false;
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -66,7 +66,7 @@ class PahoClientTest {
         });
         broker.closeAfterTest(() -> {
             if (client.isConnected()) {
-                client.disconnect();
+                client.disconnect(0); // no quiescing: the test is over
             }
             client.close();
         });
