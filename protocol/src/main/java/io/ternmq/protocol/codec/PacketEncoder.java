@@ -56,16 +56,16 @@ public final class PacketEncoder {
         requireSupported(version);
         return switch (packet) {
             case Connect p -> ConnectEncoder.remainingLength(p);
-            case Connack ack -> ConnackEncoder.REMAINING_LENGTH;
+            case Connack p -> ConnackEncoder.remainingLength(p);
             case Publish p -> PublishEncoder.remainingLength(p);
-            case Puback ack -> PubackEncoder.REMAINING_LENGTH;
-            case Pubrec ack -> PubrecEncoder.REMAINING_LENGTH;
-            case Pubrel ack -> PubrelEncoder.REMAINING_LENGTH;
-            case Pubcomp ack -> PubcompEncoder.REMAINING_LENGTH;
+            case Puback p -> PubackEncoder.remainingLength(p);
+            case Pubrec p -> PubrecEncoder.remainingLength(p);
+            case Pubrel p -> PubrelEncoder.remainingLength(p);
+            case Pubcomp p -> PubcompEncoder.remainingLength(p);
             case Subscribe p -> SubscribeEncoder.remainingLength(p);
             case Suback p -> SubackEncoder.remainingLength(p);
             case Unsubscribe p -> UnsubscribeEncoder.remainingLength(p);
-            case Unsuback ack -> UnsubackEncoder.REMAINING_LENGTH;
+            case Unsuback p -> UnsubackEncoder.remainingLength(p);
             case Pingreq ping -> PingreqEncoder.REMAINING_LENGTH;
             case Pingresp pong -> PingrespEncoder.REMAINING_LENGTH;
             case Disconnect disconnect -> DisconnectEncoder.REMAINING_LENGTH;

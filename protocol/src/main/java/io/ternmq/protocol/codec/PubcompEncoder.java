@@ -6,15 +6,19 @@ import io.ternmq.protocol.Pubcomp;
 /** PUBCOMP: a packet identifier and nothing else. */
 final class PubcompEncoder {
 
-    static final int REMAINING_LENGTH = 2;
+    private static final int REMAINING_LENGTH = 2;
     private static final int FIRST_BYTE = 0x70;
 
     private PubcompEncoder() {
     }
 
-    static void encode(Pubcomp p, ByteBuf out) {
+    static int remainingLength(Pubcomp p) {
         FieldWriter.requireUnsignedShort(p.packetId(), "packet identifier");
-        FixedHeader.write(out, FIRST_BYTE, REMAINING_LENGTH);
+        return REMAINING_LENGTH;
+    }
+
+    static void encode(Pubcomp p, ByteBuf out) {
+        FixedHeader.write(out, FIRST_BYTE, remainingLength(p));
         out.writeShort(p.packetId());
     }
 }

@@ -13,12 +13,13 @@ final class SubackEncoder {
 
     static int remainingLength(Suback p) {
         FieldWriter.requireUnsignedShort(p.packetId(), "packet identifier");
+        int length = PacketEncoder.requireRemainingLength(2L + p.returnCodes().size());
         for (int code : p.returnCodes()) {
             if (code < 0 || code > 0xFF) {
                 throw new IllegalArgumentException("SUBACK return code " + code + " does not fit in a byte");
             }
         }
-        return PacketEncoder.requireRemainingLength(2L + p.returnCodes().size());
+        return length;
     }
 
     static void encode(Suback p, ByteBuf out) {
