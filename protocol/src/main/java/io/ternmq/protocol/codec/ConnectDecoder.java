@@ -69,19 +69,21 @@ final class ConnectDecoder {
     }
 
     private static ProtocolVersion version(String name, int level) {
-        for (ProtocolVersion version : ProtocolVersion.values()) {
-            if (version.protocolName().equals(name) && version.level() == level && version != ProtocolVersion.MQTT_5) {
-                return version;
+        if (name.equals(ProtocolVersion.MQTT_3_1_1.protocolName())) {
+            if (level == ProtocolVersion.MQTT_3_1_1.level()) {
+                return ProtocolVersion.MQTT_3_1_1;
             }
+        } else if (name.equals(ProtocolVersion.MQTT_3_1.protocolName())) {
+            if (level == ProtocolVersion.MQTT_3_1.level()) {
+                return ProtocolVersion.MQTT_3_1;
+            }
+        } else {
+            throw Malformed.packet("protocol name must be \"MQTT\" (or \"MQIsdp\" for 3.1), got \""
+                    + Malformed.shorten(name) + "\""); // [MQTT-3.1.2-1]
         }
-        if (name.equals(ProtocolVersion.MQTT_3_1_1.protocolName())
-                || name.equals(ProtocolVersion.MQTT_3_1.protocolName())) {
-            // A name we know with a level we do not speak (5 included, until the 5.0 decoder exists):
-            // the broker answers CONNACK 0x01 before closing.
-            throw new UnsupportedProtocolVersionException(level); // [MQTT-3.1.2-2]
-        }
-        throw Malformed.packet("protocol name must be \"MQTT\" (or \"MQIsdp\" for 3.1), got \""
-                + Malformed.shorten(name) + "\""); // [MQTT-3.1.2-1]
+        // A name we know with a level we do not speak (5 included, until the 5.0 decoder exists):
+        // the broker answers CONNACK 0x01 before closing.
+        throw new UnsupportedProtocolVersionException(level); // [MQTT-3.1.2-2]
     }
 
     private static Will readWill(ByteBuf in, int end, Qos qos, boolean retain) {

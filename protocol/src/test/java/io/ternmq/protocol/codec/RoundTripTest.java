@@ -1,12 +1,15 @@
 package io.ternmq.protocol.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.PacketType;
 import io.ternmq.protocol.ProtocolVersion;
+import io.ternmq.protocol.Publish;
+import io.ternmq.protocol.Qos;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,6 +35,15 @@ class RoundTripTest {
             seen.add(packet.type());
         }
         assertThat(seen).containsExactlyInAnyOrderElementsOf(RandomPackets.types());
+    }
+
+    @Test
+    void assertSamePacket_payloadsThatDiffer_fails() {
+        // The comparison the round trips rely on really looks into the arrays.
+        Publish a = new Publish("t", Qos.AT_MOST_ONCE, false, false, 0, new byte[] {1, 2});
+        Publish b = new Publish("t", Qos.AT_MOST_ONCE, false, false, 0, new byte[] {1, 3});
+        assertThatThrownBy(() -> Codec.assertSamePacket(a, b)).isInstanceOf(AssertionError.class);
+        Codec.assertSamePacket(a, new Publish("t", Qos.AT_MOST_ONCE, false, false, 0, new byte[] {1, 2}));
     }
 
     @Test
