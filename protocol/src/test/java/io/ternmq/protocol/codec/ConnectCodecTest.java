@@ -213,6 +213,47 @@ class ConnectCodecTest {
     }
 
     @Test
+    void decode_passwordFieldWithoutItsFlag_isMalformed() {
+        // [MQTT-3.1.2-20] password flag 0: no password field
+        byte[] bytes = Hex.bytes("""
+                10 13                   // CONNECT, remaining length 19
+                00 04 4d 51 54 54       // "MQTT"
+                04 82 00 00             // level 4, flags: user name + clean session, keep alive 0
+                00 00                   // client identifier ""
+                00 01 75                // user name "u"
+                00 02 70 77             // a password "pw" although the flag is 0
+                """);
+        assertThat(decodeError(bytes)).hasMessageContaining("CONNECT has 4 bytes after its last field");
+    }
+
+    @Test
+    void decode_willTopicWithEncodedSurrogate_isMalformed() {
+        // [MQTT-3.1.3-10] the will topic is a UTF-8 string; [MQTT-1.5.3-1]
+        byte[] bytes = Hex.bytes("""
+                10 14                   // CONNECT, remaining length 20
+                00 04 4d 51 54 54       // "MQTT"
+                04 06 00 00             // level 4, flags: will + clean session, keep alive 0
+                00 00                   // client identifier ""
+                00 03 ed a0 80          // will topic: U+D800 encoded
+                00 01 21                // will message "!"
+                """);
+        assertThat(decodeError(bytes)).hasMessageContaining("will topic: invalid UTF-8 at byte 0 (encoded surrogate)");
+    }
+
+    @Test
+    void decode_userNameWithOverlongEncoding_isMalformed() {
+        // [MQTT-3.1.3-11] the user name is a UTF-8 string; [MQTT-1.5.3-1]
+        byte[] bytes = Hex.bytes("""
+                10 10                   // CONNECT, remaining length 16
+                00 04 4d 51 54 54       // "MQTT"
+                04 82 00 00             // level 4, flags: user name + clean session, keep alive 0
+                00 00                   // client identifier ""
+                00 02 c1 81             // user name: 'A' in an overlong two-byte form
+                """);
+        assertThat(decodeError(bytes)).hasMessageContaining("user name: invalid UTF-8 at byte 0");
+    }
+
+    @Test
     void decode_userNameFlagWithoutUserName_isMalformed() {
         // [MQTT-3.1.2-19] the flag promises a field the packet does not hold
         byte[] bytes = Hex.bytes("""

@@ -40,7 +40,7 @@ class PublishCodecTest {
 
     @Test
     void decode_qos0_hasNoPacketId() {
-        // [MQTT-2.3.1-5]
+        // [MQTT-2.3.1-5]; [MQTT-3.3.2-1] the topic name comes first
         Codec.assertSamePacket(decode(QOS0), new Publish("a/b", Qos.AT_MOST_ONCE, false, false, 0, bytes("hi")));
     }
 
