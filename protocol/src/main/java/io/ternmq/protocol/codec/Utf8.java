@@ -1,6 +1,7 @@
 package io.ternmq.protocol.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.ternmq.protocol.MalformedPacketException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -103,7 +104,7 @@ final class Utf8 {
         }
     }
 
-    private static RuntimeException invalid(String field, int position, String why) {
+    private static MalformedPacketException invalid(String field, int position, String why) {
         return Malformed.packet(field + ": invalid UTF-8 at byte " + position + " (" + why + ")"); // [MQTT-1.5.3-1]
     }
 

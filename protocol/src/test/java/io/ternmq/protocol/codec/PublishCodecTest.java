@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.ternmq.protocol.ProtocolVersion;
 import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.Qos;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +85,7 @@ class PublishCodecTest {
     void decode_payload_isAnOwnedCopy() {
         ByteBuf in = Unpooled.copiedBuffer(QOS0);
         try {
-            Publish publish = (Publish) Codec.DECODER.decode(in, io.ternmq.protocol.ProtocolVersion.MQTT_3_1_1);
+            Publish publish = (Publish) Codec.DECODER.decode(in, ProtocolVersion.MQTT_3_1_1);
             in.setByte(QOS0.length - 1, 'X');
             assertThat(publish.payload()).isEqualTo(bytes("hi"));
         } finally {

@@ -5,6 +5,7 @@ import static io.ternmq.protocol.codec.Codec.decodeError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ternmq.protocol.ProtocolVersion;
 import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.Qos;
 import io.ternmq.protocol.Unsubscribe;
@@ -107,7 +108,7 @@ class Utf8StringTest {
     void encode_loneSurrogate_isRejected() {
         // [MQTT-1.5.3-1] a lone surrogate has no UTF-8 form
         Publish publish = new Publish("a\uD800", Qos.AT_MOST_ONCE, false, false, 0, new byte[0]);
-        assertThatThrownBy(() -> Codec.ENCODER.encodedSize(publish, io.ternmq.protocol.ProtocolVersion.MQTT_3_1_1))
+        assertThatThrownBy(() -> Codec.ENCODER.encodedSize(publish, ProtocolVersion.MQTT_3_1_1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lone surrogate");
     }
 
