@@ -31,7 +31,8 @@ final class ConnackDecoder {
         }
         boolean sessionPresent = acknowledgeFlags == 1;
         if (sessionPresent && returnCode != 0) {
-            throw Malformed.packet("CONNACK with return code " + returnCode + " has session present 1"); // [MQTT-3.2.2-4]
+            // [MQTT-3.2.2-4]
+            throw Malformed.packet("CONNACK with return code " + returnCode + " has session present 1");
         }
         return new Connack(sessionPresent, returnCode);
     }

@@ -40,10 +40,12 @@ final class ConnectDecoder {
         int willQos = (connectFlags >>> 3) & 0x03;
         boolean willRetain = (connectFlags & WILL_RETAIN) != 0;
         if (!willFlag && willQos != 0) {
-            throw Malformed.packet("CONNECT will QoS must be 0 without the will flag"); // [MQTT-3.1.2-11] [MQTT-3.1.2-13]
+            // [MQTT-3.1.2-11] [MQTT-3.1.2-13]
+            throw Malformed.packet("CONNECT will QoS must be 0 without the will flag");
         }
         if (!willFlag && willRetain) {
-            throw Malformed.packet("CONNECT will retain must be 0 without the will flag"); // [MQTT-3.1.2-11] [MQTT-3.1.2-15]
+            // [MQTT-3.1.2-11] [MQTT-3.1.2-15]
+            throw Malformed.packet("CONNECT will retain must be 0 without the will flag");
         }
         if (willQos == 3) {
             throw Malformed.packet("CONNECT will QoS 3 is reserved"); // [MQTT-3.1.2-14]
@@ -57,8 +59,9 @@ final class ConnectDecoder {
 
         // [MQTT-3.1.3-1] payload order: client identifier, will topic, will message, user name, password
         String clientId = FieldReader.readString(in, end, "client identifier"); // [MQTT-3.1.3-3] [MQTT-3.1.3-4]
-        Will will = willFlag ? readWill(in, end, Qos.fromValue(willQos), willRetain) : null; // [MQTT-3.1.2-9]
-        String userName = hasUserName ? FieldReader.readString(in, end, "user name") : null; // [MQTT-3.1.2-19] [MQTT-3.1.3-11]
+        Will will = willFlag ? readWill(in, end, connectFlags) : null; // [MQTT-3.1.2-9]
+        // [MQTT-3.1.2-19] [MQTT-3.1.3-11]
+        String userName = hasUserName ? FieldReader.readString(in, end, "user name") : null;
         byte[] password = hasPassword ? FieldReader.readBinary(in, end, "password") : null; // [MQTT-3.1.2-21]
         if (FieldReader.hasMore(in, end)) {
             // [MQTT-3.1.3-1] [MQTT-3.1.2-18] [MQTT-3.1.2-20]: no field beyond those the flags announce
@@ -86,12 +89,12 @@ final class ConnectDecoder {
         throw new UnsupportedProtocolVersionException(level); // [MQTT-3.1.2-2]
     }
 
-    private static Will readWill(ByteBuf in, int end, Qos qos, boolean retain) {
+    private static Will readWill(ByteBuf in, int end, int connectFlags) {
         String topic = FieldReader.readString(in, end, "will topic"); // [MQTT-3.1.3-10]
         if (!Topics.isValidTopicName(topic)) {
             throw Malformed.packet("will topic is not a valid topic name"); // [MQTT-4.7.1-1] [MQTT-4.7.3-1]
         }
         byte[] message = FieldReader.readBinary(in, end, "will message");
-        return new Will(topic, message, qos, retain);
+        return new Will(topic, message, Qos.fromValue((connectFlags >>> 3) & 0x03), (connectFlags & WILL_RETAIN) != 0);
     }
 }

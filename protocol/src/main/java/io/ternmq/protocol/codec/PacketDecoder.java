@@ -57,8 +57,8 @@ public final class PacketDecoder {
         } while ((digit & 0x80) != 0);
         int headerSize = 1 + lengthBytes;
         if (remainingLength > maxPacketSize - headerSize) {
-            throw new MalformedPacketException(ReasonCode.PACKET_TOO_LARGE, type + " of " + (headerSize + remainingLength)
-                    + " bytes exceeds the maximum packet size " + maxPacketSize);
+            throw new MalformedPacketException(ReasonCode.PACKET_TOO_LARGE, type + " of "
+                    + (headerSize + remainingLength) + " bytes exceeds the maximum packet size " + maxPacketSize);
         }
         if (available - headerSize < remainingLength) {
             return null;

@@ -34,7 +34,8 @@ final class SubscribeDecoder {
             }
             int requestedQos = FieldReader.readUnsignedByte(in, end, "requested QoS");
             if ((requestedQos & 0xFC) != 0 || requestedQos == 3) {
-                throw Malformed.packet("SUBSCRIBE requested QoS byte " + requestedQos + " is invalid"); // [MQTT-3.8.3-4]
+                // [MQTT-3.8.3-4] bits 7-2 are reserved and QoS 3 does not exist
+                throw Malformed.packet("SUBSCRIBE requested QoS byte " + requestedQos + " is invalid");
             }
             subscriptions.add(new TopicSubscription(filter, Qos.fromValue(requestedQos)));
         }

@@ -301,7 +301,8 @@ class ConnectCodecTest {
                 04 02 00 00             // level 4, clean session, keep alive 0
                 00 05 61                // client identifier of 5 bytes, only 1 present
                 """);
-        assertThat(decodeError(bytes)).hasMessageContaining("client identifier needs 5 bytes but the packet has 1 left");
+        assertThat(decodeError(bytes))
+                .hasMessageContaining("client identifier needs 5 bytes but the packet has 1 left");
     }
 
     @Test

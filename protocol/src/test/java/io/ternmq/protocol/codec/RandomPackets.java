@@ -77,7 +77,7 @@ final class RandomPackets {
     }
 
     private Connect connect(ProtocolVersion version) {
-        // 3.1 identifiers are 1 to 23 UTF-16 chars in Netty's 3.1 codec (11 code points stay within); 3.1.1 allows empty.
+        // Netty's 3.1 codec wants 1 to 23 UTF-16 chars (11 code points stay within); 3.1.1 allows empty ids.
         String clientId = version == ProtocolVersion.MQTT_3_1
                 ? text(1 + random.nextInt(11)) : text(random.nextInt(30));
         Will will = random.nextBoolean() ? null
@@ -162,7 +162,8 @@ final class RandomPackets {
     private String text(int codePoints) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < codePoints; i++) {
-            text.append(random.nextInt(3) == 0 ? CHARS[random.nextInt(CHARS.length)] : (char) ('a' + random.nextInt(26)));
+            boolean special = random.nextInt(3) == 0;
+            text.append(special ? CHARS[random.nextInt(CHARS.length)] : (char) ('a' + random.nextInt(26)));
         }
         return text.toString();
     }
