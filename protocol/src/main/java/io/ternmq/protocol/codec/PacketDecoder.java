@@ -21,6 +21,9 @@ public final class PacketDecoder {
 
     /** @param maxPacketSize the largest whole packet (fixed header included) accepted, in bytes */
     public PacketDecoder(int maxPacketSize) {
+        if (maxPacketSize < 2) {
+            throw new IllegalArgumentException("maximum packet size " + maxPacketSize + " is below the 2-byte minimum");
+        }
         this.maxPacketSize = maxPacketSize;
     }
 

@@ -95,6 +95,12 @@ class FramingTest {
     }
 
     @Test
+    void constructor_maximumBelowTheSmallestPacket_isIllegalArgument() {
+        assertThatThrownBy(() -> new PacketDecoder(1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new PacketDecoder(2)).isNotNull();
+    }
+
+    @Test
     void decode_reservedPacketType0_isMalformedFromTheFirstByte() {
         // 2.2.1: types 0 and (before 5.0) 15 are reserved
         assertThat(decodeError(Hex.bytes("00"))).hasMessageContaining("reserved packet type 0");
