@@ -18,10 +18,10 @@ final class FieldWriter {
 
     /** Writes a string already measured by {@link #stringSize}. */
     static void writeString(ByteBuf out, String s) {
-        int lengthIndex = out.writerIndex();
-        out.writeShort(0);
-        int written = ByteBufUtil.writeUtf8(out, s);
-        out.setShort(lengthIndex, written);
+        int length = ByteBufUtil.utf8Bytes(s);
+        out.writeShort(length);
+        // Reserving exactly the UTF-8 length keeps exactly sized buffers from growing (writeUtf8 reserves 3x).
+        ByteBufUtil.reserveAndWriteUtf8(out, s, length);
     }
 
     static int binarySize(byte[] bytes, String field) {
