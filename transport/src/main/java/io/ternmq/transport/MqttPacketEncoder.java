@@ -30,9 +30,7 @@ final class MqttPacketEncoder extends ChannelOutboundHandlerAdapter {
         ByteBuf buffer = null;
         try {
             int size = encoder.encodedSize(packet, version.get());
-            // Capacity exact, but not capped: a writer that reserves worst-case room (as Netty's UTF-8 writer
-            // does) must not fail; the assertion below still catches a size that disagrees with the bytes.
-            buffer = ctx.alloc().ioBuffer(size);
+            buffer = ctx.alloc().ioBuffer(size, size);
             encoder.encode(packet, version.get(), buffer);
             assert buffer.readableBytes() == size : packet.type() + " encoded to " + buffer.readableBytes()
                     + " bytes, encodedSize said " + size;

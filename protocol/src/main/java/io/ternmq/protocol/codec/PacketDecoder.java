@@ -1,20 +1,29 @@
 package io.ternmq.protocol.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.ternmq.protocol.MalformedPacketException;
 import io.ternmq.protocol.MqttPacket;
+import io.ternmq.protocol.PacketType;
 import io.ternmq.protocol.ProtocolVersion;
+import io.ternmq.protocol.ReasonCode;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads whole packets from a stream of bytes. Stateless apart from its limit, so one instance serves every
- * connection.
+ * connection. This class frames (fixed header, remaining length, size limit) and hands the body to the decoder
+ * of the packet type.
  */
 public final class PacketDecoder {
+
+    private static final int MAX_LENGTH_BYTES = 4;
 
     private final int maxPacketSize;
 
     /** @param maxPacketSize the largest whole packet (fixed header included) accepted, in bytes */
     public PacketDecoder(int maxPacketSize) {
+        if (maxPacketSize < 2) {
+            throw new IllegalArgumentException("maximum packet size " + maxPacketSize + " is below the 2-byte minimum");
+        }
         this.maxPacketSize = maxPacketSize;
     }
 
@@ -22,12 +31,72 @@ public final class PacketDecoder {
      * Decodes one packet if all its bytes are readable, consuming exactly them; returns null and leaves the
      * reader index unchanged when more bytes are needed. A packet larger than the maximum is rejected as soon
      * as its remaining length is known, before its body arrives. The returned packet holds no reference to
-     * {@code in}.
+     * {@code in}. After an exception the reader index is unspecified: the connection is to be closed.
      *
      * @param version the connection's protocol version; before CONNECT, {@link ProtocolVersion#MQTT_3_1_1}
      * @throws io.ternmq.protocol.MalformedPacketException on malformed input or a packet that is too large
      */
     public @Nullable MqttPacket decode(ByteBuf in, ProtocolVersion version) {
-        throw new UnsupportedOperationException("codec not written yet: " + maxPacketSize);
+        int start = in.readerIndex();
+        int available = in.writerIndex() - start;
+        if (available == 0) {
+            return null;
+        }
+        int firstByte = in.getUnsignedByte(start);
+        PacketType type = PacketType.fromValue(firstByte >>> 4); // 2.2.1: type 0 is reserved
+        int remainingLength = 0;
+        int lengthBytes = 0;
+        int digit;
+        do {
+            if (lengthBytes == MAX_LENGTH_BYTES) {
+                throw Malformed.packet("remaining length takes more than 4 bytes"); // 2.2.3
+            }
+            if (1 + lengthBytes == available) {
+                return null;
+            }
+            digit = in.getUnsignedByte(start + 1 + lengthBytes);
+            remainingLength |= (digit & 0x7F) << (7 * lengthBytes);
+            lengthBytes++;
+        } while ((digit & 0x80) != 0);
+        int headerSize = 1 + lengthBytes;
+        if (remainingLength > maxPacketSize - headerSize) {
+            throw new MalformedPacketException(ReasonCode.PACKET_TOO_LARGE, type + " of "
+                    + (headerSize + remainingLength) + " bytes exceeds the maximum packet size " + maxPacketSize);
+        }
+        if (available - headerSize < remainingLength) {
+            return null;
+        }
+        int end = start + headerSize + remainingLength;
+        in.readerIndex(start + headerSize);
+        MqttPacket packet = decodeBody(type, firstByte & 0x0F, in, end, version);
+        if (in.readerIndex() != end) {
+            // 2.2.3: the remaining length covers exactly the variable header and the payload
+            throw Malformed.packet(type + " has " + (end - in.readerIndex()) + " bytes after its last field");
+        }
+        return packet;
+    }
+
+    private static MqttPacket decodeBody(PacketType type, int flags, ByteBuf in, int end, ProtocolVersion version) {
+        // A CONNECT says itself which version follows, so it is read whatever the connection's version.
+        if (version == ProtocolVersion.MQTT_5 && type != PacketType.CONNECT) {
+            throw Malformed.protocol("MQTT 5 " + type + " is not supported yet");
+        }
+        return switch (type) {
+            case CONNECT -> ConnectDecoder.decode(flags, in, end);
+            case CONNACK -> ConnackDecoder.decode(flags, in, end, version);
+            case PUBLISH -> PublishDecoder.decode(flags, in, end);
+            case PUBACK -> PubackDecoder.decode(flags, in, end);
+            case PUBREC -> PubrecDecoder.decode(flags, in, end);
+            case PUBREL -> PubrelDecoder.decode(flags, in, end);
+            case PUBCOMP -> PubcompDecoder.decode(flags, in, end);
+            case SUBSCRIBE -> SubscribeDecoder.decode(flags, in, end);
+            case SUBACK -> SubackDecoder.decode(flags, in, end);
+            case UNSUBSCRIBE -> UnsubscribeDecoder.decode(flags, in, end);
+            case UNSUBACK -> UnsubackDecoder.decode(flags, in, end);
+            case PINGREQ -> PingreqDecoder.decode(flags);
+            case PINGRESP -> PingrespDecoder.decode(flags);
+            case DISCONNECT -> DisconnectDecoder.decode(flags);
+            case AUTH -> throw Malformed.packet("packet type 15 is reserved before MQTT 5"); // 2.2.1
+        };
     }
 }
