@@ -9,6 +9,7 @@ import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAck;
 import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCode;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import io.ternmq.e2e.BrokerExtension;
+import io.ternmq.testkit.Retain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,9 +57,9 @@ class HiveMqClientTest {
     }
 
     private static void publish(Mqtt3BlockingClient client, String topic, String payload, MqttQos qos,
-                                boolean retain) {
-        client.publishWith().topic(topic).payload(payload.getBytes(StandardCharsets.UTF_8)).qos(qos).retain(retain)
-                .send();
+                                Retain retain) {
+        client.publishWith().topic(topic).payload(payload.getBytes(StandardCharsets.UTF_8)).qos(qos)
+                .retain(retain == Retain.YES).send();
     }
 
     @Test
@@ -74,7 +75,7 @@ class HiveMqClientTest {
         Mqtt3BlockingClient subscriber = connected("h-sub-" + qos.getCode());
         Mqtt3Publishes received = publishes(subscriber);
         subscriber.subscribeWith().topicFilter("h/qos/" + qos.getCode()).qos(qos).send();
-        publish(connected("h-pub-" + qos.getCode()), "h/qos/" + qos.getCode(), "at " + qos, qos, false);
+        publish(connected("h-pub-" + qos.getCode()), "h/qos/" + qos.getCode(), "at " + qos, qos, Retain.NO);
         Mqtt3Publish message = receive(received);
         assertThat(text(message)).isEqualTo("at " + qos);
         assertThat(message.getQos()).isEqualTo(qos);
@@ -83,7 +84,7 @@ class HiveMqClientTest {
 
     @Test
     void retained_newSubscriber_receivesItFlaggedRetained() throws InterruptedException {
-        publish(connected("h-ret-pub"), "h/retained", "kept", MqttQos.AT_LEAST_ONCE, true);
+        publish(connected("h-ret-pub"), "h/retained", "kept", MqttQos.AT_LEAST_ONCE, Retain.YES);
         Mqtt3BlockingClient subscriber = connected("h-ret-sub");
         Mqtt3Publishes received = publishes(subscriber);
         subscriber.subscribeWith().topicFilter("h/retained").qos(MqttQos.AT_LEAST_ONCE).send();
@@ -114,7 +115,7 @@ class HiveMqClientTest {
 
         Mqtt3BlockingClient publisher = connected("h-persist-pub");
         for (int i = 1; i <= 3; i++) {
-            publish(publisher, "h/offline", "m" + i, MqttQos.AT_LEAST_ONCE, false);
+            publish(publisher, "h/offline", "m" + i, MqttQos.AT_LEAST_ONCE, Retain.NO);
         }
 
         Mqtt3BlockingClient again = client("h-persist");
@@ -136,8 +137,8 @@ class HiveMqClientTest {
         subscriber.subscribeWith().topicFilter("h/unsub/stay").qos(MqttQos.AT_LEAST_ONCE).send();
         subscriber.unsubscribeWith().topicFilter("h/unsub/gone").send();
         Mqtt3BlockingClient publisher = connected("h-unsub-pub");
-        publish(publisher, "h/unsub/gone", "not for you", MqttQos.AT_LEAST_ONCE, false);
-        publish(publisher, "h/unsub/stay", "marker", MqttQos.AT_LEAST_ONCE, false);
+        publish(publisher, "h/unsub/gone", "not for you", MqttQos.AT_LEAST_ONCE, Retain.NO);
+        publish(publisher, "h/unsub/stay", "marker", MqttQos.AT_LEAST_ONCE, Retain.NO);
         Mqtt3Publish next = receive(received);
         assertThat(next.getTopic().toString()).isEqualTo("h/unsub/stay");
     }

@@ -1,6 +1,7 @@
 package io.ternmq.e2e.clients;
 
 import io.ternmq.e2e.BrokerExtension;
+import io.ternmq.testkit.CleanSession;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -73,9 +74,9 @@ class PahoClientTest {
         return new Paho(client, received);
     }
 
-    private static MqttConnectOptions options(boolean cleanSession) {
+    private static MqttConnectOptions options(CleanSession cleanSession) {
         MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(cleanSession);
+        options.setCleanSession(cleanSession == CleanSession.YES);
         options.setAutomaticReconnect(false);
         options.setConnectionTimeout((int) BrokerExtension.WAIT.toSeconds());
         return options;
@@ -83,7 +84,7 @@ class PahoClientTest {
 
     private Paho connected(String clientId) throws MqttException {
         Paho paho = client(clientId);
-        paho.client().connect(options(true));
+        paho.client().connect(options(CleanSession.YES));
         return paho;
     }
 
@@ -94,7 +95,7 @@ class PahoClientTest {
     @Test
     void connect_cleanSession_acceptedWithoutSessionPresent() throws MqttException {
         Paho paho = client("pa-connect");
-        assertThat(paho.client().connectWithResult(options(true)).getSessionPresent()).isFalse();
+        assertThat(paho.client().connectWithResult(options(CleanSession.YES)).getSessionPresent()).isFalse();
         assertThat(paho.client().isConnected()).isTrue();
     }
 
@@ -125,7 +126,7 @@ class PahoClientTest {
         Paho watcher = connected("pa-will-watch");
         watcher.client().subscribe("pa/will", 2);
         Paho dying = client("pa-will");
-        MqttConnectOptions options = options(true);
+        MqttConnectOptions options = options(CleanSession.YES);
         options.setWill("pa/will", bytes("gone"), 2, false);
         dying.client().connect(options);
         dying.client().disconnectForcibly(0, 0, false); // closes the socket without sending DISCONNECT
@@ -137,7 +138,7 @@ class PahoClientTest {
     @Test
     void persistentSession_messagesWhileOffline_deliveredOnReconnect() throws Exception {
         Paho first = client("pa-persist");
-        first.client().connect(options(false));
+        first.client().connect(options(CleanSession.NO));
         first.client().subscribe("pa/offline", 1);
         first.client().disconnect();
 
@@ -147,7 +148,7 @@ class PahoClientTest {
         }
 
         Paho again = client("pa-persist");
-        assertThat(again.client().connectWithResult(options(false)).getSessionPresent()).isTrue();
+        assertThat(again.client().connectWithResult(options(CleanSession.NO)).getSessionPresent()).isTrue();
         for (int i = 1; i <= 3; i++) {
             Received r = again.next();
             assertThat(r.text()).isEqualTo("m" + i);
