@@ -8,6 +8,7 @@ import io.ternmq.protocol.Will;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A BrokerCore on hand-driven executors: every call that a transport would make is followed by {@link #drain()},
@@ -43,6 +44,13 @@ final class TestBroker implements AutoCloseable {
                 ran += executor.runAll();
             }
         } while (ran > 0);
+    }
+
+    /** The session snapshot, taken on its owner thread. */
+    Optional<SessionInfo> sessionInfo(String clientId) {
+        var info = core.session(clientId).toCompletableFuture();
+        drain();
+        return info.getNow(Optional.empty());
     }
 
     TestClient client(String remoteAddress) {
