@@ -56,6 +56,11 @@ final class FakeChannel implements ClientChannel {
         return taken;
     }
 
+    /** Forgets the packets of one kind, keeping the rest in order. */
+    synchronized void discard(Class<? extends MqttPacket> kind) {
+        sent.removeIf(kind::isInstance);
+    }
+
     synchronized List<Publish> publishes() {
         return sent.stream().filter(Publish.class::isInstance).map(Publish.class::cast).toList();
     }
