@@ -73,10 +73,6 @@ final class Session implements OutboundFlow.Sink {
         }
     }
 
-    Map<String, Qos> subscriptions() {
-        return Map.copyOf(subscriptions);
-    }
-
     /** Writes the persistent state through to the session store; connection-lifetime sessions are never stored. */
     void persist() {
         if (lifetime == SessionLifetime.PERSISTENT && !discarded) {

@@ -73,12 +73,7 @@ final class SessionThread {
 
     /** Sessions owned here; only this thread may read or change the map. */
     Map<String, Session> sessions() {
-        assert isCurrent() || sessions.isEmpty() : "sessions touched off their owner thread";
+        assert isCurrent() : "sessions touched off their owner thread";
         return sessions;
-    }
-
-    /** For restoring stored sessions before any task runs (publication happens through the first task). */
-    void restore(Session session) {
-        sessions.put(session.clientId(), session);
     }
 }
