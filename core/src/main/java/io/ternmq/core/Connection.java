@@ -146,8 +146,18 @@ final class Connection {
         assert owner.isCurrent();
         switch (phase) {
             case AUTHENTICATING -> held.addLast(() -> onPacket(packet));
-            case CONNECTED -> PacketHandling.handle(this, packet, broker);
+            case CONNECTED -> handle(packet);
             case CLOSED -> { }
+        }
+    }
+
+    private void handle(MqttPacket packet) {
+        try {
+            PacketHandling.handle(this, packet, broker);
+        } catch (RuntimeException e) {
+            // [MQTT-4.8.0-2] a transient error while handling a packet closes the connection, nothing more
+            LOG.error("failed handling {} from client {} at {}", packet.type(), clientId, channel.remoteAddress(), e);
+            close(Ending.ABNORMAL, "internal error");
         }
     }
 

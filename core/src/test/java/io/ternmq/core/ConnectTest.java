@@ -270,4 +270,25 @@ class ConnectTest {
         assertThat(broker.core.stats().protocolViolations()).isEqualTo(1);
         assertThat(client.take()).isEmpty();
     }
+
+    @Test
+    void refusedConnect_packetsSentMeanwhile_notProcessed() {
+        CompletableFuture<AuthenticationResult> decision = new CompletableFuture<>();
+        TestBroker slow = new TestBroker(new CoreConfig(2, 4, 8),
+                request -> request.clientId().equals("c1") ? decision
+                        : CompletableFuture.completedFuture(AuthenticationResult.ALLOWED), Authorizer.ALLOW_ALL,
+                CoreStores.inMemory());
+        TestClient observer = slow.connected("observer", SessionMode.CLEAN);
+        observer.subscribe(1, "#", Qos.AT_MOST_ONCE);
+        TestClient client = slow.client("peer");
+        client.send(TestBroker.connect("c1", SessionMode.CLEAN, 0, null));
+        client.send(TestClient.publish("t", Qos.AT_MOST_ONCE, 0, "sneaky"));
+
+        decision.complete(AuthenticationResult.NOT_AUTHORIZED);
+        slow.drain();
+
+        // [MQTT-3.1.4-5] nothing sent after a refused CONNECT is processed
+        assertThat(client.take()).containsExactly(new Connack(false, 0x05));
+        assertThat(observer.channel().publishes()).isEmpty();
+    }
 }

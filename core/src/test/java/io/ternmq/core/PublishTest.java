@@ -271,4 +271,28 @@ class PublishTest {
         assertThat(all.channel().publishes()).isEmpty();
         assertThat(sys.channel().publishes()).hasSize(1);
     }
+
+    @Test
+    void forwardedPublish_inboundDupSet_outboundDupReflectsOnlyOwnRetransmission() {
+        TestClient subscriber = broker.connected("sub", SessionMode.CLEAN);
+        subscriber.subscribe(1, "t", Qos.AT_LEAST_ONCE);
+
+        publisher.send(new Publish("t", Qos.AT_LEAST_ONCE, false, true, 5, "d".getBytes()));
+
+        // [MQTT-3.3.1-3]
+        assertThat(subscriber.channel().publishes()).extracting(Publish::dup).containsExactly(false);
+    }
+
+    @Test
+    void publishQos1_sameIdAfterPuback_isNewMessage() {
+        TestClient subscriber = broker.connected("sub", SessionMode.CLEAN);
+        subscriber.subscribe(1, "t", Qos.AT_MOST_ONCE);
+
+        publisher.send(publish("t", Qos.AT_LEAST_ONCE, 5, "one"));
+        publisher.send(new Publish("t", Qos.AT_LEAST_ONCE, false, true, 5, "two".getBytes()));
+
+        // [MQTT-4.3.2-2] after the PUBACK the id names a new message, whatever DUP says
+        assertThat(publisher.take()).containsExactly(new Puback(5), new Puback(5));
+        assertThat(subscriber.channel().publishes()).extracting(TestClient::text).containsExactly("one", "two");
+    }
 }

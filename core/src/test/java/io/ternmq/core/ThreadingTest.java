@@ -108,7 +108,7 @@ class ThreadingTest {
     }
 
     @Test
-    void realThreads_authorizerThrows_executorSurvives() {
+    void realThreads_authorizerThrows_connectionClosedExecutorSurvives() {
         Authorizer flaky = new Authorizer() {
             @Override
             public boolean mayPublish(ClientIdentity client, String topic) {
@@ -131,8 +131,15 @@ class ThreadingTest {
             connection.onPacket(publish("explode", Qos.AT_LEAST_ONCE, 1, "x"));
             connection.onPacket(publish("fine", Qos.AT_LEAST_ONCE, 2, "x"));
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> channel.sent().contains(new Puback(2)));
-            assertThat(channel.sent()).containsExactly(new Connack(false, 0), new Puback(2));
+            // [MQTT-4.8.0-2] the failing connection is closed; the session thread lives on for others
+            await().atMost(Duration.ofSeconds(10)).until(channel::isClosed);
+            FakeChannel next = new FakeChannel("peer2");
+            MqttConnection other = core.accept(next);
+            other.onPacket(TestBroker.connect("c2", SessionMode.CLEAN, 0, null));
+            other.onPacket(publish("fine", Qos.AT_LEAST_ONCE, 3, "x"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> next.sent().contains(new Puback(3)));
+            assertThat(channel.sent()).containsExactly(new Connack(false, 0));
+            assertThat(next.sent()).containsExactly(new Connack(false, 0), new Puback(3));
         }
     }
 
