@@ -53,7 +53,7 @@ final class LocalRouter implements Router {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // generic array creation: one slot per session thread
     private List<Target>[] groupByThread(Map<Session, Qos> targets) {
         List<Target>[] byThread = new List[threads.size()];
         for (Map.Entry<Session, Qos> e : targets.entrySet()) {

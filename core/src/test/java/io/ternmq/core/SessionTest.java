@@ -214,4 +214,23 @@ class SessionTest {
         assertThat(broker.sessionInfo("c1")).get().extracting(SessionInfo::persistent, SessionInfo::topicFilters)
                 .containsExactly(false, List.of());
     }
+
+    @Test
+    void persistentPublisher_qos2ResentAfterReconnect_notRoutedTwice() {
+        TestClient subscriber = broker.connected("sub", SessionMode.CLEAN);
+        subscriber.subscribe(1, "t", Qos.EXACTLY_ONCE);
+        TestClient first = broker.connected("p2", SessionMode.PERSISTENT);
+        first.send(publish("t", Qos.EXACTLY_ONCE, 9, "exactly"));
+        assertThat(first.take()).containsExactly(new Pubrec(9));
+        first.networkClosed();
+
+        TestClient second = reconnect("p2", SessionMode.PERSISTENT);
+        second.take();
+        second.send(new Publish("t", Qos.EXACTLY_ONCE, false, true, 9, "exactly".getBytes()));
+        second.send(new Pubrel(9));
+
+        // [MQTT-4.4.0-1] the client resends; [MQTT-4.3.3-2] the unreleased id is session state: no second delivery
+        assertThat(second.take()).containsExactly(new Pubrec(9), new io.ternmq.protocol.Pubcomp(9));
+        assertThat(subscriber.channel().publishes()).extracting(TestClient::text).containsExactly("exactly");
+    }
 }
