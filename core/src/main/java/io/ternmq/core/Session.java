@@ -97,6 +97,14 @@ final class Session implements OutboundFlow.Sink {
 
     /** A routed message for one of this session's subscriptions, granted {@code granted}. */
     void deliver(Publish message, Qos granted) {
+        assert owner.isCurrent();
+        if (message.qos() == Qos.AT_MOST_ONCE && !message.retain() && !message.dup()) {
+            // the common QoS 0 case: the inbound packet (DUP=0 [MQTT-3.3.1-2], no id) is already the outbound one
+            if (connection != null && !discarded) {
+                send(message);
+            }
+            return;
+        }
         // [MQTT-3.8.4-6] the lower of published and granted QoS; [MQTT-3.3.1-9] RETAIN=0 on established subscriptions
         deliver(new Delivery(message.topic(), message.payload(), Qos.min(message.qos(), granted), false));
     }
