@@ -26,6 +26,7 @@ final class ConnectionHandler implements MqttConnection {
 
     private final BrokerContext broker;
     private final ClientChannel channel;
+    private final InboundBackPressure backPressure;
     private @Nullable SessionThread owner;
     private Phase phase = Phase.AWAITING_CONNECT;
     private @Nullable Connection connection;
@@ -33,6 +34,7 @@ final class ConnectionHandler implements MqttConnection {
     ConnectionHandler(BrokerContext broker, ClientChannel channel) {
         this.broker = broker;
         this.channel = channel;
+        this.backPressure = new InboundBackPressure(channel);
     }
 
     @Override
@@ -105,7 +107,14 @@ final class ConnectionHandler implements MqttConnection {
         Connection target = connection;
         SessionThread thread = owner;
         assert target != null && thread != null : "events are posted only after CONNECT";
-        thread.execute(() -> event.accept(target));
+        backPressure.posted();
+        thread.execute(() -> {
+            try {
+                event.accept(target);
+            } finally {
+                backPressure.handled();
+            }
+        });
     }
 
     /** Before CONNECT nothing is at stake but the socket: count, log once, close. */

@@ -69,6 +69,10 @@ final class FakeChannel implements ClientChannel {
         return closed;
     }
 
+    synchronized ReadState readState() {
+        return readState;
+    }
+
     synchronized Duration keepAlive() {
         return keepAlive;
     }
