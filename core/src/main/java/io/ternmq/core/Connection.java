@@ -145,10 +145,19 @@ final class Connection {
     void onPacket(MqttPacket packet) {
         assert owner.isCurrent();
         switch (phase) {
-            case AUTHENTICATING -> held.addLast(() -> onPacket(packet));
+            case AUTHENTICATING -> hold(() -> onPacket(packet));
             case CONNECTED -> handle(packet);
             case CLOSED -> { }
         }
+    }
+
+    /** Keeps an event for after the CONNACK; a client that floods before it is cut off rather than buffered. */
+    private void hold(Runnable event) {
+        if (held.size() >= InboundBackPressure.PAUSE_AT) {
+            violation("more than " + InboundBackPressure.PAUSE_AT + " packets before CONNACK");
+            return;
+        }
+        held.addLast(event);
     }
 
     private void handle(MqttPacket packet) {
@@ -164,7 +173,7 @@ final class Connection {
     void onMalformedPacket(MalformedPacketException error) {
         assert owner.isCurrent();
         if (phase == Phase.AUTHENTICATING) {
-            held.addLast(() -> onMalformedPacket(error));
+            hold(() -> onMalformedPacket(error));
             return;
         }
         violation("malformed packet: " + error.getMessage()); // [MQTT-4.8.0-1]

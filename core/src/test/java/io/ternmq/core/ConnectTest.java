@@ -291,4 +291,23 @@ class ConnectTest {
         assertThat(client.take()).containsExactly(new Connack(false, 0x05));
         assertThat(observer.channel().publishes()).isEmpty();
     }
+
+    @Test
+    void connect_floodWhileAuthenticating_closedNotBuffered() {
+        CompletableFuture<AuthenticationResult> decision = new CompletableFuture<>();
+        TestBroker slow = new TestBroker(new CoreConfig(1, 4, 8), request -> decision, Authorizer.ALLOW_ALL,
+                CoreStores.inMemory());
+        TestClient client = slow.client("peer");
+        client.send(TestBroker.connect("c1", SessionMode.CLEAN, 0, null));
+
+        for (int i = 0; i <= InboundBackPressure.PAUSE_AT; i++) {
+            client.send(Pingreq.INSTANCE);
+        }
+        decision.complete(AuthenticationResult.ALLOWED);
+        slow.drain();
+
+        assertThat(client.channel().isClosed()).isTrue();
+        assertThat(client.channel().sent()).isEmpty();
+        assertThat(slow.core.stats().protocolViolations()).isEqualTo(1);
+    }
 }
