@@ -126,7 +126,7 @@ final class Connection {
             sessionPresent = false; // [MQTT-3.2.2-1] [MQTT-3.2.2-3]
         }
         session = attached;
-        will = connect.will(); // [MQTT-3.1.2-8] stored until published or discarded
+        will = connect.will(); // [MQTT-3.1.2-8] stored until published or discarded; none [MQTT-3.1.2-12]
         phase = Phase.CONNECTED;
         broker.stats().connectedClients.increment();
         channel.send(new Connack(sessionPresent, ConnectReturnCode.ACCEPTED)); // [MQTT-3.1.4-4]

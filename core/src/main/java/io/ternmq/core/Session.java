@@ -68,7 +68,8 @@ final class Session implements OutboundFlow.Sink {
     void unsubscribe(String filter) {
         assert owner.isCurrent();
         if (subscriptions.remove(filter) != null) {
-            broker.subscriptions().unsubscribe(filter, this); // [MQTT-3.10.4-2]
+            // [MQTT-3.10.4-2] nothing new for it; [MQTT-3.10.4-3] what is in flight or queued still completes
+            broker.subscriptions().unsubscribe(filter, this);
             persist();
         }
     }

@@ -42,6 +42,7 @@ class OutboundFlowTest {
         assertThat(flow.queuedCount()).isEqualTo(2);
 
         sent.clear();
+        // [MQTT-2.3.1-3] an id is free again once its acknowledgement is processed
         assertThat(flow.onPuback(1, sink)).isEqualTo(1);
         assertThat(flow.onPuback(2, sink)).isEqualTo(1);
 
@@ -53,7 +54,7 @@ class OutboundFlowTest {
 
     @Test
     void deliver_firstAttempt_hasDupZero() {
-        // [MQTT-3.3.1-1] [MQTT-4.3.2-1] [MQTT-4.3.1-1] first attempts carry DUP=0
+        // [MQTT-3.3.1-1] [MQTT-3.3.1-2] [MQTT-4.3.2-1] [MQTT-4.3.1-1] first attempts carry DUP=0
         flow.deliver(delivery("q0", Qos.AT_MOST_ONCE), sink);
         flow.deliver(delivery("q1", Qos.AT_LEAST_ONCE), sink);
 

@@ -118,7 +118,7 @@ class PublishTest {
 
         publisher.send(publish("t", Qos.AT_LEAST_ONCE, 3, "m"));
 
-        // [MQTT-3.8.4-6]
+        // [MQTT-3.8.4-6]; [MQTT-4.5.0-1] every matching subscriber gets it
         assertThat(low.channel().publishes()).extracting(Publish::qos).containsExactly(Qos.AT_MOST_ONCE);
         assertThat(high.channel().publishes()).extracting(Publish::qos).containsExactly(Qos.AT_LEAST_ONCE);
     }
