@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionStage;
 public final class BrokerCore implements AutoCloseable {
 
     private final BrokerContext broker;
+    private volatile boolean closed;
 
     /** In-memory stores and one platform thread per session executor. */
     public BrokerCore(CoreConfig config, Authenticator authenticator, Authorizer authorizer, Clock clock) {
@@ -57,6 +58,9 @@ public final class BrokerCore implements AutoCloseable {
 
     /** A snapshot of the client's session, if it has one, taken on the session's owner thread. */
     public CompletionStage<Optional<SessionInfo>> session(String clientId) {
+        if (closed) {
+            return CompletableFuture.completedFuture(Optional.empty()); // no thread left to ask
+        }
         SessionThread owner = broker.threads().ownerOf(clientId);
         CompletableFuture<Optional<SessionInfo>> result = new CompletableFuture<>();
         owner.execute(() -> result.complete(Optional.ofNullable(owner.sessions().get(clientId)).map(Session::info)));
@@ -66,6 +70,7 @@ public final class BrokerCore implements AutoCloseable {
     /** Stops the session executors; connections must have been closed by the transport first. */
     @Override
     public void close() {
+        closed = true;
         broker.threads().shutdown();
     }
 }

@@ -206,6 +206,7 @@ class ThreadingTest {
         core.close();
 
         assertThat(created).hasSize(2).allMatch(ExecutorService::isTerminated);
+        assertThat(core.session("c1").toCompletableFuture().join()).isEmpty();
     }
 
     private static int index(String text) {
