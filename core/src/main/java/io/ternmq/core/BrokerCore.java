@@ -2,6 +2,11 @@ package io.ternmq.core;
 
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
+import io.ternmq.store.StoredSession;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The broker without its network: sessions, routing, retained messages and wills. The transport creates one
@@ -9,22 +14,63 @@ import io.ternmq.core.auth.Authorizer;
  */
 public final class BrokerCore implements AutoCloseable {
 
+    private final BrokerContext broker;
+    private volatile boolean closed;
+
+    /** In-memory stores and one platform thread per session executor. */
     public BrokerCore(CoreConfig config, Authenticator authenticator, Authorizer authorizer, Clock clock) {
-        throw new UnsupportedOperationException("core not written yet");
+        this(config, authenticator, authorizer, clock, CoreStores.inMemory(), SessionExecutorFactory.SINGLE_THREADS);
+    }
+
+    /**
+     * With the given stores (persistent sessions and retained messages are restored from them) and session
+     * executors (tests inject executors they drain by hand).
+     */
+    public BrokerCore(CoreConfig config, Authenticator authenticator, Authorizer authorizer, Clock clock,
+                      CoreStores stores, SessionExecutorFactory executors) {
+        SessionThreads threads = new SessionThreads(config.sessionThreads(), executors);
+        SubscriptionTree<Session> subscriptions = new SubscriptionTree<>();
+        RetainedIndex retained = new RetainedIndex(stores.retained());
+        Router router = new LocalRouter(threads, subscriptions, retained);
+        broker = new BrokerContext(config, authenticator, authorizer, clock, stores, threads, subscriptions,
+                retained, router, new ClientIdGenerator(), new CoreStats());
+        stores.sessions().all().forEach(this::restore);
+    }
+
+    /** A stored persistent session comes back offline, subscribed, on its owner thread [MQTT-3.1.2-4]. */
+    private void restore(StoredSession stored) {
+        SessionThread owner = broker.threads().ownerOf(stored.clientId());
+        owner.execute(() -> {
+            Session session = new Session(stored.clientId(), SessionLifetime.PERSISTENT, owner, broker);
+            owner.sessions().put(stored.clientId(), session);
+            stored.subscriptions().forEach(session::subscribe);
+        });
     }
 
     public MqttConnection accept(ClientChannel channel) {
-        throw new UnsupportedOperationException("core not written yet");
+        return new ConnectionHandler(broker, channel);
     }
 
     /** Counters for observability and tests. */
     public BrokerStats stats() {
-        throw new UnsupportedOperationException("core not written yet");
+        return broker.stats();
+    }
+
+    /** A snapshot of the client's session, if it has one, taken on the session's owner thread. */
+    public CompletionStage<Optional<SessionInfo>> session(String clientId) {
+        if (closed) {
+            return CompletableFuture.completedFuture(Optional.empty()); // no thread left to ask
+        }
+        SessionThread owner = broker.threads().ownerOf(clientId);
+        CompletableFuture<Optional<SessionInfo>> result = new CompletableFuture<>();
+        owner.execute(() -> result.complete(Optional.ofNullable(owner.sessions().get(clientId)).map(Session::info)));
+        return result;
     }
 
     /** Stops the session executors; connections must have been closed by the transport first. */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("core not written yet");
+        closed = true;
+        broker.threads().shutdown();
     }
 }

@@ -14,4 +14,10 @@ public interface BrokerStats {
 
     /** QoS 1/2 messages dropped because a session's queue was full. */
     long queueOverflowDrops();
+
+    /** PUBLISH packets (wills included) the authorizer refused; acknowledged but not routed. */
+    long unauthorizedPublishes();
+
+    /** CONNECTs answered with a non-zero CONNACK return code. */
+    long refusedConnections();
 }

@@ -1,0 +1,241 @@
+package io.ternmq.core;
+
+import io.ternmq.core.auth.AuthenticationRequest;
+import io.ternmq.core.auth.AuthenticationResult;
+import io.ternmq.core.auth.ClientIdentity;
+import io.ternmq.protocol.Connack;
+import io.ternmq.protocol.Connect;
+import io.ternmq.protocol.ConnectReturnCode;
+import io.ternmq.protocol.MalformedPacketException;
+import io.ternmq.protocol.MqttPacket;
+import io.ternmq.protocol.Publish;
+import io.ternmq.protocol.Will;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+
+/**
+ * One network connection after its CONNECT, on the session's owner thread. Model: AUTHENTICATING (packets that
+ * arrive are held, in order, until the authenticator answers) -> CONNECTED (a session is attached) -> CLOSED
+ * (everything is ignored). Every close goes through one method that logs once and decides about the will.
+ */
+final class Connection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+
+    private enum Phase { AUTHENTICATING, CONNECTED, CLOSED }
+
+    /** Whether the will is published on close: only a DISCONNECT makes an ending normal [MQTT-3.1.2-8]. */
+    enum Ending { NORMAL, ABNORMAL }
+
+    private final BrokerContext broker;
+    private final ClientChannel channel;
+    private final SessionThread owner;
+    private final Connect connect;
+    private final String clientId;
+    private final ClientIdentity identity;
+    private final ArrayDeque<Runnable> held = new ArrayDeque<>();
+    private Phase phase = Phase.AUTHENTICATING;
+    private @Nullable Session session;
+    private @Nullable Will will;
+
+    Connection(BrokerContext broker, ClientChannel channel, SessionThread owner, Connect connect, String clientId) {
+        this.broker = broker;
+        this.channel = channel;
+        this.owner = owner;
+        this.connect = connect;
+        this.clientId = clientId;
+        this.identity = new ClientIdentity(clientId, connect.username());
+    }
+
+    ClientChannel channel() {
+        return channel;
+    }
+
+    ClientIdentity identity() {
+        return identity;
+    }
+
+    Session session() {
+        assert session != null : "no session before CONNACK";
+        return session;
+    }
+
+    /** Asks the authenticator; its answer comes back to this thread, however it completes. */
+    void start() {
+        assert owner.isCurrent();
+        var request = new AuthenticationRequest(clientId, connect.username(), connect.password(),
+                channel.remoteAddress());
+        try {
+            broker.authenticator().authenticate(request)
+                    .whenComplete((result, error) -> owner.execute(() -> authenticated(result, error)));
+        } catch (RuntimeException e) {
+            authenticated(null, e);
+        }
+    }
+
+    private void authenticated(@Nullable AuthenticationResult result, @Nullable Throwable error) {
+        assert owner.isCurrent();
+        if (phase != Phase.AUTHENTICATING) {
+            return; // the connection went away while the authenticator was deciding
+        }
+        if (error != null || result == null) {
+            LOG.warn("authenticator failed for client {} from {}", clientId, channel.remoteAddress(), error);
+            refuse(ConnectReturnCode.SERVER_UNAVAILABLE);
+            return;
+        }
+        switch (result) {
+            case ALLOWED -> accept();
+            case BAD_USERNAME_OR_PASSWORD -> refuse(ConnectReturnCode.BAD_USERNAME_OR_PASSWORD);
+            case NOT_AUTHORIZED -> refuse(ConnectReturnCode.NOT_AUTHORIZED);
+        }
+    }
+
+    /** A refused CONNECT gets Session Present 0 [MQTT-3.2.2-4], then the close [MQTT-3.2.2-5]; no session, no will. */
+    private void refuse(ConnectReturnCode code) {
+        phase = Phase.CLOSED;
+        held.clear(); // [MQTT-3.1.4-5] nothing sent after a refused CONNECT is processed
+        broker.stats().refusedConnections.increment();
+        LOG.info("refused client {} from {}: {}", clientId, channel.remoteAddress(), code);
+        channel.send(new Connack(false, code));
+        channel.close();
+    }
+
+    private void accept() {
+        Session previous = owner.sessions().get(clientId);
+        if (previous != null && previous.connection() != null) {
+            previous.connection().close(Ending.ABNORMAL, "taken over by a new connection"); // [MQTT-3.1.4-2]
+            previous = owner.sessions().get(clientId); // a connection-lifetime session ended with its connection
+        }
+        boolean sessionPresent;
+        Session attached;
+        if (!connect.cleanSession() && previous != null && previous.lifetime() == SessionLifetime.PERSISTENT) {
+            attached = previous; // [MQTT-3.1.2-4] resume
+            sessionPresent = true; // [MQTT-3.2.2-2]
+        } else {
+            if (previous != null) {
+                previous.discard(); // [MQTT-3.1.2-6]
+            }
+            SessionLifetime lifetime = connect.cleanSession() ? SessionLifetime.CONNECTION : SessionLifetime.PERSISTENT;
+            attached = new Session(clientId, lifetime, owner, broker);
+            owner.sessions().put(clientId, attached);
+            attached.persist();
+            sessionPresent = false; // [MQTT-3.2.2-1] [MQTT-3.2.2-3]
+        }
+        session = attached;
+        will = connect.will(); // [MQTT-3.1.2-8] stored until published or discarded; none [MQTT-3.1.2-12]
+        phase = Phase.CONNECTED;
+        broker.stats().connectedClients.increment();
+        channel.send(new Connack(sessionPresent, ConnectReturnCode.ACCEPTED)); // [MQTT-3.1.4-4]
+        if (connect.keepAliveSeconds() > 0) {
+            // [MQTT-3.1.2-24] one and a half keep-alive periods without a packet and the client is gone
+            channel.keepAliveTimeout(Duration.ofMillis(connect.keepAliveSeconds() * 1500L));
+        }
+        attached.attach(this); // [MQTT-4.4.0-1] redelivery before anything new
+        while (phase == Phase.CONNECTED && !held.isEmpty()) {
+            held.pollFirst().run();
+        }
+        held.clear();
+    }
+
+    /** A packet after CONNECT, in arrival order. */
+    void onPacket(MqttPacket packet) {
+        assert owner.isCurrent();
+        switch (phase) {
+            case AUTHENTICATING -> hold(() -> onPacket(packet));
+            case CONNECTED -> handle(packet);
+            case CLOSED -> { }
+        }
+    }
+
+    /** Keeps an event for after the CONNACK; a client that floods before it is cut off rather than buffered. */
+    private void hold(Runnable event) {
+        if (held.size() >= InboundBackPressure.PAUSE_AT) {
+            violation("more than " + InboundBackPressure.PAUSE_AT + " packets before CONNACK");
+            return;
+        }
+        held.addLast(event);
+    }
+
+    private void handle(MqttPacket packet) {
+        try {
+            PacketHandling.handle(this, packet, broker);
+        } catch (RuntimeException e) {
+            // [MQTT-4.8.0-2] a transient error while handling a packet closes the connection, nothing more
+            LOG.error("failed handling {} from client {} at {}", packet.type(), clientId, channel.remoteAddress(), e);
+            close(Ending.ABNORMAL, "internal error");
+        }
+    }
+
+    void onMalformedPacket(MalformedPacketException error) {
+        assert owner.isCurrent();
+        if (phase == Phase.AUTHENTICATING) {
+            hold(() -> onMalformedPacket(error));
+            return;
+        }
+        violation("malformed packet: " + error.getMessage()); // [MQTT-4.8.0-1]
+    }
+
+    void onKeepAliveTimeout() {
+        assert owner.isCurrent();
+        // [MQTT-3.1.2-24] dropped as if the network failed, so the will is published
+        close(Ending.ABNORMAL, "keep-alive timeout");
+    }
+
+    void onChannelClosed() {
+        assert owner.isCurrent();
+        close(Ending.ABNORMAL, "connection lost");
+    }
+
+    /** A protocol violation: counted, logged once, will published, connection closed [MQTT-4.8.0-1]. */
+    void violation(String reason) {
+        if (phase == Phase.CLOSED) {
+            return;
+        }
+        broker.stats().protocolViolations.increment();
+        LOG.warn("protocol violation by client {} from {}: {}", clientId, channel.remoteAddress(), reason);
+        close(Ending.ABNORMAL, reason);
+    }
+
+    /** The single way out: once only, publishes the will unless the ending is normal, ends or parks the session. */
+    void close(Ending ending, String reason) {
+        assert owner.isCurrent();
+        if (phase == Phase.CLOSED) {
+            return;
+        }
+        Phase was = phase;
+        phase = Phase.CLOSED;
+        held.clear();
+        channel.close();
+        if (was != Phase.CONNECTED) {
+            return;
+        }
+        LOG.debug("client {} from {} closed: {}", clientId, channel.remoteAddress(), reason);
+        broker.stats().connectedClients.decrement();
+        Will pending = will;
+        will = null; // [MQTT-3.1.2-10] removed once published or after DISCONNECT
+        if (ending == Ending.ABNORMAL && pending != null) {
+            publishWill(pending);
+        }
+        session().detach(this);
+    }
+
+    /** DISCONNECT: the will is discarded unpublished [MQTT-3.14.4-3]. */
+    void disconnect() {
+        will = null;
+        close(Ending.NORMAL, "DISCONNECT");
+    }
+
+    /** The will goes through the authorizer like any PUBLISH, with its QoS and RETAIN [MQTT-3.1.2-16] [MQTT-3.1.2-17]. */
+    private void publishWill(Will pending) {
+        if (!broker.authorizer().mayPublish(identity, pending.topic())) {
+            broker.stats().unauthorizedPublishes.increment();
+            return;
+        }
+        broker.router().route(new Publish(pending.topic(), pending.qos(), pending.retain(), false, 0,
+                pending.payload()));
+    }
+}

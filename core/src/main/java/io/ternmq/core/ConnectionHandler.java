@@ -1,0 +1,136 @@
+package io.ternmq.core;
+
+import io.ternmq.protocol.Connack;
+import io.ternmq.protocol.Connect;
+import io.ternmq.protocol.ConnectReturnCode;
+import io.ternmq.protocol.MalformedPacketException;
+import io.ternmq.protocol.MqttPacket;
+import io.ternmq.protocol.ProtocolVersion;
+import io.ternmq.protocol.UnsupportedProtocolVersionException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.function.Consumer;
+
+/**
+ * The transport-facing side of one connection, called on its IO thread. Until the CONNECT it decides alone (no
+ * session thread is known yet); from the CONNECT on it only hands events to the {@link Connection} on the
+ * session's owner thread, in arrival order, and returns.
+ */
+final class ConnectionHandler implements MqttConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
+
+    private enum Phase { AWAITING_CONNECT, CONNECT_RECEIVED, CLOSED }
+
+    private final BrokerContext broker;
+    private final ClientChannel channel;
+    private final InboundBackPressure backPressure;
+    private @Nullable SessionThread owner;
+    private Phase phase = Phase.AWAITING_CONNECT;
+    private @Nullable Connection connection;
+
+    ConnectionHandler(BrokerContext broker, ClientChannel channel) {
+        this.broker = broker;
+        this.channel = channel;
+        this.backPressure = new InboundBackPressure(channel);
+    }
+
+    @Override
+    public void onPacket(MqttPacket packet) {
+        switch (phase) {
+            case AWAITING_CONNECT -> {
+                if (packet instanceof Connect connect) {
+                    onConnect(connect);
+                } else {
+                    violation("first packet is " + packet.type() + ", not CONNECT"); // [MQTT-3.1.0-1]
+                }
+            }
+            case CONNECT_RECEIVED -> post(c -> c.onPacket(packet));
+            case CLOSED -> { }
+        }
+    }
+
+    private void onConnect(Connect connect) {
+        if (connect.version() == ProtocolVersion.MQTT_5) {
+            refuse(ConnectReturnCode.UNACCEPTABLE_PROTOCOL_VERSION); // [MQTT-3.1.2-2] until the 5.0 path exists
+            return;
+        }
+        String clientId = connect.clientId();
+        if (clientId.isEmpty()) {
+            if (!connect.cleanSession()) {
+                refuse(ConnectReturnCode.IDENTIFIER_REJECTED); // [MQTT-3.1.3-8]
+                return;
+            }
+            clientId = broker.clientIds().next(); // [MQTT-3.1.3-6]
+        }
+        SessionThread owner = broker.threads().ownerOf(clientId);
+        Connection created = new Connection(broker, channel, owner, connect, clientId);
+        connection = created;
+        this.owner = owner;
+        phase = Phase.CONNECT_RECEIVED;
+        owner.execute(created::start);
+    }
+
+    @Override
+    public void onMalformedPacket(MalformedPacketException error) {
+        switch (phase) {
+            case AWAITING_CONNECT -> {
+                if (error instanceof UnsupportedProtocolVersionException) {
+                    refuse(ConnectReturnCode.UNACCEPTABLE_PROTOCOL_VERSION); // [MQTT-3.1.2-2]
+                } else {
+                    violation("malformed CONNECT: " + error.getMessage()); // [MQTT-3.1.4-1]
+                }
+            }
+            case CONNECT_RECEIVED -> post(c -> c.onMalformedPacket(error));
+            case CLOSED -> { }
+        }
+    }
+
+    @Override
+    public void onKeepAliveTimeout() {
+        if (phase == Phase.CONNECT_RECEIVED) {
+            post(Connection::onKeepAliveTimeout);
+        }
+    }
+
+    @Override
+    public void onChannelClosed() {
+        if (phase == Phase.CONNECT_RECEIVED) {
+            post(Connection::onChannelClosed);
+        }
+        phase = Phase.CLOSED;
+    }
+
+    private void post(Consumer<Connection> event) {
+        Connection target = connection;
+        SessionThread thread = owner;
+        assert target != null && thread != null : "events are posted only after CONNECT";
+        backPressure.posted();
+        thread.execute(() -> {
+            try {
+                event.accept(target);
+            } finally {
+                backPressure.handled();
+            }
+        });
+    }
+
+    /** Before CONNECT nothing is at stake but the socket: count, log once, close. */
+    private void violation(String reason) {
+        phase = Phase.CLOSED;
+        broker.stats().protocolViolations.increment();
+        LOG.warn("protocol violation from {} before CONNECT: {}", channel.remoteAddress(), reason);
+        channel.close();
+    }
+
+    /** [MQTT-3.2.2-4] Session Present 0 with every refusal, then the close [MQTT-3.2.2-5]. */
+    private void refuse(ConnectReturnCode code) {
+        phase = Phase.CLOSED;
+        broker.stats().refusedConnections.increment();
+        LOG.info("refused connection from {}: {}", channel.remoteAddress(), code);
+        channel.send(new Connack(false, code));
+        channel.close();
+    }
+}

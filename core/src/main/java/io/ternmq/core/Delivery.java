@@ -1,0 +1,17 @@
+package io.ternmq.core;
+
+import io.ternmq.protocol.Publish;
+import io.ternmq.protocol.Qos;
+
+/**
+ * A message on its way to one subscriber, with the QoS it is delivered at (already the minimum of published and
+ * granted QoS [MQTT-3.8.4-6]) and the RETAIN flag it carries: set only when sent because of a new subscription
+ * [MQTT-3.3.1-8], clear for an established one [MQTT-3.3.1-9]. The payload is shared, never copied.
+ */
+record Delivery(String topic, byte[] payload, Qos qos, boolean retain) {
+
+    /** The outgoing PUBLISH: DUP=0 on a first attempt [MQTT-3.3.1-1] [MQTT-3.3.1-2]. */
+    Publish firstAttempt(int packetId) {
+        return new Publish(topic, qos, retain, false, packetId, payload);
+    }
+}

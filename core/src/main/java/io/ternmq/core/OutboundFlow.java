@@ -1,0 +1,134 @@
+package io.ternmq.core;
+
+import io.ternmq.protocol.MqttPacket;
+import io.ternmq.protocol.Pubrel;
+import io.ternmq.protocol.Qos;
+import org.jspecify.annotations.Nullable;
+
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A session's outbound message flow. Model: {@code inflight} holds sent, unacknowledged QoS 1/2 messages by
+ * packet id in the order first sent (at most {@code maxInflight}); {@code queue} holds QoS 1/2 messages waiting
+ * for room in the window or for the client to come back (at most {@code maxQueued}, further ones are dropped and
+ * counted). A message moves queue -> inflight only from the head, so per-topic, per-QoS order is the publish
+ * order [MQTT-4.6.0-6]. QoS 0 never waits: it is sent at once when online, dropped when offline.
+ * Owned by the session's thread.
+ */
+final class OutboundFlow {
+
+    /** Where packets go: the client's channel while it is connected. */
+    interface Sink {
+        void send(MqttPacket packet);
+    }
+
+    /** What became of a delivery. */
+    enum Outcome { SENT, QUEUED, DROPPED_OFFLINE, DROPPED_OVERFLOW }
+
+    private final int maxInflight;
+    private final int maxQueued;
+    private final Map<Integer, InflightMessage> inflight = new LinkedHashMap<>();
+    private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
+    private final PacketIdAllocator packetIds = new PacketIdAllocator();
+
+    OutboundFlow(int maxInflight, int maxQueued) {
+        this.maxInflight = maxInflight;
+        this.maxQueued = maxQueued;
+    }
+
+    Outcome deliver(Delivery delivery, @Nullable Sink sink) {
+        if (delivery.qos() == Qos.AT_MOST_ONCE) {
+            if (sink == null) {
+                return Outcome.DROPPED_OFFLINE;
+            }
+            sink.send(delivery.firstAttempt(0));
+            return Outcome.SENT;
+        }
+        if (sink != null && queue.isEmpty() && inflight.size() < maxInflight) {
+            sendFirst(delivery, sink);
+            return Outcome.SENT;
+        }
+        if (queue.size() >= maxQueued) {
+            return Outcome.DROPPED_OVERFLOW;
+        }
+        queue.addLast(delivery);
+        return Outcome.QUEUED;
+    }
+
+    private void sendFirst(Delivery delivery, Sink sink) {
+        int packetId = packetIds.next(inflight::containsKey); // [MQTT-2.3.1-4]
+        var message = new InflightMessage(delivery.firstAttempt(packetId)); // [MQTT-4.3.2-1] [MQTT-4.3.3-1]
+        inflight.put(packetId, message);
+        sink.send(message.publish());
+    }
+
+    /** QoS 1 done [MQTT-4.3.2-1]; the id is free again [MQTT-2.3.1-3]. Returns how many queued messages went out. */
+    int onPuback(int packetId, @Nullable Sink sink) {
+        InflightMessage message = inflight.get(packetId);
+        if (message == null || message.publish().qos() != Qos.AT_LEAST_ONCE) {
+            return 0;
+        }
+        inflight.remove(packetId);
+        return drain(sink);
+    }
+
+    /** QoS 2 step one: answer PUBREC with PUBREL of the same id [MQTT-4.3.3-1] [MQTT-2.3.1-6]. */
+    void onPubrec(int packetId, Sink sink) {
+        InflightMessage message = inflight.get(packetId);
+        if (message == null || message.publish().qos() != Qos.EXACTLY_ONCE) {
+            return;
+        }
+        message.released();
+        sink.send(new Pubrel(packetId));
+    }
+
+    /** QoS 2 done; returns how many queued messages went out. */
+    int onPubcomp(int packetId, @Nullable Sink sink) {
+        InflightMessage message = inflight.get(packetId);
+        if (message == null || message.stage() != InflightMessage.Stage.AWAITING_PUBCOMP) {
+            return 0;
+        }
+        inflight.remove(packetId);
+        return drain(sink);
+    }
+
+    /**
+     * On reconnect of a persistent session: resend every unacknowledged PUBLISH with DUP=1 and every PUBREL,
+     * in the order first sent, with the original ids [MQTT-4.4.0-1] [MQTT-4.6.0-1], then fill the window from the
+     * queue. Returns the number of PUBLISH packets sent.
+     */
+    int resume(Sink sink) {
+        int publishes = 0;
+        for (InflightMessage message : inflight.values()) {
+            if (message.stage() == InflightMessage.Stage.AWAITING_ACK) {
+                sink.send(message.duplicate());
+                publishes++;
+            } else {
+                sink.send(new Pubrel(message.publish().packetId()));
+            }
+        }
+        return publishes + drain(sink);
+    }
+
+    private int drain(@Nullable Sink sink) {
+        if (sink == null) {
+            return 0;
+        }
+        int sent = 0;
+        while (inflight.size() < maxInflight && !queue.isEmpty()) {
+            sendFirst(queue.pollFirst(), sink);
+            sent++;
+        }
+        return sent;
+    }
+
+    int inflightCount() {
+        return inflight.size();
+    }
+
+    int queuedCount() {
+        return queue.size();
+    }
+}

@@ -1,0 +1,120 @@
+package io.ternmq.core;
+
+import io.ternmq.protocol.Connack;
+import io.ternmq.protocol.Connect;
+import io.ternmq.protocol.Disconnect;
+import io.ternmq.protocol.MqttPacket;
+import io.ternmq.protocol.Pingreq;
+import io.ternmq.protocol.Pingresp;
+import io.ternmq.protocol.Puback;
+import io.ternmq.protocol.Pubcomp;
+import io.ternmq.protocol.Publish;
+import io.ternmq.protocol.Pubrec;
+import io.ternmq.protocol.Pubrel;
+import io.ternmq.protocol.Qos;
+import io.ternmq.protocol.Suback;
+import io.ternmq.protocol.Subscribe;
+import io.ternmq.protocol.TopicSubscription;
+import io.ternmq.protocol.Unsuback;
+import io.ternmq.protocol.Unsubscribe;
+import io.ternmq.store.RetainedMessage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a connected client's packets do, one method per kind; runs on the session's owner thread. */
+final class PacketHandling {
+
+    private PacketHandling() {
+    }
+
+    static void handle(Connection connection, MqttPacket packet, BrokerContext broker) {
+        Session session = connection.session();
+        switch (packet) {
+            case Publish publish -> publish(connection, publish, broker);
+            case Puback ack -> session.onPuback(ack.packetId());
+            case Pubrec rec -> session.onPubrec(rec.packetId());
+            case Pubrel rel -> {
+                session.release(rel.packetId()); // [MQTT-4.3.3-2] the id may be used for a new message again
+                connection.channel().send(new Pubcomp(rel.packetId())); // also for an unknown id: nothing to redo
+            }
+            case Pubcomp comp -> session.onPubcomp(comp.packetId());
+            case Subscribe subscribe -> subscribe(connection, subscribe, broker);
+            case Unsubscribe unsubscribe -> {
+                unsubscribe.topicFilters().forEach(session::unsubscribe); // [MQTT-3.10.4-6]
+                // [MQTT-3.10.4-4] same id, [MQTT-3.10.4-5] even when nothing was removed
+                connection.channel().send(new Unsuback(unsubscribe.packetId()));
+            }
+            case Pingreq ping -> connection.channel().send(Pingresp.INSTANCE); // [MQTT-3.12.4-1]
+            case Disconnect disconnect -> connection.disconnect(); // [MQTT-3.14.4-3]
+            case Connect second -> connection.violation("second CONNECT"); // [MQTT-3.1.0-2]
+            case Connack c -> connection.violation("CONNACK sent by a client"); // [MQTT-4.8.0-1]
+            case Suback s -> connection.violation("SUBACK sent by a client"); // [MQTT-4.8.0-1]
+            case Unsuback u -> connection.violation("UNSUBACK sent by a client"); // [MQTT-4.8.0-1]
+            case Pingresp p -> connection.violation("PINGRESP sent by a client"); // [MQTT-4.8.0-1]
+        }
+    }
+
+    /** [MQTT-3.3.4-1] answered per QoS: nothing, PUBACK or PUBREC. */
+    private static void publish(Connection connection, Publish publish, BrokerContext broker) {
+        broker.stats().messagesReceived.increment();
+        switch (publish.qos()) {
+            case AT_MOST_ONCE -> routeIfAllowed(connection, publish, broker);
+            case AT_LEAST_ONCE -> {
+                routeIfAllowed(connection, publish, broker);
+                connection.channel().send(new Puback(publish.packetId())); // [MQTT-4.3.2-2] [MQTT-2.3.1-6]
+            }
+            case EXACTLY_ONCE -> {
+                // [MQTT-4.3.3-2] routed once; a resend before PUBREL only gets its PUBREC again
+                if (connection.session().receiveExactlyOnce(publish.packetId())) {
+                    routeIfAllowed(connection, publish, broker);
+                }
+                connection.channel().send(new Pubrec(publish.packetId())); // [MQTT-2.3.1-6]
+            }
+        }
+    }
+
+    /**
+     * [MQTT-3.3.5-2] an unauthorized PUBLISH is acknowledged normally but not routed: 3.1.1 cannot say no.
+     */
+    private static void routeIfAllowed(Connection connection, Publish publish, BrokerContext broker) {
+        if (broker.authorizer().mayPublish(connection.identity(), publish.topic())) {
+            broker.router().route(publish);
+        } else {
+            broker.stats().unauthorizedPublishes.increment();
+        }
+    }
+
+    /**
+     * [MQTT-3.8.4-4] handled like one SUBSCRIBE per filter, answered by one SUBACK with the same id [MQTT-3.8.4-2]
+     * and one code per filter in order [MQTT-3.8.4-5] [MQTT-3.9.3-1]; retained messages follow the SUBACK.
+     */
+    private static void subscribe(Connection connection, Subscribe subscribe, BrokerContext broker) {
+        Session session = connection.session();
+        List<Integer> codes = new ArrayList<>(subscribe.subscriptions().size());
+        List<TopicSubscription> granted = new ArrayList<>(subscribe.subscriptions().size());
+        for (TopicSubscription subscription : subscribe.subscriptions()) {
+            if (broker.authorizer().maySubscribe(connection.identity(), subscription.topicFilter())) {
+                session.subscribe(subscription.topicFilter(), subscription.qos());
+                codes.add(subscription.qos().value()); // we support every QoS: granted = requested
+                granted.add(subscription);
+            } else {
+                codes.add(Suback.FAILURE); // [MQTT-3.9.3-2]
+            }
+        }
+        connection.channel().send(new Suback(subscribe.packetId(), codes)); // [MQTT-3.8.4-1]
+        for (TopicSubscription subscription : granted) {
+            sendRetained(session, subscription, broker);
+        }
+    }
+
+    /** [MQTT-3.3.1-6] matching retained messages, also on re-subscribe [MQTT-3.8.4-3], with RETAIN=1 [MQTT-3.3.1-8]. */
+    private static void sendRetained(Session session, TopicSubscription subscription, BrokerContext broker) {
+        List<RetainedMessage> matching = new ArrayList<>();
+        broker.retained().forEachMatching(subscription.topicFilter(), matching::add);
+        for (RetainedMessage message : matching) {
+            Qos qos = Qos.min(message.qos(), subscription.qos()); // [MQTT-3.8.4-6]
+            session.deliver(new Delivery(message.topic(), message.payload(), qos, true));
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.ternmq.core;
+
+import io.ternmq.store.RetainedMessage;
+import io.ternmq.store.RetainedMessageStore;
+
+import org.jspecify.annotations.Nullable;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+
+/**
+ * The live retained messages: a trie with one node per topic level, a message at the node of its topic. Every
+ * change is written through to the {@link RetainedMessageStore}, which is loaded at start. Shared by all session
+ * threads behind a read-write lock: a subscribe reads while publishers replace.
+ */
+final class RetainedIndex {
+
+    private final Node root = new Node();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final RetainedMessageStore store;
+
+    RetainedIndex(RetainedMessageStore store) {
+        this.store = store;
+        for (RetainedMessage message : store.all()) {
+            insert(message);
+        }
+    }
+
+    /** Keeps the message as its topic's retained message, replacing the earlier one [MQTT-3.3.1-5]. */
+    void retain(RetainedMessage message) {
+        lock.writeLock().lock();
+        try {
+            insert(message);
+            store.put(message);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void insert(RetainedMessage message) {
+        Node node = root;
+        for (String level : TopicLevels.split(message.topic())) {
+            node = node.children.computeIfAbsent(level, l -> new Node());
+        }
+        node.message = message;
+    }
+
+    /** Deletes the topic's retained message: a retained PUBLISH with an empty payload does this [MQTT-3.3.1-10]. */
+    void clear(String topic) {
+        String[] levels = TopicLevels.split(topic);
+        lock.writeLock().lock();
+        try {
+            remove(root, levels, 0);
+            store.remove(topic);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private static void remove(Node node, String[] levels, int depth) {
+        if (depth == levels.length) {
+            node.message = null;
+            return;
+        }
+        Node child = node.children.get(levels[depth]);
+        if (child != null) {
+            remove(child, levels, depth + 1);
+            if (child.isEmpty()) {
+                node.children.remove(levels[depth]);
+            }
+        }
+    }
+
+    /** Hands every retained message whose topic matches {@code filter} to {@code sink} [MQTT-3.3.1-6]. */
+    void forEachMatching(String filter, Consumer<RetainedMessage> sink) {
+        String[] levels = TopicLevels.split(filter);
+        lock.readLock().lock();
+        try {
+            collect(root, levels, 0, sink);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private static void collect(Node node, String[] filter, int depth, Consumer<RetainedMessage> sink) {
+        if (depth == filter.length) {
+            node.emit(sink);
+            return;
+        }
+        String level = filter[depth];
+        if (level.equals(TopicLevels.MULTI_LEVEL)) {
+            // '#' matches the parent level itself and everything below it
+            node.emit(sink);
+            for (Map.Entry<String, Node> child : node.children.entrySet()) {
+                if (wildcardMayEnter(depth, child.getKey())) {
+                    child.getValue().emitAll(sink);
+                }
+            }
+        } else if (level.equals(TopicLevels.SINGLE_LEVEL)) {
+            for (Map.Entry<String, Node> child : node.children.entrySet()) {
+                if (wildcardMayEnter(depth, child.getKey())) {
+                    collect(child.getValue(), filter, depth + 1, sink);
+                }
+            }
+        } else {
+            Node child = node.children.get(level);
+            if (child != null) {
+                collect(child, filter, depth + 1, sink);
+            }
+        }
+    }
+
+    /** [MQTT-4.7.2-1] a wildcard in the first filter level does not match a topic starting with '$'. */
+    private static boolean wildcardMayEnter(int depth, String topicLevel) {
+        return depth > 0 || !TopicLevels.isSystemTopic(topicLevel);
+    }
+
+    private static final class Node {
+        final Map<String, Node> children = new HashMap<>(4);
+        @Nullable RetainedMessage message;
+
+        void emit(Consumer<RetainedMessage> sink) {
+            if (message != null) {
+                sink.accept(message);
+            }
+        }
+
+        void emitAll(Consumer<RetainedMessage> sink) {
+            emit(sink);
+            for (Node child : children.values()) {
+                child.emitAll(sink);
+            }
+        }
+
+        boolean isEmpty() {
+            return message == null && children.isEmpty();
+        }
+    }
+}

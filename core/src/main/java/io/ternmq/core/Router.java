@@ -1,0 +1,13 @@
+package io.ternmq.core;
+
+import io.ternmq.protocol.Publish;
+
+/**
+ * Takes ownership of an authorized message and gets it to every matching subscription [MQTT-4.5.0-1]. A seam:
+ * a cluster router will add remote nodes as targets. Called on the publisher's session thread.
+ */
+interface Router {
+
+    /** Updates retained state per the message's RETAIN flag and delivers it to every matching session. */
+    void route(Publish message);
+}

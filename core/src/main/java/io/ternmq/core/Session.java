@@ -1,0 +1,196 @@
+package io.ternmq.core;
+
+import io.ternmq.protocol.MqttPacket;
+import io.ternmq.protocol.Publish;
+import io.ternmq.protocol.Qos;
+import io.ternmq.store.StoredSession;
+import org.jspecify.annotations.Nullable;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The server side of one MQTT session (3.1.1 section 4.1): its subscriptions, the QoS 2 packet ids received and
+ * not yet released, and its outbound flow. It outlives connections when persistent. Model: at most one
+ * {@link Connection} is attached; {@code discarded} sessions receive nothing and are in no registry or tree.
+ * Every method runs on the owner thread (asserted).
+ */
+final class Session implements OutboundFlow.Sink {
+
+    private final String clientId;
+    private final SessionLifetime lifetime;
+    private final SessionThread owner;
+    private final BrokerContext broker;
+    private final Map<String, Qos> subscriptions = new HashMap<>();
+    private final Set<Integer> unreleasedInbound = new HashSet<>();
+    private final OutboundFlow outbound;
+    private @Nullable Connection connection;
+    private boolean discarded;
+    private long overflowDrops;
+
+    Session(String clientId, SessionLifetime lifetime, SessionThread owner, BrokerContext broker) {
+        this.clientId = clientId;
+        this.lifetime = lifetime;
+        this.owner = owner;
+        this.broker = broker;
+        this.outbound = new OutboundFlow(broker.config().maxInflightMessages(), broker.config().maxQueuedMessages());
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    SessionLifetime lifetime() {
+        return lifetime;
+    }
+
+    SessionThread owner() {
+        return owner;
+    }
+
+    @Nullable Connection connection() {
+        assert owner.isCurrent();
+        return connection;
+    }
+
+    // --- subscriptions ---
+
+    void subscribe(String filter, Qos qos) {
+        assert owner.isCurrent();
+        broker.subscriptions().subscribe(filter, this, qos); // replaces an identical filter [MQTT-3.8.4-3]
+        subscriptions.put(filter, qos);
+        persist();
+    }
+
+    void unsubscribe(String filter) {
+        assert owner.isCurrent();
+        if (subscriptions.remove(filter) != null) {
+            // [MQTT-3.10.4-2] nothing new for it; [MQTT-3.10.4-3] what is in flight or queued still completes
+            broker.subscriptions().unsubscribe(filter, this);
+            persist();
+        }
+    }
+
+    /** Writes the persistent state through to the session store; connection-lifetime sessions are never stored. */
+    void persist() {
+        if (lifetime == SessionLifetime.PERSISTENT && !discarded) {
+            broker.stores().sessions().save(new StoredSession(clientId, subscriptions));
+        }
+    }
+
+    // --- inbound QoS 2 ---
+
+    /** Records a QoS 2 packet id; false when it is already unreleased: a resend not to be routed again [MQTT-4.3.3-2]. */
+    boolean receiveExactlyOnce(int packetId) {
+        assert owner.isCurrent();
+        return unreleasedInbound.add(packetId);
+    }
+
+    void release(int packetId) {
+        assert owner.isCurrent();
+        unreleasedInbound.remove(packetId);
+    }
+
+    // --- outbound ---
+
+    /** A routed message for one of this session's subscriptions, granted {@code granted}. */
+    void deliver(Publish message, Qos granted) {
+        assert owner.isCurrent();
+        if (message.qos() == Qos.AT_MOST_ONCE && !message.retain() && !message.dup()) {
+            // the common QoS 0 case: the inbound packet (DUP=0 [MQTT-3.3.1-2], no id) is already the outbound one
+            if (connection != null && !discarded) {
+                send(message);
+            }
+            return;
+        }
+        // [MQTT-3.8.4-6] the lower of published and granted QoS; [MQTT-3.3.1-9] RETAIN=0 on established subscriptions
+        deliver(new Delivery(message.topic(), message.payload(), Qos.min(message.qos(), granted), false));
+    }
+
+    void deliver(Delivery delivery) {
+        assert owner.isCurrent();
+        if (discarded) {
+            return;
+        }
+        OutboundFlow.Outcome outcome = outbound.deliver(delivery, sink());
+        if (outcome == OutboundFlow.Outcome.DROPPED_OVERFLOW) {
+            overflowDrops++;
+            broker.stats().queueOverflowDrops.increment();
+        }
+    }
+
+    void onPuback(int packetId) {
+        assert owner.isCurrent();
+        outbound.onPuback(packetId, sink());
+    }
+
+    void onPubrec(int packetId) {
+        assert owner.isCurrent();
+        outbound.onPubrec(packetId, this);
+    }
+
+    void onPubcomp(int packetId) {
+        assert owner.isCurrent();
+        outbound.onPubcomp(packetId, sink());
+    }
+
+    private OutboundFlow.@Nullable Sink sink() {
+        return connection == null ? null : this;
+    }
+
+    /** Sends to the attached connection, counting PUBLISHes. Only called while one is attached. */
+    @Override
+    public void send(MqttPacket packet) {
+        Connection target = connection;
+        if (target != null) {
+            if (packet instanceof Publish) {
+                broker.stats().messagesSent.increment();
+            }
+            target.channel().send(packet);
+        }
+    }
+
+    // --- connection lifecycle ---
+
+    /** The client is back (or new): redeliver in-flight messages, then the queue [MQTT-4.4.0-1]. */
+    void attach(Connection newConnection) {
+        assert owner.isCurrent() && connection == null && !discarded;
+        connection = newConnection;
+        outbound.resume(this);
+    }
+
+    /** The connection ended; a connection-lifetime session ends with it [MQTT-3.1.2-6]. */
+    void detach(Connection ended) {
+        assert owner.isCurrent();
+        if (connection != ended) {
+            return;
+        }
+        connection = null;
+        if (lifetime == SessionLifetime.CONNECTION) {
+            discard();
+        }
+    }
+
+    /** Ends the session: no subscriptions remain, nothing is stored, and nothing more is delivered. */
+    void discard() {
+        assert owner.isCurrent();
+        for (String filter : subscriptions.keySet()) {
+            broker.subscriptions().unsubscribe(filter, this);
+        }
+        subscriptions.clear();
+        discarded = true;
+        owner.sessions().remove(clientId, this);
+        if (lifetime == SessionLifetime.PERSISTENT) {
+            broker.stores().sessions().remove(clientId);
+        }
+    }
+
+    SessionInfo info() {
+        assert owner.isCurrent();
+        return new SessionInfo(clientId, lifetime == SessionLifetime.PERSISTENT, connection != null,
+                List.copyOf(subscriptions.keySet()), outbound.inflightCount(), outbound.queuedCount(), overflowDrops);
+    }
+}

@@ -1,0 +1,61 @@
+package io.ternmq.core;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** The fixed array of session threads; a client id always maps to the same one, which serialises takeover. */
+final class SessionThreads {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionThreads.class);
+
+    private final SessionThread[] threads;
+
+    SessionThreads(int count, SessionExecutorFactory factory) {
+        threads = new SessionThread[count];
+        for (int i = 0; i < count; i++) {
+            threads[i] = new SessionThread(i, factory.create(i));
+        }
+    }
+
+    /** floorMod, never Math.abs(h) % n: Math.abs(Integer.MIN_VALUE) is negative. */
+    SessionThread ownerOf(String clientId) {
+        return threads[Math.floorMod(clientId.hashCode(), threads.length)];
+    }
+
+    int size() {
+        return threads.length;
+    }
+
+    SessionThread get(int index) {
+        return threads[index];
+    }
+
+    /** Lets queued tasks finish, then stops the executors that are {@link ExecutorService}s. */
+    void shutdown() {
+        for (SessionThread thread : threads) {
+            if (thread.executor() instanceof ExecutorService service) {
+                service.shutdown();
+            }
+        }
+        for (SessionThread thread : threads) {
+            if (thread.executor() instanceof ExecutorService service) {
+                awaitTermination(service, thread.index());
+            }
+        }
+    }
+
+    private static void awaitTermination(ExecutorService service, int index) {
+        try {
+            if (!service.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("session thread {} did not stop in 10 s, interrupting it", index);
+                service.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            service.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.ternmq.core;
+
+import io.ternmq.protocol.Qos;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Which subscribers want which topics: a trie with one node per filter level, where each node holds the
+ * subscribers whose filter ends there, with the QoS granted to them. Subscribers are keys of type {@code S}
+ * (equality decides identity); one subscriber has at most one QoS per filter (re-subscribing replaces it
+ * [MQTT-3.8.4-3]). Nodes without subscribers and children are pruned on unsubscribe.
+ * <p>
+ * The one structure shared by all session threads: a read-write lock lets matches run in parallel while
+ * subscribe and unsubscribe exclude them.
+ */
+final class SubscriptionTree<S> {
+
+    private final Node<S> root = new Node<>();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    /** Adds or replaces the subscription; returns the QoS it replaced, or null for a new one. */
+    Qos subscribe(String filter, S subscriber, Qos qos) {
+        String[] levels = TopicLevels.split(filter);
+        lock.writeLock().lock();
+        try {
+            Node<S> node = root;
+            for (String level : levels) {
+                node = node.children.computeIfAbsent(level, l -> new Node<>());
+            }
+            return node.subscribers.put(subscriber, qos);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Removes the subscription whose filter equals {@code filter} character for character [MQTT-3.10.4-1]. */
+    boolean unsubscribe(String filter, S subscriber) {
+        String[] levels = TopicLevels.split(filter);
+        lock.writeLock().lock();
+        try {
+            return remove(root, levels, 0, subscriber);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private static <S> boolean remove(Node<S> node, String[] levels, int depth, S subscriber) {
+        if (depth == levels.length) {
+            return node.subscribers.remove(subscriber) != null;
+        }
+        Node<S> child = node.children.get(levels[depth]);
+        if (child == null) {
+            return false;
+        }
+        boolean removed = remove(child, levels, depth + 1, subscriber);
+        if (child.isEmpty()) {
+            node.children.remove(levels[depth]);
+        }
+        return removed;
+    }
+
+    /**
+     * Adds to {@code result} every subscriber with a filter matching {@code topic}, each once with the highest QoS
+     * granted among its matching filters [MQTT-3.3.5-1].
+     */
+    void match(String topic, Map<S, Qos> result) {
+        String[] levels = TopicLevels.split(topic);
+        lock.readLock().lock();
+        try {
+            collect(root, levels, 0, result);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private static <S> void collect(Node<S> node, String[] levels, int depth, Map<S, Qos> result) {
+        if (depth == levels.length) {
+            addAll(node, result);
+            // "a/#" also matches "a": '#' stands for the parent level and any number of children
+            Node<S> multi = node.children.get(TopicLevels.MULTI_LEVEL);
+            if (multi != null) {
+                addAll(multi, result);
+            }
+            return;
+        }
+        // [MQTT-4.7.2-1] a filter starting with a wildcard never matches a topic starting with '$'
+        boolean wildcardsAllowed = depth > 0 || !TopicLevels.isSystemTopic(levels[0]);
+        if (wildcardsAllowed) {
+            Node<S> multi = node.children.get(TopicLevels.MULTI_LEVEL);
+            if (multi != null) {
+                addAll(multi, result);
+            }
+            Node<S> single = node.children.get(TopicLevels.SINGLE_LEVEL);
+            if (single != null) {
+                collect(single, levels, depth + 1, result);
+            }
+        }
+        Node<S> exact = node.children.get(levels[depth]);
+        if (exact != null) {
+            collect(exact, levels, depth + 1, result);
+        }
+    }
+
+    private static <S> void addAll(Node<S> node, Map<S, Qos> result) {
+        for (Map.Entry<S, Qos> e : node.subscribers.entrySet()) {
+            result.merge(e.getKey(), e.getValue(), Qos::max);
+        }
+    }
+
+    private static final class Node<S> {
+        final Map<String, Node<S>> children = new HashMap<>(4);
+        final Map<S, Qos> subscribers = new HashMap<>(2);
+
+        boolean isEmpty() {
+            return children.isEmpty() && subscribers.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.ternmq.core;
+
+import io.ternmq.protocol.MqttPacket;
+import io.ternmq.protocol.Publish;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A ClientChannel that records what the broker did to it. Thread-safe, like the real one. */
+final class FakeChannel implements ClientChannel {
+
+    private final String remoteAddress;
+    private final List<MqttPacket> sent = new ArrayList<>();
+    private boolean closed;
+    private Duration keepAlive = Duration.ZERO;
+    private ReadState readState = ReadState.READING;
+
+    FakeChannel(String remoteAddress) {
+        this.remoteAddress = remoteAddress;
+    }
+
+    @Override
+    public synchronized void send(MqttPacket packet) {
+        sent.add(packet);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+    }
+
+    @Override
+    public synchronized void keepAliveTimeout(Duration timeout) {
+        keepAlive = timeout;
+    }
+
+    @Override
+    public synchronized void readPaused(ReadState state) {
+        readState = state;
+    }
+
+    @Override
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    synchronized List<MqttPacket> sent() {
+        return List.copyOf(sent);
+    }
+
+    /** Returns what was sent since the last call and forgets it. */
+    synchronized List<MqttPacket> take() {
+        List<MqttPacket> taken = List.copyOf(sent);
+        sent.clear();
+        return taken;
+    }
+
+    /** Forgets the packets of one kind, keeping the rest in order. */
+    synchronized void discard(Class<? extends MqttPacket> kind) {
+        sent.removeIf(kind::isInstance);
+    }
+
+    synchronized List<Publish> publishes() {
+        return sent.stream().filter(Publish.class::isInstance).map(Publish.class::cast).toList();
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    synchronized ReadState readState() {
+        return readState;
+    }
+
+    synchronized Duration keepAlive() {
+        return keepAlive;
+    }
+}
