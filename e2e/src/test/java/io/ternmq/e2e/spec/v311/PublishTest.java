@@ -243,4 +243,28 @@ class PublishTest {
         assertThat(p.payload()).isEqualTo(payload);
         assertThat(p.topic()).isEqualTo("p/big");
     }
+
+    @Test
+    void pubrel_forUnknownPacketId_answeredWithPubcomp() {
+        // [MQTT-4.3.3-2] a PUBREL is always answered, even when the id is no longer (or never was) pending
+        broker.connected("p-pubrel-unknown").send("62 02 00 63").expectBytes("70 02 00 63");
+    }
+
+    @Test
+    void puback_forUnknownPacketId_isIgnoredAndConnectionStays() {
+        RawMqttClient client = broker.connected("p-puback-unknown");
+        client.send(Packets.puback(0x4242));
+        Flows.expectNoMorePublishes(client);
+    }
+
+    @Test
+    void mqtt31Client_mqisdp_fullQos1RoundTrip() {
+        RawMqttClient subscriber = broker.raw().send(Packets.connectBuilder("p-v31-sub").protocol("MQIsdp", 3).build())
+                .expectPacket("20 02 00 00");
+        BrokerExtension.subscribe(subscriber, "p/v31", 1);
+        RawMqttClient publisher = broker.raw().send(Packets.connectBuilder("p-v31-pub").protocol("MQIsdp", 3).build())
+                .expectPacket("20 02 00 00");
+        Flows.publishQos1(publisher, "p/v31", "three-one", 1);
+        Flows.acknowledge(subscriber, Flows.expectPublish(subscriber, "p/v31", "three-one", 1));
+    }
 }

@@ -178,4 +178,20 @@ class SessionTest {
         back.send(Packets.pubcomp(first.packetId()));
         Flows.expectNoMorePublishes(back);
     }
+
+    @Test
+    void inboundQos2_publisherReconnectsBeforePubrel_messageDeliveredExactlyOnce() {
+        // [MQTT-4.3.3-2] [MQTT-4.4.0-1] the broker keeps the PUBREC state in the publisher's persistent session
+        RawMqttClient subscriber = broker.subscriber("s-in2-sub", "s/in2", 0);
+        RawMqttClient publisher = broker.connectedPersistent("s-in2-pub", SessionPresent.NO);
+        publisher.send(Packets.publish("s/in2", 2, Retain.NO, Dup.NO, 5, "exactly once")).expectBytes("50 02 00 05");
+        publisher.close();
+
+        RawMqttClient back = broker.raw().send(Packets.connect("s-in2-pub", CleanSession.NO, 60));
+        back.expectBytes("20 02 01 00");
+        back.send(Packets.publish("s/in2", 2, Retain.NO, Dup.YES, 5, "exactly once")).expectBytes("50 02 00 05");
+        back.send(Packets.pubrel(5)).expectBytes("70 02 00 05");
+        Flows.expectPublish(subscriber, "s/in2", "exactly once", 0);
+        Flows.expectMarkerNext(subscriber, back, "s/in2");
+    }
 }
