@@ -28,6 +28,11 @@ public interface ClientChannel {
     /** The peer's address, for logs. */
     String remoteAddress();
 
+    /** The listener this connection came in on and what TLS proved about the peer, for authentication. */
+    default ListenerIdentity listener() {
+        return ListenerIdentity.PLAIN_TCP;
+    }
+
     /** Whether reading from the socket is paused. */
     enum ReadState { READING, PAUSED }
 }

@@ -68,7 +68,7 @@ final class Connection {
     void start() {
         assert owner.isCurrent();
         var request = new AuthenticationRequest(clientId, connect.username(), connect.password(),
-                channel.remoteAddress());
+                channel.remoteAddress(), channel.listener().listenerName(), channel.listener().certificateIdentity());
         try {
             broker.authenticator().authenticate(request)
                     .whenComplete((result, error) -> owner.execute(() -> authenticated(result, error)));
