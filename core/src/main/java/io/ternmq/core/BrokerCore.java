@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionStage;
 public final class BrokerCore implements AutoCloseable {
 
     private final BrokerContext broker;
+    private final AdminOperations admin;
     private volatile boolean closed;
 
     /** In-memory stores and one platform thread per session executor. */
@@ -31,9 +32,11 @@ public final class BrokerCore implements AutoCloseable {
         SessionThreads threads = new SessionThreads(config.sessionThreads(), executors);
         SubscriptionTree<Session> subscriptions = new SubscriptionTree<>();
         RetainedIndex retained = new RetainedIndex(stores.retained());
-        Router router = new LocalRouter(threads, subscriptions, retained);
+        CoreStats stats = new CoreStats(retained::size, subscriptions::size);
+        Router router = new LocalRouter(threads, subscriptions, retained, stats);
         broker = new BrokerContext(config, authenticator, authorizer, clock, stores, threads, subscriptions,
-                retained, router, new ClientIdGenerator(), new CoreStats());
+                retained, router, new ClientIdGenerator(), stats);
+        admin = new AdminOperations(broker);
         stores.sessions().all().forEach(this::restore);
     }
 
@@ -67,10 +70,16 @@ public final class BrokerCore implements AutoCloseable {
         return result;
     }
 
+    /** Queries and commands for operators, safe to call from any thread. */
+    public AdminOperations admin() {
+        return admin;
+    }
+
     /** Stops the session executors; connections must have been closed by the transport first. */
     @Override
     public void close() {
         closed = true;
+        admin.closed();
         broker.threads().shutdown();
     }
 }

@@ -1,6 +1,9 @@
 package io.ternmq.core;
 
-/** Read-only counters of broker activity. */
+import io.ternmq.protocol.ConnectReturnCode;
+import io.ternmq.protocol.Qos;
+
+/** Read-only counters of broker activity. Every method is cheap and callable from any thread. */
 public interface BrokerStats {
 
     long connectedClients();
@@ -20,4 +23,31 @@ public interface BrokerStats {
 
     /** CONNECTs answered with a non-zero CONNACK return code. */
     long refusedConnections();
+
+    /** CONNECTs answered with {@code code} (ACCEPTED counts successful connects). */
+    long connects(ConnectReturnCode code);
+
+    /** Connections of connected clients that ended for {@code reason}. */
+    long disconnects(DisconnectReason reason);
+
+    /** PUBLISH packets received from clients with {@code qos} (resends included). */
+    long publishesReceived(Qos qos);
+
+    /** Messages not delivered for {@code reason}. */
+    long drops(DropReason reason);
+
+    /** Sessions the broker holds: connected clients plus persistent sessions of offline clients. */
+    long sessions();
+
+    /** QoS 1/2 messages waiting in session queues, over all sessions. */
+    long queuedMessages();
+
+    /** QoS 1/2 messages sent and not yet acknowledged, over all sessions. */
+    long inflightMessages();
+
+    /** Topics with a retained message. */
+    long retainedMessages();
+
+    /** Subscriptions (one per session and topic filter). */
+    long subscriptions();
 }

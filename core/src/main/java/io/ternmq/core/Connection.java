@@ -41,6 +41,7 @@ final class Connection {
     private Phase phase = Phase.AUTHENTICATING;
     private @Nullable Session session;
     private @Nullable Will will;
+    private long connectedSince;
 
     Connection(BrokerContext broker, ClientChannel channel, SessionThread owner, Connect connect, String clientId) {
         this.broker = broker;
@@ -99,7 +100,8 @@ final class Connection {
         phase = Phase.CLOSED;
         held.clear(); // [MQTT-3.1.4-5] nothing sent after a refused CONNECT is processed
         broker.stats().refusedConnections.increment();
-        LOG.info("refused client {} from {}: {}", clientId, channel.remoteAddress(), code);
+        broker.stats().connected(code);
+        LOG.info("client {} refused from {} ({}): {}", clientId, channel.remoteAddress(), versionName(), code);
         channel.send(new Connack(false, code));
         channel.close();
     }
@@ -107,7 +109,8 @@ final class Connection {
     private void accept() {
         Session previous = owner.sessions().get(clientId);
         if (previous != null && previous.connection() != null) {
-            previous.connection().close(Ending.ABNORMAL, "taken over by a new connection"); // [MQTT-3.1.4-2]
+            previous.connection().close(Ending.ABNORMAL, DisconnectReason.TAKEN_OVER,
+                    "taken over by a new connection"); // [MQTT-3.1.4-2]
             previous = owner.sessions().get(clientId); // a connection-lifetime session ended with its connection
         }
         boolean sessionPresent;
@@ -128,7 +131,12 @@ final class Connection {
         session = attached;
         will = connect.will(); // [MQTT-3.1.2-8] stored until published or discarded; none [MQTT-3.1.2-12]
         phase = Phase.CONNECTED;
+        connectedSince = broker.clock().currentTimeMillis();
         broker.stats().connectedClients.increment();
+        broker.stats().connected(ConnectReturnCode.ACCEPTED);
+        LOG.info("client {} connected from {} ({}, clean session {}, keep-alive {} s, session present {})",
+                clientId, channel.remoteAddress(), versionName(), connect.cleanSession(), connect.keepAliveSeconds(),
+                sessionPresent);
         channel.send(new Connack(sessionPresent, ConnectReturnCode.ACCEPTED)); // [MQTT-3.1.4-4]
         if (connect.keepAliveSeconds() > 0) {
             // [MQTT-3.1.2-24] one and a half keep-alive periods without a packet and the client is gone
@@ -166,7 +174,7 @@ final class Connection {
         } catch (RuntimeException e) {
             // [MQTT-4.8.0-2] a transient error while handling a packet closes the connection, nothing more
             LOG.error("failed handling {} from client {} at {}", packet.type(), clientId, channel.remoteAddress(), e);
-            close(Ending.ABNORMAL, "internal error");
+            close(Ending.ABNORMAL, DisconnectReason.INTERNAL_ERROR, "internal error handling " + packet.type());
         }
     }
 
@@ -182,26 +190,34 @@ final class Connection {
     void onKeepAliveTimeout() {
         assert owner.isCurrent();
         // [MQTT-3.1.2-24] dropped as if the network failed, so the will is published
-        close(Ending.ABNORMAL, "keep-alive timeout");
+        close(Ending.ABNORMAL, DisconnectReason.KEEP_ALIVE_TIMEOUT, "keep-alive timeout");
     }
 
     void onChannelClosed() {
         assert owner.isCurrent();
-        close(Ending.ABNORMAL, "connection lost");
+        close(Ending.ABNORMAL, DisconnectReason.CONNECTION_LOST, "connection lost");
     }
 
-    /** A protocol violation: counted, logged once, will published, connection closed [MQTT-4.8.0-1]. */
+    /** A protocol violation: counted, logged once (by the close), will published, connection closed [MQTT-4.8.0-1]. */
     void violation(String reason) {
         if (phase == Phase.CLOSED) {
             return;
         }
         broker.stats().protocolViolations.increment();
-        LOG.warn("protocol violation by client {} from {}: {}", clientId, channel.remoteAddress(), reason);
-        close(Ending.ABNORMAL, reason);
+        if (phase == Phase.AUTHENTICATING) {
+            LOG.warn("client {} from {} closed before CONNACK: protocol violation: {}", clientId,
+                    channel.remoteAddress(), reason);
+        }
+        close(Ending.ABNORMAL, DisconnectReason.PROTOCOL_VIOLATION, "protocol violation: " + reason);
+    }
+
+    /** An operator closed the connection: like a network failure for the client, so its will is published. */
+    void kick() {
+        close(Ending.ABNORMAL, DisconnectReason.ADMIN_KICK, "closed by an administrator");
     }
 
     /** The single way out: once only, publishes the will unless the ending is normal, ends or parks the session. */
-    void close(Ending ending, String reason) {
+    void close(Ending ending, DisconnectReason reason, String detail) {
         assert owner.isCurrent();
         if (phase == Phase.CLOSED) {
             return;
@@ -213,8 +229,9 @@ final class Connection {
         if (was != Phase.CONNECTED) {
             return;
         }
-        LOG.debug("client {} from {} closed: {}", clientId, channel.remoteAddress(), reason);
+        LOG.info("client {} disconnected from {} ({}): {}", clientId, channel.remoteAddress(), versionName(), detail);
         broker.stats().connectedClients.decrement();
+        broker.stats().disconnected(reason);
         Will pending = will;
         will = null; // [MQTT-3.1.2-10] removed once published or after DISCONNECT
         if (ending == Ending.ABNORMAL && pending != null) {
@@ -226,7 +243,22 @@ final class Connection {
     /** DISCONNECT: the will is discarded unpublished [MQTT-3.14.4-3]. */
     void disconnect() {
         will = null;
-        close(Ending.NORMAL, "DISCONNECT");
+        close(Ending.NORMAL, DisconnectReason.CLIENT_DISCONNECT, "DISCONNECT");
+    }
+
+    /** The connection as operators see it; only while connected. */
+    ClientInfo.Connected describe() {
+        assert owner.isCurrent();
+        return new ClientInfo.Connected(channel.remoteAddress(), versionName(), connect.username(),
+                connect.keepAliveSeconds(), connectedSince, channel.listener().listenerName());
+    }
+
+    private String versionName() {
+        return switch (connect.version()) {
+            case MQTT_3_1 -> "MQTT 3.1";
+            case MQTT_3_1_1 -> "MQTT 3.1.1";
+            case MQTT_5 -> "MQTT 5.0";
+        };
     }
 
     /** The will goes through the authorizer like any PUBLISH, with its QoS and RETAIN [MQTT-3.1.2-16] [MQTT-3.1.2-17]. */

@@ -129,6 +129,7 @@ final class ConnectionHandler implements MqttConnection {
     private void refuse(ConnectReturnCode code) {
         phase = Phase.CLOSED;
         broker.stats().refusedConnections.increment();
+        broker.stats().connected(code);
         LOG.info("refused connection from {}: {}", channel.remoteAddress(), code);
         channel.send(new Connack(false, code));
         channel.close();

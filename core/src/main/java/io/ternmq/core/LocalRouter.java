@@ -18,11 +18,14 @@ final class LocalRouter implements Router {
     private final SessionThreads threads;
     private final SubscriptionTree<Session> subscriptions;
     private final RetainedIndex retained;
+    private final CoreStats stats;
 
-    LocalRouter(SessionThreads threads, SubscriptionTree<Session> subscriptions, RetainedIndex retained) {
+    LocalRouter(SessionThreads threads, SubscriptionTree<Session> subscriptions, RetainedIndex retained,
+                CoreStats stats) {
         this.threads = threads;
         this.subscriptions = subscriptions;
         this.retained = retained;
+        this.stats = stats;
     }
 
     @Override
@@ -33,6 +36,7 @@ final class LocalRouter implements Router {
         Map<Session, Qos> targets = new HashMap<>();
         subscriptions.match(message.topic(), targets);
         if (targets.isEmpty()) {
+            stats.noSubscriberDrops.increment();
             return;
         }
         List<Target>[] byThread = groupByThread(targets);

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A session's outbound message flow. Model: {@code inflight} holds sent, unacknowledged QoS 1/2 messages by
@@ -32,10 +33,23 @@ final class OutboundFlow {
     private final Map<Integer, InflightMessage> inflight = new LinkedHashMap<>();
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
     private final PacketIdAllocator packetIds = new PacketIdAllocator();
+    private final Totals totals;
+
+    /** Broker-wide sums of every flow's queue and window sizes, for the queue-depth and in-flight gauges. */
+    record Totals(LongAdder queued, LongAdder inflight) {
+        static Totals unshared() {
+            return new Totals(new LongAdder(), new LongAdder());
+        }
+    }
 
     OutboundFlow(int maxInflight, int maxQueued) {
+        this(maxInflight, maxQueued, Totals.unshared());
+    }
+
+    OutboundFlow(int maxInflight, int maxQueued, Totals totals) {
         this.maxInflight = maxInflight;
         this.maxQueued = maxQueued;
+        this.totals = totals;
     }
 
     Outcome deliver(Delivery delivery, @Nullable Sink sink) {
@@ -54,6 +68,7 @@ final class OutboundFlow {
             return Outcome.DROPPED_OVERFLOW;
         }
         queue.addLast(delivery);
+        totals.queued().increment();
         return Outcome.QUEUED;
     }
 
@@ -61,6 +76,7 @@ final class OutboundFlow {
         int packetId = packetIds.next(inflight::containsKey); // [MQTT-2.3.1-4]
         var message = new InflightMessage(delivery.firstAttempt(packetId)); // [MQTT-4.3.2-1] [MQTT-4.3.3-1]
         inflight.put(packetId, message);
+        totals.inflight().increment();
         sink.send(message.publish());
     }
 
@@ -71,6 +87,7 @@ final class OutboundFlow {
             return 0;
         }
         inflight.remove(packetId);
+        totals.inflight().decrement();
         return drain(sink);
     }
 
@@ -91,6 +108,7 @@ final class OutboundFlow {
             return 0;
         }
         inflight.remove(packetId);
+        totals.inflight().decrement();
         return drain(sink);
     }
 
@@ -119,9 +137,18 @@ final class OutboundFlow {
         int sent = 0;
         while (inflight.size() < maxInflight && !queue.isEmpty()) {
             sendFirst(queue.pollFirst(), sink);
+            totals.queued().decrement();
             sent++;
         }
         return sent;
+    }
+
+    /** The session ended: its messages leave the broker-wide totals with it. */
+    void discarded() {
+        totals.queued().add(-queue.size());
+        totals.inflight().add(-inflight.size());
+        queue.clear();
+        inflight.clear();
     }
 
     int inflightCount() {

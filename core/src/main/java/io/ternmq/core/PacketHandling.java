@@ -57,7 +57,7 @@ final class PacketHandling {
 
     /** [MQTT-3.3.4-1] answered per QoS: nothing, PUBACK or PUBREC. */
     private static void publish(Connection connection, Publish publish, BrokerContext broker) {
-        broker.stats().messagesReceived.increment();
+        broker.stats().publishReceived(publish.qos());
         switch (publish.qos()) {
             case AT_MOST_ONCE -> routeIfAllowed(connection, publish, broker);
             case AT_LEAST_ONCE -> {

@@ -21,6 +21,8 @@ final class RetainedIndex {
     private final Node root = new Node();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final RetainedMessageStore store;
+    /** Topics with a message; changed only under the write lock, read lock-free by metrics. */
+    private volatile long count;
 
     RetainedIndex(RetainedMessageStore store) {
         this.store = store;
@@ -45,6 +47,9 @@ final class RetainedIndex {
         for (String level : TopicLevels.split(message.topic())) {
             node = node.children.computeIfAbsent(level, l -> new Node());
         }
+        if (node.message == null) {
+            count++;
+        }
         node.message = message;
     }
 
@@ -60,8 +65,11 @@ final class RetainedIndex {
         }
     }
 
-    private static void remove(Node node, String[] levels, int depth) {
+    private void remove(Node node, String[] levels, int depth) {
         if (depth == levels.length) {
+            if (node.message != null) {
+                count--;
+            }
             node.message = null;
             return;
         }
@@ -72,6 +80,11 @@ final class RetainedIndex {
                 node.children.remove(levels[depth]);
             }
         }
+    }
+
+    /** Number of topics with a retained message. */
+    long size() {
+        return count;
     }
 
     /** Hands every retained message whose topic matches {@code filter} to {@code sink} [MQTT-3.3.1-6]. */

@@ -6,6 +6,7 @@ import io.ternmq.protocol.Qos;
 import io.ternmq.store.StoredSession;
 import org.jspecify.annotations.Nullable;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +37,9 @@ final class Session implements OutboundFlow.Sink {
         this.lifetime = lifetime;
         this.owner = owner;
         this.broker = broker;
-        this.outbound = new OutboundFlow(broker.config().maxInflightMessages(), broker.config().maxQueuedMessages());
+        this.outbound = new OutboundFlow(broker.config().maxInflightMessages(), broker.config().maxQueuedMessages(),
+                broker.stats().flowTotals);
+        broker.stats().sessions.increment();
     }
 
     String clientId() {
@@ -103,6 +106,8 @@ final class Session implements OutboundFlow.Sink {
             // the common QoS 0 case: the inbound packet (DUP=0 [MQTT-3.3.1-2], no id) is already the outbound one
             if (connection != null && !discarded) {
                 send(message);
+            } else {
+                broker.stats().offlineDrops.increment();
             }
             return;
         }
@@ -116,9 +121,13 @@ final class Session implements OutboundFlow.Sink {
             return;
         }
         OutboundFlow.Outcome outcome = outbound.deliver(delivery, sink());
-        if (outcome == OutboundFlow.Outcome.DROPPED_OVERFLOW) {
-            overflowDrops++;
-            broker.stats().queueOverflowDrops.increment();
+        switch (outcome) {
+            case DROPPED_OVERFLOW -> {
+                overflowDrops++;
+                broker.stats().queueOverflowDrops.increment();
+            }
+            case DROPPED_OFFLINE -> broker.stats().offlineDrops.increment();
+            case SENT, QUEUED -> { }
         }
     }
 
@@ -181,11 +190,26 @@ final class Session implements OutboundFlow.Sink {
             broker.subscriptions().unsubscribe(filter, this);
         }
         subscriptions.clear();
+        if (!discarded) {
+            broker.stats().sessions.decrement();
+            outbound.discarded();
+        }
         discarded = true;
         owner.sessions().remove(clientId, this);
         if (lifetime == SessionLifetime.PERSISTENT) {
             broker.stores().sessions().remove(clientId);
         }
+    }
+
+    ClientInfo clientInfo() {
+        assert owner.isCurrent();
+        List<ClientInfo.Subscription> filters = subscriptions.entrySet().stream()
+                .map(e -> new ClientInfo.Subscription(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(ClientInfo.Subscription::topicFilter))
+                .toList();
+        ClientInfo.Connected online = connection == null ? null : connection.describe();
+        return new ClientInfo(clientId, lifetime == SessionLifetime.PERSISTENT, online, filters,
+                outbound.queuedCount(), outbound.inflightCount(), overflowDrops);
     }
 
     SessionInfo info() {

@@ -20,6 +20,8 @@ final class SubscriptionTree<S> {
 
     private final Node<S> root = new Node<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Subscriber-filter pairs; changed only under the write lock, read lock-free by metrics. */
+    private volatile long count;
 
     /** Adds or replaces the subscription; returns the QoS it replaced, or null for a new one. */
     Qos subscribe(String filter, S subscriber, Qos qos) {
@@ -30,7 +32,11 @@ final class SubscriptionTree<S> {
             for (String level : levels) {
                 node = node.children.computeIfAbsent(level, l -> new Node<>());
             }
-            return node.subscribers.put(subscriber, qos);
+            Qos replaced = node.subscribers.put(subscriber, qos);
+            if (replaced == null) {
+                count++;
+            }
+            return replaced;
         } finally {
             lock.writeLock().unlock();
         }
@@ -41,10 +47,19 @@ final class SubscriptionTree<S> {
         String[] levels = TopicLevels.split(filter);
         lock.writeLock().lock();
         try {
-            return remove(root, levels, 0, subscriber);
+            boolean removed = remove(root, levels, 0, subscriber);
+            if (removed) {
+                count--;
+            }
+            return removed;
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Number of subscriptions: one per subscriber and filter. */
+    long size() {
+        return count;
     }
 
     private static <S> boolean remove(Node<S> node, String[] levels, int depth, S subscriber) {

@@ -20,11 +20,26 @@ final class MqttPacketDecoder extends ByteToMessageDecoder {
 
     private final PacketReader reader;
     private final NegotiatedVersion version;
+    private final TrafficCounters counters;
     private boolean discarding;
 
     MqttPacketDecoder(PacketReader reader, NegotiatedVersion version) {
+        this(reader, version, new TrafficCounters(() -> 0));
+    }
+
+    MqttPacketDecoder(PacketReader reader, NegotiatedVersion version, TrafficCounters counters) {
         this.reader = reader;
         this.version = version;
+        this.counters = counters;
+    }
+
+    /** Counts every byte that arrives, whether it becomes a packet, waits for more or is discarded. */
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof ByteBuf bytes) {
+            counters.received(bytes.readableBytes());
+        }
+        super.channelRead(ctx, msg);
     }
 
     @Override
@@ -41,6 +56,7 @@ final class MqttPacketDecoder extends ByteToMessageDecoder {
             if (packet instanceof Connect connect) {
                 version.fixFromConnect(connect.version());
             }
+            counters.received(packet.type());
             out.add(packet);
         } catch (MalformedPacketException e) {
             discarding = true;

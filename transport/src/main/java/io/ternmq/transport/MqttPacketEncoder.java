@@ -15,10 +15,16 @@ final class MqttPacketEncoder extends ChannelOutboundHandlerAdapter {
 
     private final PacketEncoder encoder;
     private final NegotiatedVersion version;
+    private final TrafficCounters counters;
 
     MqttPacketEncoder(PacketEncoder encoder, NegotiatedVersion version) {
+        this(encoder, version, new TrafficCounters(() -> 0));
+    }
+
+    MqttPacketEncoder(PacketEncoder encoder, NegotiatedVersion version, TrafficCounters counters) {
         this.encoder = encoder;
         this.version = version;
+        this.counters = counters;
     }
 
     @Override
@@ -41,6 +47,7 @@ final class MqttPacketEncoder extends ChannelOutboundHandlerAdapter {
             promise.tryFailure(e);
             return;
         }
+        counters.sent(packet.type(), buffer.readableBytes());
         ctx.write(buffer, promise);
     }
 }

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ public final class MqttServer implements AutoCloseable {
     private final ChannelGroup clientChannels =
             new DefaultChannelGroup("ternmq-clients", GlobalEventExecutor.INSTANCE);
     private final Map<String, InetSocketAddress> boundAddresses = new LinkedHashMap<>();
+    private final TrafficCounters counters = new TrafficCounters(clientChannels::size);
     private boolean closed;
 
     private MqttServer(EventLoops loops) {
@@ -77,6 +79,16 @@ public final class MqttServer implements AutoCloseable {
         return address;
     }
 
+    /** Bytes and packets in and out, over every listener. */
+    public TransportStats stats() {
+        return counters;
+    }
+
+    /** Names and addresses of the bound listeners, in configuration order. */
+    public synchronized Map<String, InetSocketAddress> addresses() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(boundAddresses));
+    }
+
     /** Number of open client connections. */
     public int connectionCount() {
         return clientChannels.size();
@@ -99,7 +111,7 @@ public final class MqttServer implements AutoCloseable {
 
     /** The seam for more listener kinds: TLS and WebSocket listeners will get their own initializers. */
     private ChannelInitializer<Channel> initializerFor(TransportConfig config, ConnectionAcceptor acceptor) {
-        return new TcpChannelInitializer(config, acceptor, clientChannels);
+        return new TcpChannelInitializer(config, acceptor, clientChannels, counters);
     }
 
     private void bind(ListenerConfig listener, ChannelInitializer<Channel> initializer) {

@@ -22,8 +22,11 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
     private final PacketEncoder encoder;
     private final ConnectionAcceptor acceptor;
     private final ChannelGroup openChannels;
+    private final TrafficCounters counters;
 
-    TcpChannelInitializer(TransportConfig config, ConnectionAcceptor acceptor, ChannelGroup openChannels) {
+    TcpChannelInitializer(TransportConfig config, ConnectionAcceptor acceptor, ChannelGroup openChannels,
+                          TrafficCounters counters) {
+        this.counters = counters;
         this.config = config;
         this.reader = new PacketDecoder(config.maxPacketSize())::decode;
         this.encoder = new PacketEncoder();
@@ -38,8 +41,8 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
         ChannelPipeline pipeline = channel.pipeline();
         // Writes from session threads arrive one task each; consolidating their flushes saves syscalls.
         pipeline.addLast(HandlerNames.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(FLUSH_EVERY_WRITES, true));
-        pipeline.addLast(HandlerNames.DECODER, new MqttPacketDecoder(reader, version));
-        pipeline.addLast(HandlerNames.ENCODER, new MqttPacketEncoder(encoder, version));
+        pipeline.addLast(HandlerNames.DECODER, new MqttPacketDecoder(reader, version, counters));
+        pipeline.addLast(HandlerNames.ENCODER, new MqttPacketEncoder(encoder, version, counters));
         if (!config.connectTimeout().isZero()) {
             pipeline.addLast(HandlerNames.CONNECT_TIMEOUT, new ConnectTimeoutHandler(config.connectTimeout()));
         }

@@ -1,0 +1,16 @@
+package io.ternmq.core;
+
+/**
+ * Why a message was not delivered: the label of the drop counter. MQTT 5 will add reasons (message expiry,
+ * packet too large for the receiver) that do not exist in 3.1.1.
+ */
+public enum DropReason {
+    /** A QoS 1/2 message found the session's queue full. */
+    QUEUE_FULL,
+    /** The authorizer refused the PUBLISH (or will); 3.1.1 acknowledges it anyway [MQTT-3.3.5-2]. */
+    NOT_AUTHORIZED,
+    /** No subscription matched the topic. */
+    NO_SUBSCRIBERS,
+    /** A QoS 0 message for a session whose client is offline: QoS 0 is never queued. */
+    QOS0_OFFLINE
+}

@@ -1,0 +1,69 @@
+package io.ternmq.transport;
+
+import io.ternmq.protocol.PacketType;
+
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+
+/**
+ * The transport's counters, shared by every connection: LongAdders indexed by packet type, so counting a packet
+ * on an IO thread allocates nothing and takes no lock.
+ */
+final class TrafficCounters implements TransportStats {
+
+    private final LongAdder bytesReceived = new LongAdder();
+    private final LongAdder bytesSent = new LongAdder();
+    private final LongAdder[] packetsReceived = adders();
+    private final LongAdder[] packetsSent = adders();
+    private final LongSupplier openConnections;
+
+    TrafficCounters(LongSupplier openConnections) {
+        this.openConnections = openConnections;
+    }
+
+    private static LongAdder[] adders() {
+        LongAdder[] adders = new LongAdder[PacketType.values().length];
+        for (int i = 0; i < adders.length; i++) {
+            adders[i] = new LongAdder();
+        }
+        return adders;
+    }
+
+    void received(int bytes) {
+        bytesReceived.add(bytes);
+    }
+
+    void received(PacketType type) {
+        packetsReceived[type.ordinal()].increment();
+    }
+
+    void sent(PacketType type, int bytes) {
+        packetsSent[type.ordinal()].increment();
+        bytesSent.add(bytes);
+    }
+
+    @Override
+    public long bytesReceived() {
+        return bytesReceived.sum();
+    }
+
+    @Override
+    public long bytesSent() {
+        return bytesSent.sum();
+    }
+
+    @Override
+    public long packetsReceived(PacketType type) {
+        return packetsReceived[type.ordinal()].sum();
+    }
+
+    @Override
+    public long packetsSent(PacketType type) {
+        return packetsSent[type.ordinal()].sum();
+    }
+
+    @Override
+    public long openConnections() {
+        return openConnections.getAsLong();
+    }
+}
