@@ -3,7 +3,11 @@ package io.ternmq.server;
 import io.ternmq.core.BrokerStats;
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
+import io.ternmq.server.admin.AdminCredentials;
+import io.ternmq.server.admin.AdminSettings;
+import io.ternmq.server.admin.SecurityReloader;
 import io.ternmq.transport.TransportConfig;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +45,11 @@ public final class Broker implements AutoCloseable {
         return assembly.stats();
     }
 
+    /** The port of the admin HTTP listener (the real one when 0 was asked for). */
+    public int adminPort() {
+        return assembly.adminPort().orElseThrow(() -> new IllegalStateException("the admin listener is off"));
+    }
+
     /** Closes the listener and every connection, then stops the core. Idempotent. */
     @Override
     public void close() {
@@ -62,6 +71,11 @@ public final class Broker implements AutoCloseable {
         private Path dataDir = Path.of("data");
         private Authenticator authenticator = Authenticator.ALLOW_ALL;
         private Authorizer authorizer = Authorizer.ALLOW_ALL;
+        private @Nullable String adminBind;
+        private int adminPort;
+        private AdminCredentials adminCredentials = AdminCredentials.NONE;
+        private Duration sysInterval = Duration.ofSeconds(10);
+        private SecurityReloader securityReloader = SecurityReloader.NOT_CONFIGURED;
 
         private Builder() {
         }
@@ -146,10 +160,58 @@ public final class Broker implements AutoCloseable {
             return this;
         }
 
+        /** Turns the admin HTTP listener on (off by default); port 0 picks a free one. */
+        public Builder adminListener(String bind, int port) {
+            if (bind.isBlank()) {
+                throw new IllegalArgumentException("admin bind address must not be blank");
+            }
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("admin port must be 0..65535, was " + port);
+            }
+            this.adminBind = bind;
+            this.adminPort = port;
+            return this;
+        }
+
+        /** The bearer token of the admin REST API. */
+        public Builder adminToken(String token) {
+            adminCredentials = new AdminCredentials(Objects.requireNonNull(token, "token"),
+                    adminCredentials.username(), adminCredentials.password());
+            return this;
+        }
+
+        /** User name and password (HTTP Basic) of the admin REST API. */
+        public Builder adminCredentials(String username, String password) {
+            if (username.isEmpty() || username.contains(":")) {
+                throw new IllegalArgumentException("admin user name must be non-empty and without ':'");
+            }
+            adminCredentials = new AdminCredentials(adminCredentials.token(), username,
+                    Objects.requireNonNull(password, "password"));
+            return this;
+        }
+
+        /** How often the $SYS topics are published; default 10 s; zero turns them off. */
+        public Builder sysInterval(Duration interval) {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("sysInterval must not be negative, was " + interval);
+            }
+            this.sysInterval = interval;
+            return this;
+        }
+
+        /** What {@code POST /api/v1/security/reload} calls; by default it answers 501. */
+        public Builder securityReloader(SecurityReloader reloader) {
+            this.securityReloader = Objects.requireNonNull(reloader, "reloader");
+            return this;
+        }
+
         /** Binds the listener and starts serving; throws with a clear message when the port is taken. */
         public Broker start() {
             return new Broker(BrokerAssembly.start(new BrokerSettings(bind, port, maxPacketSize, sessionThreads,
-                    maxInflightMessages, maxQueuedMessages, connectTimeout, dataDir, authenticator, authorizer)));
+                    maxInflightMessages, maxQueuedMessages, connectTimeout, dataDir, authenticator, authorizer,
+                    new ObservabilitySettings(adminBind == null ? null
+                            : new AdminSettings(adminBind, adminPort, adminCredentials), sysInterval,
+                            securityReloader))));
         }
     }
 }

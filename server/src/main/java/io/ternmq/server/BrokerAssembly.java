@@ -16,6 +16,7 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The one composition root: builds the core and the network server from settings and stops them in the reverse
@@ -28,10 +29,12 @@ final class BrokerAssembly implements AutoCloseable {
 
     private final BrokerCore core;
     private final MqttServer server;
+    private final Observability observability;
 
-    private BrokerAssembly(BrokerCore core, MqttServer server) {
+    private BrokerAssembly(BrokerCore core, MqttServer server, Observability observability) {
         this.core = core;
         this.server = server;
+        this.observability = observability;
     }
 
     static BrokerAssembly start(BrokerSettings settings) {
@@ -52,7 +55,15 @@ final class BrokerAssembly implements AutoCloseable {
             core.close();
             throw e;
         }
-        var assembly = new BrokerAssembly(core, server);
+        Observability observability;
+        try {
+            observability = Observability.start(settings, core, server);
+        } catch (RuntimeException e) {
+            server.close();
+            core.close();
+            throw e;
+        }
+        var assembly = new BrokerAssembly(core, server, observability);
         log.info("TernMQ {} listening on {}", BrokerVersion.current(), format(assembly.address()));
         return assembly;
     }
@@ -65,9 +76,14 @@ final class BrokerAssembly implements AutoCloseable {
         return core.stats();
     }
 
+    OptionalInt adminPort() {
+        return observability.adminPort();
+    }
+
     /** Network first, so that every connection has reported its close to the core before the core stops. */
     @Override
     public void close() {
+        observability.close();
         try {
             server.close();
         } finally {

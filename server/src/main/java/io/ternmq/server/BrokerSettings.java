@@ -9,5 +9,5 @@ import java.time.Duration;
 /** Everything {@link BrokerAssembly} needs to build a broker; validated by {@link Broker.Builder}. */
 record BrokerSettings(String bind, int port, int maxPacketSize, int sessionThreads, int maxInflightMessages,
                       int maxQueuedMessages, Duration connectTimeout, Path dataDir, Authenticator authenticator,
-                      Authorizer authorizer) {
+                      Authorizer authorizer, ObservabilitySettings observability) {
 }

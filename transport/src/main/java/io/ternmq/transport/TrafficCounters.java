@@ -1,5 +1,7 @@
 package io.ternmq.transport;
 
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.ternmq.protocol.PacketType;
 
 import java.util.concurrent.atomic.LongAdder;
@@ -65,5 +67,17 @@ final class TrafficCounters implements TransportStats {
     @Override
     public long openConnections() {
         return openConnections.getAsLong();
+    }
+
+    @Override
+    public long usedDirectBufferMemory() {
+        return ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider provider
+                ? provider.metric().usedDirectMemory() : -1;
+    }
+
+    @Override
+    public long usedHeapBufferMemory() {
+        return ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider provider
+                ? provider.metric().usedHeapMemory() : -1;
     }
 }

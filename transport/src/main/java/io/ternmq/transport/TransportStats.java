@@ -17,4 +17,10 @@ public interface TransportStats {
 
     /** Open client connections, before and after CONNECT. */
     long openConnections();
+
+    /** Direct memory held by Netty's default buffer allocator (the one every channel uses); -1 if unknown. */
+    long usedDirectBufferMemory();
+
+    /** Heap memory held by Netty's default buffer allocator; -1 if unknown. */
+    long usedHeapBufferMemory();
 }

@@ -1,0 +1,103 @@
+package io.ternmq.server;
+
+import io.ternmq.core.BrokerCore;
+import io.ternmq.server.admin.AdminContext;
+import io.ternmq.server.admin.AdminServer;
+import io.ternmq.server.admin.AdminSettings;
+import io.ternmq.server.metrics.BrokerMetrics;
+import io.ternmq.server.sys.SysPublisher;
+import io.ternmq.transport.MqttServer;
+import org.jspecify.annotations.Nullable;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The operator-facing parts of one broker: meters, the $SYS publisher and the admin listener. */
+final class Observability implements AutoCloseable {
+
+    private static final String MASK = "****";
+
+    private final BrokerMetrics metrics;
+    private final @Nullable SysPublisher sys;
+    private final @Nullable AdminServer admin;
+    private final AtomicBoolean closed;
+
+    private Observability(BrokerMetrics metrics, @Nullable SysPublisher sys, @Nullable AdminServer admin,
+                          AtomicBoolean closed) {
+        this.metrics = metrics;
+        this.sys = sys;
+        this.admin = admin;
+        this.closed = closed;
+    }
+
+    static Observability start(BrokerSettings settings, BrokerCore core, MqttServer server) {
+        ObservabilitySettings observability = settings.observability();
+        var metrics = new BrokerMetrics(core.stats(), server.stats());
+        SysPublisher sys = observability.sysInterval().isZero() ? null
+                : SysPublisher.start(observability.sysInterval(), BrokerVersion.current(), core.stats(),
+                server.stats(), core.admin());
+        AtomicBoolean closed = new AtomicBoolean();
+        AdminServer admin = null;
+        AdminSettings adminSettings = observability.admin();
+        if (adminSettings != null) {
+            var context = new AdminContext(core.admin(), core.stats(), BrokerVersion.current(),
+                    System.currentTimeMillis(), server::addresses, describe(settings),
+                    () -> !closed.get() && !server.addresses().isEmpty(), observability.reloader());
+            try {
+                admin = AdminServer.start(adminSettings, context, metrics);
+            } catch (IOException | RuntimeException e) {
+                if (sys != null) {
+                    sys.close();
+                }
+                metrics.close();
+                throw new BrokerStartException("cannot start the admin listener on " + adminSettings.bind() + ":"
+                        + adminSettings.port() + ": " + e.getMessage(), e);
+            }
+        }
+        return new Observability(metrics, sys, admin, closed);
+    }
+
+    OptionalInt adminPort() {
+        return admin == null ? OptionalInt.empty() : OptionalInt.of(admin.port());
+    }
+
+    /** The settings in force, named like the configuration keys, secrets masked. */
+    private static Map<String, String> describe(BrokerSettings s) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("listener.bind", s.bind());
+        config.put("listener.port", Integer.toString(s.port()));
+        config.put("limits.max_packet_size", Integer.toString(s.maxPacketSize()));
+        config.put("limits.max_inflight_messages", Integer.toString(s.maxInflightMessages()));
+        config.put("limits.max_queued_messages", Integer.toString(s.maxQueuedMessages()));
+        config.put("limits.connect_timeout", s.connectTimeout().toString());
+        config.put("sessions.threads", Integer.toString(s.sessionThreads()));
+        config.put("storage.data_dir", s.dataDir().toString());
+        config.put("sys.interval", s.observability().sysInterval().toString());
+        AdminSettings admin = s.observability().admin();
+        config.put("admin.enabled", Boolean.toString(admin != null));
+        if (admin != null) {
+            config.put("admin.bind", admin.bind());
+            config.put("admin.port", Integer.toString(admin.port()));
+            config.put("admin.token", admin.credentials().token().isEmpty() ? "" : MASK);
+            config.put("admin.username", admin.credentials().username());
+            config.put("admin.password", admin.credentials().password().isEmpty() ? "" : MASK);
+        }
+        return config;
+    }
+
+    /** Admin first (it answers about the rest), then $SYS, then the meters. */
+    @Override
+    public void close() {
+        closed.set(true);
+        if (admin != null) {
+            admin.close();
+        }
+        if (sys != null) {
+            sys.close();
+        }
+        metrics.close();
+    }
+}
