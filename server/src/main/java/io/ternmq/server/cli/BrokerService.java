@@ -3,6 +3,7 @@ package io.ternmq.server.cli;
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
 import io.ternmq.server.Broker;
+import io.ternmq.server.config.AdminConfig;
 import io.ternmq.server.config.EffectiveConfig;
 import io.ternmq.server.config.ServerConfig;
 import org.slf4j.Logger;
@@ -35,7 +36,7 @@ final class BrokerService implements AutoCloseable {
         log.info("TernMQ {} starting on {}: {}", Version.current(), Version.runtime(), effective.summary());
         Broker broker;
         try {
-            broker = Broker.builder()
+            Broker.Builder builder = Broker.builder()
                     .bind(bind)
                     .port(config.listener().port())
                     .maxPacketSize(config.limits().maxPacketSize())
@@ -46,7 +47,18 @@ final class BrokerService implements AutoCloseable {
                     .dataDir(config.storage().dataDir())
                     .authenticator(Authenticator.ALLOW_ALL)
                     .authorizer(Authorizer.ALLOW_ALL)
-                    .start();
+                    .sysInterval(config.sys().interval());
+            AdminConfig admin = config.admin();
+            if (admin.enabled()) {
+                builder.adminListener(admin.bind(), admin.port());
+                if (!admin.token().isEmpty()) {
+                    builder.adminToken(admin.token());
+                }
+                if (!admin.username().isEmpty()) {
+                    builder.adminCredentials(admin.username(), admin.password());
+                }
+            }
+            broker = builder.start();
         } catch (RuntimeException failure) {
             throw new StartupException("cannot start the broker on " + hostPort(bind, config.listener().port())
                     + ": " + describe(failure), failure);

@@ -11,8 +11,13 @@ final class LogLevels {
     }
 
     static void debugTernmq() {
+        ternmq("DEBUG");
+    }
+
+    /** Sets the level of every io.ternmq logger ({@code log.level}); ERROR, WARN, INFO, DEBUG or TRACE. */
+    static void ternmq(String level) {
         if (LoggerFactory.getLogger("io.ternmq") instanceof Logger logger) {
-            logger.setLevel(Level.DEBUG);
+            logger.setLevel(Level.toLevel(level, Level.INFO));
         }
     }
 }

@@ -63,9 +63,10 @@ final class StartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (verbose) {
-            LogLevels.debugTernmq();
+            LogLevels.debugTernmq(); // before loading, so that loading itself is logged at DEBUG
         }
         EffectiveConfig effective = ConfigLoader.load(configFile, environment, flags());
+        LogLevels.ternmq(verbose ? "DEBUG" : effective.config().log().level());
         if (dryRun) {
             PrintWriter out = spec.commandLine().getOut();
             effective.describe().forEach(out::println);

@@ -34,9 +34,28 @@ public final class ConfigKeys {
     public static final ConfigKey<Path> STORAGE_DATA_DIR = new ConfigKey<>("storage.data_dir", new DirectoryPath(),
             "directory for broker data, created when missing (relative to the working directory)");
 
+    public static final ConfigKey<Boolean> ADMIN_ENABLED = new ConfigKey<>("admin.enabled", new Flag(),
+            "whether the admin HTTP listener (health, /metrics, REST API) runs");
+    public static final ConfigKey<String> ADMIN_BIND = new ConfigKey<>("admin.bind", new HostAddress(),
+            "address the admin HTTP listener binds to; loopback by default");
+    public static final ConfigKey<Integer> ADMIN_PORT = new ConfigKey<>("admin.port", new IntegerRange(0, 65_535),
+            "TCP port of the admin HTTP listener; 0 picks a free one");
+    public static final ConfigKey<String> ADMIN_TOKEN = new ConfigKey<>("admin.token", new Secret(256),
+            "bearer token for the admin REST API (Authorization: Bearer ...)");
+    public static final ConfigKey<String> ADMIN_USERNAME = new ConfigKey<>("admin.username", new Name(),
+            "user name for the admin REST API (HTTP Basic), with admin.password");
+    public static final ConfigKey<String> ADMIN_PASSWORD = new ConfigKey<>("admin.password", new Secret(256),
+            "password for the admin REST API (HTTP Basic)");
+    public static final ConfigKey<Duration> SYS_INTERVAL = new ConfigKey<>("sys.interval",
+            new DurationRange(Duration.ZERO, Duration.ofHours(1)),
+            "how often the $SYS topics are published; 0s turns them off");
+    public static final ConfigKey<String> LOG_LEVEL = new ConfigKey<>("log.level", new LogLevel(),
+            "level of the broker's own loggers (io.ternmq)");
+
     public static final List<ConfigKey<?>> ALL = List.of(LISTENER_BIND, LISTENER_PORT, LIMITS_MAX_PACKET_SIZE,
             LIMITS_MAX_INFLIGHT_MESSAGES, LIMITS_MAX_QUEUED_MESSAGES, LIMITS_CONNECT_TIMEOUT, SESSIONS_THREADS,
-            STORAGE_DATA_DIR);
+            STORAGE_DATA_DIR, ADMIN_ENABLED, ADMIN_BIND, ADMIN_PORT, ADMIN_TOKEN, ADMIN_USERNAME, ADMIN_PASSWORD,
+            SYS_INTERVAL, LOG_LEVEL);
 
     private ConfigKeys() {
     }

@@ -20,7 +20,16 @@ public record EffectiveConfig(ServerConfig config, Map<ConfigKey<?>, RawValue> s
                         value(ConfigKeys.LIMITS_MAX_QUEUED_MESSAGES, raw),
                         value(ConfigKeys.LIMITS_CONNECT_TIMEOUT, raw)),
                 new SessionsConfig(value(ConfigKeys.SESSIONS_THREADS, raw)),
-                new StorageConfig(value(ConfigKeys.STORAGE_DATA_DIR, raw)));
+                new StorageConfig(value(ConfigKeys.STORAGE_DATA_DIR, raw)),
+                new AdminConfig(
+                        value(ConfigKeys.ADMIN_ENABLED, raw),
+                        value(ConfigKeys.ADMIN_BIND, raw),
+                        value(ConfigKeys.ADMIN_PORT, raw),
+                        value(ConfigKeys.ADMIN_TOKEN, raw),
+                        value(ConfigKeys.ADMIN_USERNAME, raw),
+                        value(ConfigKeys.ADMIN_PASSWORD, raw)),
+                new SysConfig(value(ConfigKeys.SYS_INTERVAL, raw)),
+                new LogConfig(value(ConfigKeys.LOG_LEVEL, raw)));
         return new EffectiveConfig(config, raw);
     }
 

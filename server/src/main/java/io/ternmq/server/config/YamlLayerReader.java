@@ -51,7 +51,7 @@ final class YamlLayerReader {
             return values;
         }
         if (root != JsonToken.START_OBJECT) {
-            throw error("the top level must be a mapping of sections (listener, limits, sessions, storage)");
+            throw error("the top level must be a mapping of sections (listener, limits, sessions, storage, admin, sys, log)");
         }
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             section(parser.currentName());
