@@ -69,6 +69,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyServer_usesMicrometer() {
+        // core and transport expose plain counters; the server binds them to meters
+        noClasses().that().resideInAnyPackage(PROTOCOL, STORE, CORE, TRANSPORT)
+                .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .check(classes);
+    }
+
+    @Test
     void testkit_usesOnlyProtocol() {
         noClasses().that().resideInAPackage("io.ternmq.testkit..")
                 .should().dependOnClassesThat().resideInAnyPackage(STORE, CORE, TRANSPORT, SERVER, "io.netty..")
