@@ -11,7 +11,7 @@ class LoadAverageTest {
     void update_steadyRate_convergesToTheRatePerMinute() {
         LoadAverage load = new LoadAverage(0);
         long count = 0;
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 3000; i++) {
             count += 10; // 10 per 10 s = 60 per minute
             load.update(count, 10);
         }
