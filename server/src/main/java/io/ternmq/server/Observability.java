@@ -4,12 +4,15 @@ import io.ternmq.core.BrokerCore;
 import io.ternmq.server.admin.AdminContext;
 import io.ternmq.server.admin.AdminServer;
 import io.ternmq.server.admin.AdminSettings;
+import io.ternmq.server.config.DurationRange;
+import io.ternmq.server.config.Secret;
 import io.ternmq.server.metrics.BrokerMetrics;
 import io.ternmq.server.sys.SysPublisher;
 import io.ternmq.transport.MqttServer;
 import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -18,7 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** The operator-facing parts of one broker: meters, the $SYS publisher and the admin listener. */
 final class Observability implements AutoCloseable {
 
-    private static final String MASK = "****";
+    private static final String MASK = Secret.MASK;
+    /** Formats durations the way the configuration file writes them (10s, 500ms). */
+    private static final DurationRange CONFIG_DURATION = new DurationRange(Duration.ZERO, Duration.ofDays(365));
 
     private final BrokerMetrics metrics;
     private final @Nullable SysPublisher sys;
@@ -72,10 +77,10 @@ final class Observability implements AutoCloseable {
         config.put("limits.max_packet_size", Integer.toString(s.maxPacketSize()));
         config.put("limits.max_inflight_messages", Integer.toString(s.maxInflightMessages()));
         config.put("limits.max_queued_messages", Integer.toString(s.maxQueuedMessages()));
-        config.put("limits.connect_timeout", s.connectTimeout().toString());
+        config.put("limits.connect_timeout", CONFIG_DURATION.format(s.connectTimeout()));
         config.put("sessions.threads", Integer.toString(s.sessionThreads()));
         config.put("storage.data_dir", s.dataDir().toString());
-        config.put("sys.interval", s.observability().sysInterval().toString());
+        config.put("sys.interval", CONFIG_DURATION.format(s.observability().sysInterval()));
         AdminSettings admin = s.observability().admin();
         config.put("admin.enabled", Boolean.toString(admin != null));
         if (admin != null) {

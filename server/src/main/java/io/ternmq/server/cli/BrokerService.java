@@ -72,6 +72,10 @@ final class BrokerService implements AutoCloseable {
         return broker.port();
     }
 
+    int adminPort() {
+        return broker.adminPort();
+    }
+
     void awaitStop() throws InterruptedException {
         stopped.await();
     }
