@@ -185,8 +185,10 @@ public final class Broker implements AutoCloseable {
             if (username.isEmpty() || username.contains(":")) {
                 throw new IllegalArgumentException("admin user name must be non-empty and without ':'");
             }
-            adminCredentials = new AdminCredentials(adminCredentials.token(), username,
-                    Objects.requireNonNull(password, "password"));
+            if (password.isEmpty()) {
+                throw new IllegalArgumentException("admin password must not be empty");
+            }
+            adminCredentials = new AdminCredentials(adminCredentials.token(), username, password);
             return this;
         }
 
