@@ -115,6 +115,6 @@ final class PropertyRecords {
 
     private static @Nullable PayloadFormat payloadFormat(DecodedProperties p) {
         Integer value = p.integer(PAYLOAD_FORMAT_INDICATOR);
-        return value == null ? null : PayloadFormat.values()[value];
+        return value == null ? null : PayloadFormat.fromValue(value);
     }
 }
