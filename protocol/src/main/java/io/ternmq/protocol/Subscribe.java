@@ -2,7 +2,10 @@ package io.ternmq.protocol;
 
 import java.util.List;
 
-/** SUBSCRIBE (3.8): at least one filter [MQTT-3.8.3-3]. {@code properties} is empty before MQTT 5. */
+/**
+ * SUBSCRIBE (3.8): at least one filter (3.1.1 [MQTT-3.8.3-3], 5.0 [MQTT-3.8.3-2]). {@code properties} is empty
+ * before MQTT 5.
+ */
 public record Subscribe(int packetId, List<TopicSubscription> subscriptions, SubscribeProperties properties)
         implements MqttPacket {
 

@@ -106,7 +106,7 @@ class DisconnectAuthV5CodecTest {
 
     @Test
     void codec_pingPackets_areTheSameAsIn311() {
-        // [MQTT-3.12.4-1] PINGREQ and PINGRESP have no variable header in 5.0 either
+        // 3.12, 3.13: PINGREQ and PINGRESP have no variable header in 5.0 either
         V5.assertBothWays("C0 00 // PINGREQ", Pingreq.INSTANCE);
         V5.assertBothWays("D0 00 // PINGRESP", Pingresp.INSTANCE);
     }
