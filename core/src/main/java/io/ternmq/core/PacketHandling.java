@@ -1,5 +1,6 @@
 package io.ternmq.core;
 
+import io.ternmq.protocol.Auth;
 import io.ternmq.protocol.Connack;
 import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.Disconnect;
@@ -52,6 +53,8 @@ final class PacketHandling {
             case Suback s -> connection.violation("SUBACK sent by a client"); // [MQTT-4.8.0-1]
             case Unsuback u -> connection.violation("UNSUBACK sent by a client"); // [MQTT-4.8.0-1]
             case Pingresp p -> connection.violation("PINGRESP sent by a client"); // [MQTT-4.8.0-1]
+            // AUTH exists only in MQTT 5, which this path does not speak yet (the 3.1.1 decoder rejects type 15)
+            case Auth a -> connection.violation("AUTH on a connection without MQTT 5"); // [MQTT-4.8.0-1]
         }
     }
 

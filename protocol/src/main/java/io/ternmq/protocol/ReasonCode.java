@@ -1,5 +1,7 @@
 package io.ternmq.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 /** MQTT 5.0 reason codes (section 2.4). Also used inside the broker to classify protocol failures of any version. */
 public enum ReasonCode {
     SUCCESS(0x00),
@@ -46,6 +48,14 @@ public enum ReasonCode {
     SUBSCRIPTION_IDENTIFIERS_NOT_SUPPORTED(0xA1),
     WILDCARD_SUBSCRIPTIONS_NOT_SUPPORTED(0xA2);
 
+    private static final @Nullable ReasonCode[] BY_VALUE = new ReasonCode[256];
+
+    static {
+        for (ReasonCode code : values()) {
+            BY_VALUE[code.value] = code;
+        }
+    }
+
     private final int value;
 
     ReasonCode(int value) {
@@ -54,5 +64,10 @@ public enum ReasonCode {
 
     public int value() {
         return value;
+    }
+
+    /** The reason code with this value, or null when 0..255 defines none (or the value is outside). */
+    public static @Nullable ReasonCode fromValue(int value) {
+        return value >= 0 && value < BY_VALUE.length ? BY_VALUE[value] : null;
     }
 }

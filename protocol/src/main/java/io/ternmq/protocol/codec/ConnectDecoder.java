@@ -8,10 +8,11 @@ import io.ternmq.protocol.Qos;
 import io.ternmq.protocol.Topics;
 import io.ternmq.protocol.UnsupportedProtocolVersionException;
 import io.ternmq.protocol.Will;
+import java.util.Set;
 
 /**
- * CONNECT (3.1) for levels 3 ("MQIsdp") and 4 ("MQTT"). The client identifier is returned as sent, empty
- * included: the identifier rules belong to the broker core.
+ * CONNECT (3.1) for levels 3 ("MQIsdp") and 4 ("MQTT"); level 5 goes on in {@link ConnectV5Decoder}. The
+ * client identifier is returned as sent, empty included: the identifier rules belong to the broker core.
  */
 final class ConnectDecoder {
 
@@ -25,13 +26,21 @@ final class ConnectDecoder {
     private ConnectDecoder() {
     }
 
-    static Connect decode(int flags, ByteBuf in, int end) {
+    static Connect decode(int flags, ByteBuf in, int end, Set<ProtocolVersion> accepted) {
         if (flags != 0) {
             throw Malformed.flags(PacketType.CONNECT, flags, 0); // [MQTT-2.2.2-1] [MQTT-2.2.2-2]
         }
         String name = FieldReader.readString(in, end, "protocol name");
         int level = FieldReader.readUnsignedByte(in, end, "protocol level");
         ProtocolVersion version = version(name, level);
+        if (!accepted.contains(version)) {
+            // A level this decoder is told not to speak (5, until the broker's 5.0 path exists): the broker
+            // answers CONNACK 0x01 before closing.
+            throw new UnsupportedProtocolVersionException(level); // [MQTT-3.1.2-2]
+        }
+        if (version == ProtocolVersion.MQTT_5) {
+            return ConnectV5Decoder.decode(in, end);
+        }
         int connectFlags = FieldReader.readUnsignedByte(in, end, "connect flags");
         if ((connectFlags & RESERVED) != 0) {
             throw Malformed.packet("CONNECT reserved flag (bit 0) must be 0"); // [MQTT-3.1.2-3]
@@ -76,6 +85,9 @@ final class ConnectDecoder {
             if (level == ProtocolVersion.MQTT_3_1_1.level()) {
                 return ProtocolVersion.MQTT_3_1_1;
             }
+            if (level == ProtocolVersion.MQTT_5.level()) {
+                return ProtocolVersion.MQTT_5;
+            }
         } else if (name.equals(ProtocolVersion.MQTT_3_1.protocolName())) {
             if (level == ProtocolVersion.MQTT_3_1.level()) {
                 return ProtocolVersion.MQTT_3_1;
@@ -84,8 +96,7 @@ final class ConnectDecoder {
             throw Malformed.packet("protocol name must be \"MQTT\" (or \"MQIsdp\" for 3.1), got \""
                     + Malformed.shorten(name) + "\""); // [MQTT-3.1.2-1]
         }
-        // A name we know with a level we do not speak (5 included, until the 5.0 decoder exists):
-        // the broker answers CONNACK 0x01 before closing.
+        // A name we know with a level we do not speak: the broker answers CONNACK 0x01 before closing.
         throw new UnsupportedProtocolVersionException(level); // [MQTT-3.1.2-2]
     }
 

@@ -14,7 +14,7 @@ final class ConnectEncoder {
     }
 
     static int remainingLength(Connect p) {
-        ProtocolVersion version = PacketEncoder.requireSupported(p.version());
+        ProtocolVersion version = p.version();
         FieldWriter.requireUnsignedShort(p.keepAliveSeconds(), "keep alive");
         int length = FieldWriter.stringSize(version.protocolName(), "protocol name") + 1 + 1 + 2;
         length += FieldWriter.stringSize(p.clientId(), "client identifier");

@@ -6,6 +6,8 @@ import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.PacketType;
 import io.ternmq.protocol.ProtocolVersion;
 import io.ternmq.protocol.ReasonCode;
+import java.util.EnumSet;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,13 +20,30 @@ public final class PacketDecoder {
     private static final int MAX_LENGTH_BYTES = 4;
 
     private final int maxPacketSize;
+    private final Set<ProtocolVersion> acceptedVersions;
 
-    /** @param maxPacketSize the largest whole packet (fixed header included) accepted, in bytes */
+    /**
+     * A decoder for MQTT 3.1 and 3.1.1 only: a CONNECT of level 5 raises
+     * {@link io.ternmq.protocol.UnsupportedProtocolVersionException}, as the broker refuses 5.0 until its
+     * core speaks it.
+     *
+     * @param maxPacketSize the largest whole packet (fixed header included) accepted, in bytes
+     */
     public PacketDecoder(int maxPacketSize) {
+        this(maxPacketSize, EnumSet.of(ProtocolVersion.MQTT_3_1, ProtocolVersion.MQTT_3_1_1));
+    }
+
+    /**
+     * @param maxPacketSize    the largest whole packet (fixed header included) accepted, in bytes
+     * @param acceptedVersions the CONNECT protocol levels decoded; any other known level raises
+     *                         {@link io.ternmq.protocol.UnsupportedProtocolVersionException}
+     */
+    public PacketDecoder(int maxPacketSize, Set<ProtocolVersion> acceptedVersions) {
         if (maxPacketSize < 2) {
             throw new IllegalArgumentException("maximum packet size " + maxPacketSize + " is below the 2-byte minimum");
         }
         this.maxPacketSize = maxPacketSize;
+        this.acceptedVersions = Set.copyOf(acceptedVersions);
     }
 
     /**
@@ -68,7 +87,9 @@ public final class PacketDecoder {
         }
         int end = start + headerSize + remainingLength;
         in.readerIndex(start + headerSize);
-        MqttPacket packet = decodeBody(type, firstByte & 0x0F, in, end, version);
+        MqttPacket packet = version == ProtocolVersion.MQTT_5 && type != PacketType.CONNECT
+                ? PacketV5Decoder.decodeBody(type, firstByte & 0x0F, in, end)
+                : decodeBody(type, firstByte & 0x0F, in, end, version);
         if (in.readerIndex() != end) {
             // 2.2.3: the remaining length covers exactly the variable header and the payload
             throw Malformed.packet(type + " has " + (end - in.readerIndex()) + " bytes after its last field");
@@ -76,13 +97,10 @@ public final class PacketDecoder {
         return packet;
     }
 
-    private static MqttPacket decodeBody(PacketType type, int flags, ByteBuf in, int end, ProtocolVersion version) {
+    private MqttPacket decodeBody(PacketType type, int flags, ByteBuf in, int end, ProtocolVersion version) {
         // A CONNECT says itself which version follows, so it is read whatever the connection's version.
-        if (version == ProtocolVersion.MQTT_5 && type != PacketType.CONNECT) {
-            throw Malformed.protocol("MQTT 5 " + type + " is not supported yet");
-        }
         return switch (type) {
-            case CONNECT -> ConnectDecoder.decode(flags, in, end);
+            case CONNECT -> ConnectDecoder.decode(flags, in, end, acceptedVersions);
             case CONNACK -> ConnackDecoder.decode(flags, in, end, version);
             case PUBLISH -> PublishDecoder.decode(flags, in, end);
             case PUBACK -> PubackDecoder.decode(flags, in, end);

@@ -318,10 +318,11 @@ class ConnectCodecTest {
     }
 
     @Test
-    void encode_mqtt5Connect_isRejected() {
+    void encode_mqtt5Connect_isWrittenAtTheLevelItNames() {
+        // A CONNECT names its own level: before CONNECT the connection's version is still 3.1.1.
         Connect v5 = new Connect(ProtocolVersion.MQTT_5, "c", true, 0, null, null, null);
-        assertThatThrownBy(() -> Codec.ENCODER.encodedSize(v5, ProtocolVersion.MQTT_3_1_1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MQTT 5");
+        assertThat(Hex.of(Codec.encode(v5, ProtocolVersion.MQTT_3_1_1)))
+                .isEqualTo("10 0e 00 04 4d 51 54 54 05 02 00 00 00 00 01 63");
     }
 
     /** A CONNECT with no will, no user name and no password fields, whatever the flags say. */

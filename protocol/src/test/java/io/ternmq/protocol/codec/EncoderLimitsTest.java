@@ -3,6 +3,8 @@ package io.ternmq.protocol.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ternmq.protocol.Auth;
+import io.ternmq.protocol.AuthProperties;
 import io.ternmq.protocol.Connack;
 import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.MqttPacket;
@@ -10,6 +12,7 @@ import io.ternmq.protocol.ProtocolVersion;
 import io.ternmq.protocol.Puback;
 import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.Qos;
+import io.ternmq.protocol.ReasonCode;
 import io.ternmq.protocol.Suback;
 import io.ternmq.protocol.Subscribe;
 import io.ternmq.protocol.TopicSubscription;
@@ -68,9 +71,10 @@ class EncoderLimitsTest {
     }
 
     @Test
-    void encode_mqtt5_isNotWrittenYet() {
-        assertThatThrownBy(() -> Codec.encode(new Puback(1), ProtocolVersion.MQTT_5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MQTT 5");
+    void encode_authBeforeMqtt5_isRejected() {
+        Auth auth = new Auth(ReasonCode.SUCCESS, AuthProperties.EMPTY);
+        assertThatThrownBy(() -> Codec.encode(auth, ProtocolVersion.MQTT_3_1_1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AUTH does not exist");
     }
 
     private static void assertRejected(MqttPacket packet, String message) {

@@ -108,10 +108,8 @@ class FramingTest {
     }
 
     @Test
-    void decode_mqtt5ConnectionNonConnectPacket_isProtocolError() {
-        MalformedPacketException e = decodeError(Hex.bytes("c0 00"), ProtocolVersion.MQTT_5);
-        assertThat(e.reasonCode()).isEqualTo(ReasonCode.PROTOCOL_ERROR);
-        assertThat(e).hasMessageContaining("MQTT 5 PINGREQ is not supported yet");
+    void decode_mqtt5ConnectionPingreq_decodes() {
+        assertThat(Codec.decode(Hex.bytes("c0 00"), ProtocolVersion.MQTT_5)).isEqualTo(Pingreq.INSTANCE);
     }
 
     @Test

@@ -30,6 +30,7 @@ import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttUnsubscribePayload;
 import io.netty.util.ReferenceCountUtil;
+import io.ternmq.protocol.Auth;
 import io.ternmq.protocol.Connack;
 import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.Disconnect;
@@ -124,6 +125,7 @@ final class NettyOracle {
             case Pingreq p -> new MqttMessage(header(MqttMessageType.PINGREQ, MqttQoS.AT_MOST_ONCE));
             case Pingresp p -> new MqttMessage(header(MqttMessageType.PINGRESP, MqttQoS.AT_MOST_ONCE));
             case Disconnect p -> new MqttMessage(header(MqttMessageType.DISCONNECT, MqttQoS.AT_MOST_ONCE));
+            case Auth p -> throw new AssertionError("no AUTH before MQTT 5");
         };
     }
 

@@ -1,0 +1,77 @@
+package io.ternmq.protocol.codec;
+
+import io.netty.buffer.ByteBuf;
+import io.ternmq.protocol.Connect;
+import io.ternmq.protocol.ProtocolVersion;
+import io.ternmq.protocol.Will;
+
+/** CONNECT of MQTT 5 (3.1): name, level 5, flags, keep alive, properties, then the payload fields in order. */
+final class ConnectV5Encoder {
+
+    private static final int FIRST_BYTE = 0x10;
+    private static final String NAME = ProtocolVersion.MQTT_5.protocolName();
+
+    private ConnectV5Encoder() {
+    }
+
+    static int remainingLength(Connect p) {
+        FieldWriter.requireUnsignedShort(p.keepAliveSeconds(), "keep alive");
+        long length = FieldWriter.stringSize(NAME, "protocol name") + 1 + 1 + 2;
+        length += PropertyEmitter.fieldSize(p.properties());
+        length += FieldWriter.stringSize(p.clientId(), "client identifier");
+        Will will = p.will();
+        if (will != null) {
+            length += PropertyEmitter.fieldSize(will.properties());
+            length += FieldWriter.stringSize(will.topic(), "will topic");
+            length += FieldWriter.binarySize(will.payload(), "will payload");
+        }
+        String userName = p.username();
+        if (userName != null) {
+            length += FieldWriter.stringSize(userName, "user name");
+        }
+        byte[] password = p.password();
+        if (password != null) {
+            length += FieldWriter.binarySize(password, "password");
+        }
+        return PacketEncoder.requireRemainingLength(length);
+    }
+
+    static void encode(Connect p, ByteBuf out) {
+        FixedHeader.write(out, FIRST_BYTE, remainingLength(p));
+        FieldWriter.writeString(out, NAME);
+        out.writeByte(ProtocolVersion.MQTT_5.level());
+        out.writeByte(connectFlags(p));
+        out.writeShort(p.keepAliveSeconds());
+        PropertyEmitter.write(out, p.properties());
+        FieldWriter.writeString(out, p.clientId());
+        Will will = p.will();
+        if (will != null) {
+            PropertyEmitter.write(out, will.properties());
+            FieldWriter.writeString(out, will.topic());
+            FieldWriter.writeBinary(out, will.payload());
+        }
+        String userName = p.username();
+        if (userName != null) {
+            FieldWriter.writeString(out, userName);
+        }
+        byte[] password = p.password();
+        if (password != null) {
+            FieldWriter.writeBinary(out, password);
+        }
+    }
+
+    private static int connectFlags(Connect p) {
+        int flags = p.cleanSession() ? 0x02 : 0;
+        Will will = p.will();
+        if (will != null) {
+            flags |= 0x04 | will.qos().value() << 3 | (will.retain() ? 0x20 : 0);
+        }
+        if (p.password() != null) {
+            flags |= 0x40;
+        }
+        if (p.username() != null) {
+            flags |= 0x80;
+        }
+        return flags;
+    }
+}
