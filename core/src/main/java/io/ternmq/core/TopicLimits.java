@@ -18,6 +18,12 @@ public record TopicLimits(int maxTopicBytes, int maxTopicLevels, int maxSubscrip
     /** What the protocol alone allows, the behaviour before limits existed. */
     public static final TopicLimits PROTOCOL = new TopicLimits(65_535, 32_768, Integer.MAX_VALUE);
 
+    /**
+     * The broker's defaults: any topic the protocol allows in length; 128 levels, far deeper than real topic
+     * trees; 10,000 subscriptions per client, more than real clients hold but a bound on what one can cost.
+     */
+    public static final TopicLimits DEFAULTS = new TopicLimits(65_535, 128, 10_000);
+
     public TopicLimits {
         if (maxTopicBytes < 1 || maxTopicBytes > 65_535) {
             throw new IllegalArgumentException("maxTopicBytes must be 1..65535, was " + maxTopicBytes);

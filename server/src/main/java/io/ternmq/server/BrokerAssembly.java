@@ -4,6 +4,12 @@ import io.ternmq.core.BrokerCore;
 import io.ternmq.core.BrokerStats;
 import io.ternmq.core.Clock;
 import io.ternmq.core.CoreConfig;
+import io.ternmq.core.auth.Authenticator;
+import io.ternmq.core.auth.Authorizer;
+import io.ternmq.server.security.ReloadResult;
+import io.ternmq.server.security.SecurityFileException;
+import io.ternmq.server.security.SecurityPolicy;
+import io.ternmq.server.security.SecurityStats;
 import io.ternmq.transport.ListenerBindException;
 import io.ternmq.transport.ListenerConfig;
 import io.ternmq.transport.MqttServer;
@@ -28,17 +34,25 @@ final class BrokerAssembly implements AutoCloseable {
 
     private final BrokerCore core;
     private final MqttServer server;
+    private final SecurityPolicy security;
 
-    private BrokerAssembly(BrokerCore core, MqttServer server) {
+    private BrokerAssembly(BrokerCore core, MqttServer server, SecurityPolicy security) {
         this.core = core;
         this.server = server;
+        this.security = security;
     }
 
     static BrokerAssembly start(BrokerSettings settings) {
         prepareDataDir(settings);
+        SecurityPolicy security = loadSecurity(settings);
         var coreConfig = new CoreConfig(settings.sessionThreads(), settings.maxInflightMessages(),
-                settings.maxQueuedMessages());
-        var core = new BrokerCore(coreConfig, settings.authenticator(), settings.authorizer(), Clock.SYSTEM);
+                settings.maxQueuedMessages(), settings.topicLimits());
+        // an embedder's own authenticator or authorizer replaces the file-based one
+        var authenticator = settings.authenticator() == Authenticator.ALLOW_ALL
+                ? security.authenticator() : settings.authenticator();
+        var authorizer = settings.authorizer() == Authorizer.ALLOW_ALL
+                ? security.authorizer() : settings.authorizer();
+        var core = new BrokerCore(coreConfig, authenticator, authorizer, Clock.SYSTEM);
         MqttServer server;
         try {
             var transportConfig = new TransportConfig(settings.maxPacketSize(), settings.connectTimeout(),
@@ -47,14 +61,37 @@ final class BrokerAssembly implements AutoCloseable {
             server = MqttServer.start(transportConfig, List.of(listener), core::accept);
         } catch (ListenerBindException e) {
             core.close();
+            security.close();
             throw new BrokerStartException(e.getMessage(), e);
         } catch (RuntimeException e) {
             core.close();
+            security.close();
             throw e;
         }
-        var assembly = new BrokerAssembly(core, server);
+        var assembly = new BrokerAssembly(core, server, security);
         log.info("TernMQ {} listening on {}", BrokerVersion.current(), format(assembly.address()));
+        if (authenticator == security.authenticator()) {
+            AnonymousWarning.check(TCP_LISTENER, assembly.address(), security.settings(),
+                    authorizer == Authorizer.ALLOW_ALL ? AnonymousWarning.Rules.NONE : AnonymousWarning.Rules.SOME);
+        }
+        security.watch(core::revokeSubscriptions);
         return assembly;
+    }
+
+    private static SecurityPolicy loadSecurity(BrokerSettings settings) {
+        try {
+            return SecurityPolicy.load(settings.security());
+        } catch (SecurityFileException e) {
+            throw new BrokerStartException(e.getMessage(), e);
+        }
+    }
+
+    ReloadResult reloadSecurity() {
+        return security.reload(core::revokeSubscriptions);
+    }
+
+    SecurityStats securityStats() {
+        return security.stats();
     }
 
     InetSocketAddress address() {
@@ -72,6 +109,7 @@ final class BrokerAssembly implements AutoCloseable {
             server.close();
         } finally {
             core.close();
+            security.close();
         }
         log.info("TernMQ stopped");
     }

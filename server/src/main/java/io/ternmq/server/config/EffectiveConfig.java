@@ -18,9 +18,18 @@ public record EffectiveConfig(ServerConfig config, Map<ConfigKey<?>, RawValue> s
                         value(ConfigKeys.LIMITS_MAX_PACKET_SIZE, raw),
                         value(ConfigKeys.LIMITS_MAX_INFLIGHT_MESSAGES, raw),
                         value(ConfigKeys.LIMITS_MAX_QUEUED_MESSAGES, raw),
-                        value(ConfigKeys.LIMITS_CONNECT_TIMEOUT, raw)),
+                        value(ConfigKeys.LIMITS_CONNECT_TIMEOUT, raw),
+                        value(ConfigKeys.LIMITS_MAX_TOPIC_LENGTH, raw),
+                        value(ConfigKeys.LIMITS_MAX_TOPIC_LEVELS, raw),
+                        value(ConfigKeys.LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT, raw)),
                 new SessionsConfig(value(ConfigKeys.SESSIONS_THREADS, raw)),
-                new StorageConfig(value(ConfigKeys.STORAGE_DATA_DIR, raw)));
+                new StorageConfig(value(ConfigKeys.STORAGE_DATA_DIR, raw)),
+                new AuthConfig(
+                        value(ConfigKeys.AUTH_PASSWORD_FILE, raw),
+                        value(ConfigKeys.AUTH_ACL_FILE, raw),
+                        value(ConfigKeys.AUTH_ALLOW_ANONYMOUS, raw),
+                        value(ConfigKeys.AUTH_ANONYMOUS_LISTENERS, raw),
+                        value(ConfigKeys.AUTH_RELOAD_INTERVAL, raw)));
         return new EffectiveConfig(config, raw);
     }
 
