@@ -29,7 +29,11 @@ final class FilterRelations {
             }
             String f = filter[i];
             if (r.equals(SINGLE)) {
-                if (f.equals(MULTI) || (i == 0 && isDollar(f))) {
+                if (f.equals(MULTI)) {
+                    // a leading '#' never matches zero levels, so "+/#" covers "#"; elsewhere "a/#" matches "a"
+                    return i == 0 && rule.length == 2 && rule[1].equals(MULTI);
+                }
+                if (i == 0 && isDollar(f)) {
                     return false;
                 }
             } else if (!r.equals(f)) {
