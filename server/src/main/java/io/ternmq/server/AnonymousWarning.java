@@ -19,7 +19,8 @@ final class AnonymousWarning {
     }
 
     static void check(String listener, InetSocketAddress address, SecuritySettings security, Rules rules) {
-        if (security.anonymousAccessOn(listener) != AnonymousAccess.ALLOWED || address.getAddress().isLoopbackAddress()) {
+        if (security.anonymousAccessOn(listener) != AnonymousAccess.ALLOWED
+                || address.getAddress().isLoopbackAddress()) {
             return;
         }
         log.warn("Anonymous access is allowed on listener '{}', which is reachable from other hosts ({}): anyone "

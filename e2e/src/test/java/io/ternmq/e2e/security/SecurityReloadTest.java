@@ -6,18 +6,18 @@ import io.ternmq.server.security.ReloadResult;
 import io.ternmq.testkit.Packets;
 import io.ternmq.testkit.RawMqttClient;
 import io.ternmq.testkit.SessionPresent;
+import io.ternmq.testkit.Subscription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** The ACL changes while clients are connected: applied atomically, invalid files rejected, revoked filters removed. */
 class SecurityReloadTest {
 
@@ -35,7 +35,7 @@ class SecurityReloadTest {
         try {
             return Files.writeString(directory.resolve("acl.conf"), content);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -85,8 +85,8 @@ class SecurityReloadTest {
     @Test
     void reload_oneSubscriptionOfSeveral_onlyThatOneRevoked() {
         RawMqttClient alice = as("alice", "alice");
-        alice.send(Packets.subscribe(1, new io.ternmq.testkit.Subscription("a/keep", 0),
-                new io.ternmq.testkit.Subscription("a/drop", 0))).expectBytes("90 04 00 01 00 00");
+        alice.send(Packets.subscribe(1, new Subscription("a/keep", 0),
+                new Subscription("a/drop", 0))).expectBytes("90 04 00 01 00 00");
         acl("user alice\ntopic read a/#\ntopic deny a/drop\nuser bob\ntopic write #\n");
 
         assertThat(broker.broker().reloadSecurity().revokedSubscriptions()).isEqualTo(1);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -59,7 +60,7 @@ class SecurityPolicyTest {
         load(acl);
         assertThat(policy.authorizer().maySubscribe(ALICE, "a/b")).isTrue();
         Files.writeString(acl, "user alice\ntopic b/#\n");
-        List<String> revoked = new java.util.ArrayList<>();
+        List<String> revoked = new ArrayList<>();
 
         ReloadResult result = policy.reload(oneSubscription("a/b", revoked));
 
@@ -78,7 +79,7 @@ class SecurityPolicyTest {
         Path acl = acl("user alice\ntopic a/#\n");
         load(acl);
         Files.writeString(acl, "user alice\ntopic b/#\ntopic read a/#/x\n");
-        List<String> revoked = new java.util.ArrayList<>();
+        List<String> revoked = new ArrayList<>();
 
         ReloadResult result = policy.reload(oneSubscription("a/b", revoked));
 
