@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:", "  ternmq passwd -c passwords.txt alice      create the file with user alice",
                 "  ternmq passwd passwords.txt bob           add bob (or change his password)",
                 "  echo secret | ternmq passwd --stdin passwords.txt bob",
-                "  ternmq passwd -b passwords.txt bob secret (visible to other local users: avoid)",
+                "  ternmq passwd -b passwords.txt bob secret  (others can see it in ps: avoid)",
                 "  ternmq passwd -D passwords.txt bob        delete bob"})
 final class PasswdCommand implements Callable<Integer> {
 

@@ -93,6 +93,7 @@ public final class SecurityPolicy implements AutoCloseable {
         try {
             next = read(settings);
         } catch (SecurityFileException invalid) {
+            lastSeen = FileStamps.of(settings); // the watcher retries only once the file changes again
             rejectedReloads.increment();
             SecuritySnapshot kept = current.get();
             LOG.error("security reload rejected, the previous users and rules stay in force: {}",
