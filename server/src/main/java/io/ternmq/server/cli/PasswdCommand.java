@@ -1,8 +1,10 @@
 package io.ternmq.server.cli;
 
+import io.ternmq.server.security.Argon2idHash;
 import io.ternmq.server.security.PasswordFile;
 import io.ternmq.server.security.PasswordHash;
 import io.ternmq.server.security.SecurityFileException;
+import io.ternmq.server.security.StoredPassword;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +32,7 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         description = {"Add a user to a password file, change a user's password, or delete a user.",
                 "The password is asked twice on the terminal (not echoed) unless --stdin or -b is given.",
-                "Hashes are PBKDF2-HMAC-SHA512 with a random salt, one 'user:$7$iterations$salt$hash' line each."},
+                "Hashes are salted PBKDF2-HMAC-SHA512 ('user:$7$iterations$salt$hash') or Argon2id (-H argon2id)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failure (file not found or invalid, unknown user, passwords differ, ...)",
                 "2:usage error"},
@@ -38,6 +40,7 @@ import java.util.concurrent.Callable;
                 "  ternmq passwd passwords.txt bob           add bob (or change his password)",
                 "  echo secret | ternmq passwd --stdin passwords.txt bob",
                 "  ternmq passwd -b passwords.txt bob secret  (others can see it in ps: avoid)",
+                "  ternmq passwd -H argon2id passwords.txt eve   add eve with an Argon2id hash",
                 "  ternmq passwd -D passwords.txt bob        delete bob"})
 final class PasswdCommand implements Callable<Integer> {
 
@@ -56,9 +59,17 @@ final class PasswdCommand implements Callable<Integer> {
     @Option(names = "--stdin", description = "Read the password from the first line of standard input.")
     private boolean stdin;
 
+    @Option(names = {"-H", "--hash"}, paramLabel = "ALGORITHM",
+            description = "sha512-pbkdf2 (default) or argon2id (19 MiB of memory, 2 passes, 1 lane).")
+    private String algorithm = PBKDF2;
+
     @Option(names = {"-I", "--iterations"}, paramLabel = "N",
-            description = "PBKDF2 iterations (default ${DEFAULT-VALUE}); more is slower for attackers and logins.")
-    private int iterations = PasswordHash.DEFAULT_ITERATIONS;
+            description = "Iterations: PBKDF2 default " + PasswordHash.DEFAULT_ITERATIONS + ", argon2id passes "
+                    + "default " + Argon2idHash.DEFAULT_ITERATIONS + "; more is slower for attackers and logins.")
+    private @Nullable Integer iterations;
+
+    private static final String PBKDF2 = "sha512-pbkdf2";
+    private static final String ARGON2ID = "argon2id";
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The password file.")
     private Path file;
@@ -93,7 +104,7 @@ final class PasswdCommand implements Callable<Integer> {
         boolean known = passwords.users().containsKey(user);
         byte[] secret = readPassword();
         try {
-            passwords.put(user, PasswordHash.create(secret, iterations));
+            passwords.put(user, hash(secret));
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
@@ -101,6 +112,14 @@ final class PasswdCommand implements Callable<Integer> {
         out.println((known ? "changed the password of user '" : "added user '") + user + "' to " + file);
         out.flush();
         return 0;
+    }
+
+    private StoredPassword hash(byte[] secret) {
+        if (algorithm.equals(ARGON2ID)) {
+            int passes = iterations == null ? Argon2idHash.DEFAULT_ITERATIONS : iterations;
+            return Argon2idHash.create(secret, Argon2idHash.DEFAULT_MEMORY_KIB, passes, 1);
+        }
+        return PasswordHash.create(secret, iterations == null ? PasswordHash.DEFAULT_ITERATIONS : iterations);
     }
 
     private void checkUsage() {
@@ -116,8 +135,12 @@ final class PasswdCommand implements Callable<Integer> {
         if (delete && (batch || stdin || password != null)) {
             throw usage("-D takes no password");
         }
-        if (iterations < 1 || iterations > PasswordHash.MAX_ITERATIONS) {
-            throw usage("--iterations must be 1.." + PasswordHash.MAX_ITERATIONS);
+        if (!algorithm.equals(PBKDF2) && !algorithm.equals(ARGON2ID)) {
+            throw usage("--hash must be " + PBKDF2 + " or " + ARGON2ID + ", was '" + algorithm + "'");
+        }
+        int maxIterations = algorithm.equals(ARGON2ID) ? 1_000 : PasswordHash.MAX_ITERATIONS;
+        if (iterations != null && (iterations < 1 || iterations > maxIterations)) {
+            throw usage("--iterations must be 1.." + maxIterations + " for " + algorithm);
         }
         String problem = PasswordFile.problemWithUserName(user);
         if (problem != null) {

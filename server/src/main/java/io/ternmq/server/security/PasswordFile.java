@@ -24,9 +24,9 @@ import java.util.Map;
  */
 public final class PasswordFile {
 
-    private final Map<String, PasswordHash> users;
+    private final Map<String, StoredPassword> users;
 
-    private PasswordFile(Map<String, PasswordHash> users) {
+    private PasswordFile(Map<String, StoredPassword> users) {
         this.users = users;
     }
 
@@ -44,7 +44,7 @@ public final class PasswordFile {
         } catch (IOException e) {
             throw new SecurityFileException(file, "cannot read the password file: " + e.getMessage(), e);
         }
-        Map<String, PasswordHash> users = new LinkedHashMap<>();
+        Map<String, StoredPassword> users = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -55,9 +55,9 @@ public final class PasswordFile {
                 throw new SecurityFileException(file, i + 1, "expected user:hash");
             }
             String user = line.substring(0, colon);
-            PasswordHash hash;
+            StoredPassword hash;
             try {
-                hash = PasswordHash.parse(line.substring(colon + 1));
+                hash = StoredPassword.parse(line.substring(colon + 1));
             } catch (IllegalArgumentException invalid) {
                 throw new SecurityFileException(file, i + 1, "user '" + user + "': " + invalid.getMessage());
             }
@@ -85,12 +85,12 @@ public final class PasswordFile {
         return null;
     }
 
-    public Map<String, PasswordHash> users() {
+    public Map<String, StoredPassword> users() {
         return Collections.unmodifiableMap(users);
     }
 
     /** Adds the user or replaces its password. */
-    public void put(String user, PasswordHash hash) {
+    public void put(String user, StoredPassword hash) {
         String problem = problemWithUserName(user);
         if (problem != null) {
             throw new IllegalArgumentException(problem);

@@ -11,7 +11,7 @@ import java.util.Base64;
  * {@code $7$<iterations>$<base64 salt>$<base64 hash>}, the layout mosquitto_passwd uses for the same algorithm, so
  * a line says everything needed to check a password against it.
  */
-public record PasswordHash(int iterations, byte[] salt, byte[] hash) {
+public record PasswordHash(int iterations, byte[] salt, byte[] hash) implements StoredPassword {
 
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA512. */
     public static final int DEFAULT_ITERATIONS = 210_000;
@@ -36,6 +36,11 @@ public record PasswordHash(int iterations, byte[] salt, byte[] hash) {
         return new PasswordHash(iterations, salt, Pbkdf2.sha512(password, salt, iterations));
     }
 
+    @Override
+    public PasswordHash unmatchable() {
+        return unmatchable(iterations);
+    }
+
     /** A hash no password matches, costing as much to check as a real one with {@code iterations}. */
     static PasswordHash unmatchable(int iterations) {
         byte[] salt = new byte[SALT_BYTES];
@@ -52,7 +57,7 @@ public record PasswordHash(int iterations, byte[] salt, byte[] hash) {
                     + "set the password again with 'ternmq passwd'");
         }
         if (!encoded.startsWith(PREFIX)) {
-            throw new IllegalArgumentException("not a '$7$' (PBKDF2-HMAC-SHA512) hash; "
+            throw new IllegalArgumentException("not a '$7$' (PBKDF2-HMAC-SHA512) or '$argon2id$' hash; "
                     + "plain text passwords are not accepted, set them with 'ternmq passwd'");
         }
         String[] fields = encoded.substring(PREFIX.length()).split("\\$", -1);
@@ -87,6 +92,7 @@ public record PasswordHash(int iterations, byte[] salt, byte[] hash) {
     }
 
     /** Recomputes and compares in constant time, so the comparison reveals nothing about how much matched. */
+    @Override
     public boolean matches(byte[] password) {
         if (password.length == 0) {
             return false; // HMAC refuses an empty key, and no stored password is empty
@@ -94,6 +100,7 @@ public record PasswordHash(int iterations, byte[] salt, byte[] hash) {
         return MessageDigest.isEqual(hash, Pbkdf2.sha512(password, salt, iterations));
     }
 
+    @Override
     public String encode() {
         Base64.Encoder base64 = Base64.getEncoder();
         return PREFIX + iterations + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(hash);

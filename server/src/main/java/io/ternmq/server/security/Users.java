@@ -4,24 +4,24 @@ import java.util.Map;
 
 /**
  * The users of one loaded password file, immutable. An unknown user is checked against a hash no password
- * matches, with as many iterations as the costliest real one, so the time a refusal takes does not tell an
- * attacker whether the user exists.
+ * matches, of the same algorithm and cost as the file's first user (PBKDF2 with the default iterations for an
+ * empty file), so the time a refusal takes does not tell an attacker whether the user exists.
  */
-record Users(Map<String, PasswordHash> hashes, PasswordHash unknownUser) {
+record Users(Map<String, StoredPassword> hashes, StoredPassword unknownUser) {
 
     Users {
         hashes = Map.copyOf(hashes);
     }
 
     static Users of(PasswordFile file) {
-        int iterations = file.users().values().stream().mapToInt(PasswordHash::iterations).max()
-                .orElse(PasswordHash.DEFAULT_ITERATIONS);
-        return new Users(file.users(), PasswordHash.unmatchable(iterations));
+        StoredPassword unknown = file.users().values().stream().findFirst().map(StoredPassword::unmatchable)
+                .orElseGet(() -> PasswordHash.unmatchable(PasswordHash.DEFAULT_ITERATIONS));
+        return new Users(file.users(), unknown);
     }
 
     /** Slow by design: run it on the hashing executor only. */
     Verdict verify(String user, byte[] password) {
-        PasswordHash stored = hashes.get(user);
+        StoredPassword stored = hashes.get(user);
         if (stored == null) {
             unknownUser.matches(password);
             return Verdict.UNKNOWN_USER;

@@ -72,6 +72,19 @@ class PasswdCommandTest {
     }
 
     @Test
+    void passwd_argon2id_writesAPhcLineThatVerifies() throws IOException {
+        Path file = directory.resolve("passwords");
+
+        CliRun run = run("", "passwd", "-c", "-H", "argon2id", "-b", file.toString(), "eve", "pw");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(Files.readString(file)).startsWith("eve:$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(matches(file, "eve", "pw")).isTrue();
+        assertThat(run("", "passwd", "-H", "md5", "-b", file.toString(), "eve", "pw").err())
+                .contains("--hash must be sha512-pbkdf2 or argon2id, was 'md5'");
+    }
+
+    @Test
     void passwd_missingFileWithoutCreate_failsWithExitCode1() {
         Path file = directory.resolve("missing");
 
