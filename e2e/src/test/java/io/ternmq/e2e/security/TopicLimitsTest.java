@@ -1,11 +1,15 @@
 package io.ternmq.e2e.security;
 
 import io.ternmq.e2e.BrokerExtension;
+import io.ternmq.testkit.CleanSession;
 import io.ternmq.testkit.Packets;
 import io.ternmq.testkit.RawMqttClient;
+import io.ternmq.testkit.Retain;
 import io.ternmq.testkit.Subscription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +49,14 @@ class TopicLimitsTest {
         client.send(Packets.pingreq()).expectPacket(Packets.pingresp());
 
         client.send(Packets.publish("a/b/c/d", "x"));
+
+        client.expectClosed();
+    }
+
+    @Test
+    void connect_willTopicBeyondLimits_closedWithoutConnack() {
+        RawMqttClient client = broker.raw().send(Packets.connectWithWill("l-will", CleanSession.YES, 60,
+                "w/i/l/l", "gone".getBytes(StandardCharsets.UTF_8), 0, Retain.NO));
 
         client.expectClosed();
     }
