@@ -27,7 +27,8 @@ class TopicLimitsTest {
     @Test
     void protocolLimits_anyValidTopic_within() {
         assertThat(TopicLimits.PROTOCOL.exceededBy("a/".repeat(30_000) + "b")).isNull();
-        assertThat(TopicLimits.DEFAULTS.exceededBy("a/".repeat(128) + "b")).isEqualTo("topic with more than 128 levels");
+        assertThat(TopicLimits.DEFAULTS.exceededBy("a/".repeat(128) + "b"))
+                .isEqualTo("topic with more than 128 levels");
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class ConfigKeys {
             "time a new connection has to send CONNECT before it is closed");
     public static final ConfigKey<Integer> LIMITS_MAX_TOPIC_LENGTH = new ConfigKey<>("limits.max_topic_length",
             new IntegerRange(1, 65_535),
-            "longest topic name or filter in UTF-8 bytes; a longer PUBLISH closes the connection, SUBSCRIBE gets 0x80");
+            "longest topic name or filter in UTF-8 bytes; a longer PUBLISH closes the connection, a filter gets 0x80");
     public static final ConfigKey<Integer> LIMITS_MAX_TOPIC_LEVELS = new ConfigKey<>("limits.max_topic_levels",
             new IntegerRange(1, 32_768),
             "most '/'-separated levels in a topic name or filter; beyond: as for max_topic_length");
@@ -47,7 +47,7 @@ public final class ConfigKeys {
             "directory for broker data, created when missing (relative to the working directory)");
 
     public static final ConfigKey<Optional<Path>> AUTH_PASSWORD_FILE = new ConfigKey<>("auth.password_file",
-            new OptionalFile(), "users and password hashes, written by 'ternmq passwd'; none: user names are not checked");
+            new OptionalFile(), "users and password hashes, from 'ternmq passwd'; none: user names are not checked");
     public static final ConfigKey<Optional<Path>> AUTH_ACL_FILE = new ConfigKey<>("auth.acl_file",
             new OptionalFile(), "access rules per user and pattern; none: every client may use every topic");
     public static final ConfigKey<AnonymousAccess> AUTH_ALLOW_ANONYMOUS = new ConfigKey<>("auth.allow_anonymous",

@@ -34,7 +34,8 @@ class Argon2idHashTest {
         assertThat(parsed).isEqualTo(created);
         assertThat(parsed.matches(utf8("s3cret"))).isTrue();
         assertThat(parsed.matches(utf8("s3cre"))).isFalse();
-        assertThat(created.encode()).matches("\\$argon2id\\$v=19\\$m=64,t=1,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+        assertThat(created.encode())
+                .matches("\\$argon2id\\$v=19\\$m=64,t=1,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
     }
 
     @Test

@@ -39,7 +39,8 @@ class PasswordHashTest {
 
     @Test
     void create_samePasswordTwice_differentSalts() {
-        assertThat(PasswordHash.create(utf8("pw"), 10).encode()).isNotEqualTo(PasswordHash.create(utf8("pw"), 10).encode());
+        assertThat(PasswordHash.create(utf8("pw"), 10).encode())
+                .isNotEqualTo(PasswordHash.create(utf8("pw"), 10).encode());
     }
 
     @Test
@@ -81,7 +82,8 @@ class PasswordHashTest {
         byte[] salt = new byte[12];
         new Random(7).nextBytes(salt);
         byte[] hash = Pbkdf2.sha512(utf8("pw"), salt, 101);
-        String line = "$7$101$" + Base64.getEncoder().encodeToString(salt) + "$" + Base64.getEncoder().encodeToString(hash);
+        Base64.Encoder base64 = Base64.getEncoder();
+        String line = "$7$101$" + base64.encodeToString(salt) + "$" + base64.encodeToString(hash);
 
         assertThat(PasswordHash.parse(line).matches(utf8("pw"))).isTrue();
     }
