@@ -2,11 +2,15 @@ package io.ternmq.core;
 
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
+import io.ternmq.core.auth.ClientIdentity;
 import io.ternmq.store.StoredSession;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiPredicate;
 
 /**
  * The broker without its network: sessions, routing, retained messages and wills. The transport creates one
@@ -73,6 +77,37 @@ public final class BrokerCore implements AutoCloseable {
     /** Queries and commands for operators, safe to call from any thread. */
     public AdminOperations admin() {
         return admin;
+    }
+
+    /**
+     * Removes, on each session's owner thread, every subscription {@code stillAllowed} no longer allows (e.g. after
+     * the access rules changed); completes with the number removed. Sessions restored from the store that have not
+     * connected since keep their subscriptions: who their client is becomes known only when it connects.
+     */
+    public CompletionStage<Integer> revokeSubscriptions(BiPredicate<ClientIdentity, String> stillAllowed) {
+        if (closed) {
+            return CompletableFuture.completedFuture(0);
+        }
+        SessionThreads threads = broker.threads();
+        List<CompletableFuture<Integer>> perThread = new ArrayList<>(threads.size());
+        for (int i = 0; i < threads.size(); i++) {
+            SessionThread owner = threads.get(i);
+            CompletableFuture<Integer> done = new CompletableFuture<>();
+            perThread.add(done);
+            owner.execute(() -> {
+                try {
+                    int revoked = 0;
+                    for (Session session : List.copyOf(owner.sessions().values())) {
+                        revoked += session.revokeSubscriptions(stillAllowed);
+                    }
+                    done.complete(revoked);
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            });
+        }
+        return CompletableFuture.allOf(perThread.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> perThread.stream().mapToInt(CompletableFuture::join).sum());
     }
 
     /** Stops the session executors; connections must have been closed by the transport first. */

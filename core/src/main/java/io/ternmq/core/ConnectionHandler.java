@@ -7,6 +7,7 @@ import io.ternmq.protocol.MalformedPacketException;
 import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.ProtocolVersion;
 import io.ternmq.protocol.UnsupportedProtocolVersionException;
+import io.ternmq.protocol.Will;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,12 @@ final class ConnectionHandler implements MqttConnection {
                 return;
             }
             clientId = broker.clientIds().next(); // [MQTT-3.1.3-6]
+        }
+        Will will = connect.will();
+        String willBeyondLimits = will == null ? null : broker.config().topicLimits().exceededBy(will.topic());
+        if (willBeyondLimits != null) {
+            violation("will " + willBeyondLimits); // as a PUBLISH to that topic would be
+            return;
         }
         SessionThread owner = broker.threads().ownerOf(clientId);
         Connection created = new Connection(broker, channel, owner, connect, clientId);

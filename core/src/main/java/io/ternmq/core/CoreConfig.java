@@ -7,8 +7,15 @@ package io.ternmq.core;
  * @param maxInflightMessages QoS 1/2 messages sent to one client and not yet acknowledged; more wait in its queue
  * @param maxQueuedMessages   QoS 1/2 messages held per session while its client is offline or its window is full;
  *                            further messages are dropped and counted
+ * @param topicLimits         longest topic, most levels, most subscriptions per client
  */
-public record CoreConfig(int sessionThreads, int maxInflightMessages, int maxQueuedMessages) {
+public record CoreConfig(int sessionThreads, int maxInflightMessages, int maxQueuedMessages,
+                         TopicLimits topicLimits) {
+
+    /** With no topic limits beyond the protocol's. */
+    public CoreConfig(int sessionThreads, int maxInflightMessages, int maxQueuedMessages) {
+        this(sessionThreads, maxInflightMessages, maxQueuedMessages, TopicLimits.PROTOCOL);
+    }
 
     public CoreConfig {
         if (sessionThreads < 1) {

@@ -61,6 +61,11 @@ final class PacketHandling {
     /** [MQTT-3.3.4-1] answered per QoS: nothing, PUBACK or PUBREC. */
     private static void publish(Connection connection, Publish publish, BrokerContext broker) {
         broker.stats().publishReceived(publish.qos());
+        String beyondLimits = broker.config().topicLimits().exceededBy(publish.topic());
+        if (beyondLimits != null) {
+            connection.violation("PUBLISH " + beyondLimits); // 3.1.1 has no way to refuse a single PUBLISH
+            return;
+        }
         switch (publish.qos()) {
             case AT_MOST_ONCE -> routeIfAllowed(connection, publish, broker);
             case AT_LEAST_ONCE -> {
@@ -97,7 +102,8 @@ final class PacketHandling {
         List<Integer> codes = new ArrayList<>(subscribe.subscriptions().size());
         List<TopicSubscription> granted = new ArrayList<>(subscribe.subscriptions().size());
         for (TopicSubscription subscription : subscribe.subscriptions()) {
-            if (broker.authorizer().maySubscribe(connection.identity(), subscription.topicFilter())) {
+            if (withinLimits(session, subscription.topicFilter(), broker)
+                    && broker.authorizer().maySubscribe(connection.identity(), subscription.topicFilter())) {
                 session.subscribe(subscription.topicFilter(), subscription.qos());
                 codes.add(subscription.qos().value()); // we support every QoS: granted = requested
                 granted.add(subscription);
@@ -109,6 +115,15 @@ final class PacketHandling {
         for (TopicSubscription subscription : granted) {
             sendRetained(session, subscription, broker);
         }
+    }
+
+    /** A filter beyond the topic limits, or a new one beyond the session's quota, is refused [MQTT-3.9.3-2]. */
+    private static boolean withinLimits(Session session, String filter, BrokerContext broker) {
+        TopicLimits limits = broker.config().topicLimits();
+        if (limits.exceededBy(filter) != null) {
+            return false;
+        }
+        return session.isSubscribed(filter) || session.subscriptionCount() < limits.maxSubscriptionsPerClient();
     }
 
     /** [MQTT-3.3.1-6] matching retained messages, also on re-subscribe [MQTT-3.8.4-3], with RETAIN=1 [MQTT-3.3.1-8]. */

@@ -1,5 +1,6 @@
 package io.ternmq.core;
 
+import io.ternmq.core.auth.ClientIdentity;
 import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.Qos;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * The server side of one MQTT session (3.1.1 section 4.1): its subscriptions, the QoS 2 packet ids received and
@@ -31,6 +33,7 @@ final class Session implements OutboundFlow.Sink {
     private @Nullable Connection connection;
     private boolean discarded;
     private long overflowDrops;
+    private @Nullable ClientIdentity lastIdentity;
 
     Session(String clientId, SessionLifetime lifetime, SessionThread owner, BrokerContext broker) {
         this.clientId = clientId;
@@ -66,6 +69,33 @@ final class Session implements OutboundFlow.Sink {
         broker.subscriptions().subscribe(filter, this, qos); // replaces an identical filter [MQTT-3.8.4-3]
         subscriptions.put(filter, qos);
         persist();
+    }
+
+    boolean isSubscribed(String filter) {
+        assert owner.isCurrent();
+        return subscriptions.containsKey(filter);
+    }
+
+    int subscriptionCount() {
+        assert owner.isCurrent();
+        return subscriptions.size();
+    }
+
+    /**
+     * Removes every subscription {@code stillAllowed} refuses for this session's client and returns how many;
+     * a session that never had a connection since it was restored has no known identity and keeps its own.
+     */
+    int revokeSubscriptions(BiPredicate<ClientIdentity, String> stillAllowed) {
+        assert owner.isCurrent();
+        ClientIdentity identity = lastIdentity;
+        if (identity == null || discarded) {
+            return 0;
+        }
+        List<String> revoked = subscriptions.keySet().stream()
+                .filter(filter -> !stillAllowed.test(identity, filter))
+                .toList();
+        revoked.forEach(this::unsubscribe);
+        return revoked.size();
     }
 
     void unsubscribe(String filter) {
@@ -168,6 +198,7 @@ final class Session implements OutboundFlow.Sink {
     void attach(Connection newConnection) {
         assert owner.isCurrent() && connection == null && !discarded;
         connection = newConnection;
+        lastIdentity = newConnection.identity();
         outbound.resume(this);
     }
 

@@ -1,16 +1,23 @@
 package io.ternmq.server;
 
 import io.ternmq.core.BrokerStats;
+import io.ternmq.core.TopicLimits;
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
 import io.ternmq.server.admin.AdminCredentials;
 import io.ternmq.server.admin.AdminSettings;
 import io.ternmq.server.admin.SecurityReloader;
+import io.ternmq.server.security.AnonymousAccess;
+import io.ternmq.server.security.ReloadResult;
+import io.ternmq.server.security.SecuritySettings;
+import io.ternmq.server.security.SecurityStats;
 import io.ternmq.transport.TransportConfig;
 import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -50,6 +57,20 @@ public final class Broker implements AutoCloseable {
         return assembly.adminPort().orElseThrow(() -> new IllegalStateException("the admin listener is off"));
     }
 
+    /** Failed logins, reloads and revocations of the built-in password and ACL files. */
+    public SecurityStats securityStats() {
+        return assembly.securityStats();
+    }
+
+    /**
+     * Reads the password and ACL files again and applies them atomically if both are valid (else the rules in
+     * force stay and the result says which file and line is wrong); live subscriptions the new rules refuse are
+     * removed before this returns. Also triggered by SIGHUP (command line server) and by file changes.
+     */
+    public ReloadResult reloadSecurity() {
+        return assembly.reloadSecurity();
+    }
+
     /** Closes the listener and every connection, then stops the core. Idempotent. */
     @Override
     public void close() {
@@ -76,6 +97,14 @@ public final class Broker implements AutoCloseable {
         private AdminCredentials adminCredentials = AdminCredentials.NONE;
         private Duration sysInterval = Duration.ofSeconds(10);
         private SecurityReloader securityReloader = SecurityReloader.NOT_CONFIGURED;
+        private @Nullable Path passwordFile;
+        private @Nullable Path aclFile;
+        private AnonymousAccess anonymousAccess = AnonymousAccess.ALLOWED;
+        private final Map<String, AnonymousAccess> anonymousListeners = new HashMap<>();
+        private Duration securityReloadInterval = SecuritySettings.OPEN.reloadInterval();
+        private int maxTopicLength = TopicLimits.DEFAULTS.maxTopicBytes();
+        private int maxTopicLevels = TopicLimits.DEFAULTS.maxTopicLevels();
+        private int maxSubscriptionsPerClient = TopicLimits.DEFAULTS.maxSubscriptionsPerClient();
 
         private Builder() {
         }
@@ -207,11 +236,88 @@ public final class Broker implements AutoCloseable {
             return this;
         }
 
-        /** Binds the listener and starts serving; throws with a clear message when the port is taken. */
+        /**
+         * Users and password hashes ({@code ternmq passwd} writes it); clients with a user name must match it.
+         * An alternative to {@link #authenticator(Authenticator)}.
+         */
+        public Builder passwordFile(Path file) {
+            this.passwordFile = Objects.requireNonNull(file, "passwordFile");
+            return this;
+        }
+
+        /** Access rules (README, "Access control"); an alternative to {@link #authorizer(Authorizer)}. */
+        public Builder aclFile(Path file) {
+            this.aclFile = Objects.requireNonNull(file, "aclFile");
+            return this;
+        }
+
+        /** Whether clients without a user name may connect; default allowed. Listeners may override it. */
+        public Builder anonymousAccess(AnonymousAccess access) {
+            this.anonymousAccess = Objects.requireNonNull(access, "anonymousAccess");
+            return this;
+        }
+
+        /** Anonymous access on the listener named {@code listenerName}, overriding {@link #anonymousAccess}. */
+        public Builder anonymousAccess(String listenerName, AnonymousAccess access) {
+            anonymousListeners.put(Objects.requireNonNull(listenerName, "listenerName"),
+                    Objects.requireNonNull(access, "anonymousAccess"));
+            return this;
+        }
+
+        /** How often the password and ACL files are checked for changes; default 5 s; zero: never. */
+        public Builder securityReloadInterval(Duration interval) {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("securityReloadInterval must not be negative, was " + interval);
+            }
+            this.securityReloadInterval = interval;
+            return this;
+        }
+
+        /** Longest topic name or filter in UTF-8 bytes, 1..65535; default 65535. */
+        public Builder maxTopicLength(int bytes) {
+            if (bytes < 1 || bytes > 65_535) {
+                throw new IllegalArgumentException("maxTopicLength must be 1..65535, was " + bytes);
+            }
+            this.maxTopicLength = bytes;
+            return this;
+        }
+
+        /** Most levels in a topic name or filter; default 128. */
+        public Builder maxTopicLevels(int levels) {
+            if (levels < 1) {
+                throw new IllegalArgumentException("maxTopicLevels must be at least 1, was " + levels);
+            }
+            this.maxTopicLevels = levels;
+            return this;
+        }
+
+        /** Most subscriptions one client session may hold; default 10000. */
+        public Builder maxSubscriptionsPerClient(int subscriptions) {
+            if (subscriptions < 1) {
+                throw new IllegalArgumentException("maxSubscriptionsPerClient must be at least 1, was "
+                        + subscriptions);
+            }
+            this.maxSubscriptionsPerClient = subscriptions;
+            return this;
+        }
+
+        /**
+         * Binds the listener and starts serving; throws with a clear message when the port is taken or a security
+         * file is invalid.
+         */
         public Broker start() {
+            if (passwordFile != null && authenticator != Authenticator.ALLOW_ALL) {
+                throw new IllegalArgumentException("passwordFile and authenticator are alternatives: set one");
+            }
+            if (aclFile != null && authorizer != Authorizer.ALLOW_ALL) {
+                throw new IllegalArgumentException("aclFile and authorizer are alternatives: set one");
+            }
+            var security = new SecuritySettings(passwordFile, aclFile, anonymousAccess, anonymousListeners,
+                    securityReloadInterval);
+            var topicLimits = new TopicLimits(maxTopicLength, maxTopicLevels, maxSubscriptionsPerClient);
             return new Broker(BrokerAssembly.start(new BrokerSettings(bind, port, maxPacketSize, sessionThreads,
                     maxInflightMessages, maxQueuedMessages, connectTimeout, dataDir, authenticator, authorizer,
-                    new ObservabilitySettings(adminBind == null ? null
+                    security, topicLimits, new ObservabilitySettings(adminBind == null ? null
                             : new AdminSettings(adminBind, adminPort, adminCredentials), sysInterval,
                             securityReloader))));
         }

@@ -4,6 +4,13 @@ import io.ternmq.core.BrokerCore;
 import io.ternmq.core.BrokerStats;
 import io.ternmq.core.Clock;
 import io.ternmq.core.CoreConfig;
+import io.ternmq.core.auth.Authenticator;
+import io.ternmq.core.auth.Authorizer;
+import io.ternmq.server.admin.SecurityReloader;
+import io.ternmq.server.security.ReloadResult;
+import io.ternmq.server.security.SecurityFileException;
+import io.ternmq.server.security.SecurityPolicy;
+import io.ternmq.server.security.SecurityStats;
 import io.ternmq.transport.ListenerBindException;
 import io.ternmq.transport.ListenerConfig;
 import io.ternmq.transport.MqttServer;
@@ -30,18 +37,26 @@ final class BrokerAssembly implements AutoCloseable {
     private final BrokerCore core;
     private final MqttServer server;
     private final Observability observability;
+    private final SecurityPolicy security;
 
-    private BrokerAssembly(BrokerCore core, MqttServer server, Observability observability) {
+    private BrokerAssembly(BrokerCore core, MqttServer server, Observability observability, SecurityPolicy security) {
         this.core = core;
         this.server = server;
         this.observability = observability;
+        this.security = security;
     }
 
     static BrokerAssembly start(BrokerSettings settings) {
         prepareDataDir(settings);
+        SecurityPolicy security = loadSecurity(settings);
         var coreConfig = new CoreConfig(settings.sessionThreads(), settings.maxInflightMessages(),
-                settings.maxQueuedMessages());
-        var core = new BrokerCore(coreConfig, settings.authenticator(), settings.authorizer(), Clock.SYSTEM);
+                settings.maxQueuedMessages(), settings.topicLimits());
+        // an embedder's own authenticator or authorizer replaces the file-based one
+        var authenticator = settings.authenticator() == Authenticator.ALLOW_ALL
+                ? security.authenticator() : settings.authenticator();
+        var authorizer = settings.authorizer() == Authorizer.ALLOW_ALL
+                ? security.authorizer() : settings.authorizer();
+        var core = new BrokerCore(coreConfig, authenticator, authorizer, Clock.SYSTEM);
         MqttServer server;
         try {
             var transportConfig = new TransportConfig(settings.maxPacketSize(), settings.connectTimeout(),
@@ -50,22 +65,63 @@ final class BrokerAssembly implements AutoCloseable {
             server = MqttServer.start(transportConfig, List.of(listener), core::accept);
         } catch (ListenerBindException e) {
             core.close();
+            security.close();
             throw new BrokerStartException(e.getMessage(), e);
         } catch (RuntimeException e) {
             core.close();
+            security.close();
             throw e;
         }
         Observability observability;
         try {
-            observability = Observability.start(settings, core, server);
+            observability = Observability.start(settings, core, server, adminReloader(settings, security, core));
         } catch (RuntimeException e) {
             server.close();
             core.close();
+            security.close();
             throw e;
         }
-        var assembly = new BrokerAssembly(core, server, observability);
+        var assembly = new BrokerAssembly(core, server, observability, security);
         log.info("TernMQ {} listening on {}", BrokerVersion.current(), format(assembly.address()));
+        if (authenticator == security.authenticator()) {
+            AnonymousWarning.check(TCP_LISTENER, assembly.address(), security.settings(),
+                    authorizer == Authorizer.ALLOW_ALL ? AnonymousWarning.Rules.NONE : AnonymousWarning.Rules.SOME);
+        }
+        security.watch(core::revokeSubscriptions);
         return assembly;
+    }
+
+    private static SecurityPolicy loadSecurity(BrokerSettings settings) {
+        try {
+            return SecurityPolicy.load(settings.security());
+        } catch (SecurityFileException e) {
+            throw new BrokerStartException(e.getMessage(), e);
+        }
+    }
+
+    /** The admin API reloads the password and ACL files unless the embedder supplied its own reloader. */
+    private static SecurityReloader adminReloader(BrokerSettings settings, SecurityPolicy security, BrokerCore core) {
+        SecurityReloader configured = settings.observability().reloader();
+        if (configured != SecurityReloader.NOT_CONFIGURED) {
+            return configured;
+        }
+        return () -> {
+            ReloadResult result = security.reload(core::revokeSubscriptions);
+            var status = switch (result.outcome()) {
+                case APPLIED -> SecurityReloader.ReloadResult.Status.RELOADED;
+                case REJECTED -> SecurityReloader.ReloadResult.Status.FAILED;
+                case NOTHING_TO_RELOAD -> SecurityReloader.ReloadResult.Status.NOT_CONFIGURED;
+            };
+            return new SecurityReloader.ReloadResult(status, result.message());
+        };
+    }
+
+    ReloadResult reloadSecurity() {
+        return security.reload(core::revokeSubscriptions);
+    }
+
+    SecurityStats securityStats() {
+        return security.stats();
     }
 
     InetSocketAddress address() {
@@ -88,6 +144,7 @@ final class BrokerAssembly implements AutoCloseable {
             server.close();
         } finally {
             core.close();
+            security.close();
         }
         log.info("TernMQ stopped");
     }

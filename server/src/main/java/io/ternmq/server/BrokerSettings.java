@@ -1,7 +1,9 @@
 package io.ternmq.server;
 
+import io.ternmq.core.TopicLimits;
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
+import io.ternmq.server.security.SecuritySettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,5 +11,6 @@ import java.time.Duration;
 /** Everything {@link BrokerAssembly} needs to build a broker; validated by {@link Broker.Builder}. */
 record BrokerSettings(String bind, int port, int maxPacketSize, int sessionThreads, int maxInflightMessages,
                       int maxQueuedMessages, Duration connectTimeout, Path dataDir, Authenticator authenticator,
-                      Authorizer authorizer, ObservabilitySettings observability) {
+                      Authorizer authorizer, SecuritySettings security, TopicLimits topicLimits,
+                      ObservabilitySettings observability) {
 }

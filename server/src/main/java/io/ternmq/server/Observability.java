@@ -4,6 +4,7 @@ import io.ternmq.core.BrokerCore;
 import io.ternmq.server.admin.AdminContext;
 import io.ternmq.server.admin.AdminServer;
 import io.ternmq.server.admin.AdminSettings;
+import io.ternmq.server.admin.SecurityReloader;
 import io.ternmq.server.config.DurationRange;
 import io.ternmq.server.config.Secret;
 import io.ternmq.server.metrics.BrokerMetrics;
@@ -38,7 +39,8 @@ final class Observability implements AutoCloseable {
         this.closed = closed;
     }
 
-    static Observability start(BrokerSettings settings, BrokerCore core, MqttServer server) {
+    static Observability start(BrokerSettings settings, BrokerCore core, MqttServer server,
+                               SecurityReloader reloader) {
         ObservabilitySettings observability = settings.observability();
         var metrics = new BrokerMetrics(core.stats(), server.stats());
         SysPublisher sys = observability.sysInterval().isZero() ? null
@@ -50,7 +52,7 @@ final class Observability implements AutoCloseable {
         if (adminSettings != null) {
             var context = new AdminContext(core.admin(), core.stats(), BrokerVersion.current(),
                     System.currentTimeMillis(), server::addresses, describe(settings),
-                    () -> !closed.get() && !server.addresses().isEmpty(), observability.reloader());
+                    () -> !closed.get() && !server.addresses().isEmpty(), reloader);
             try {
                 admin = AdminServer.start(adminSettings, context, metrics);
             } catch (IOException | RuntimeException e) {

@@ -1,11 +1,11 @@
 package io.ternmq.server.cli;
 
-import io.ternmq.core.auth.Authenticator;
-import io.ternmq.core.auth.Authorizer;
 import io.ternmq.server.Broker;
 import io.ternmq.server.config.AdminConfig;
 import io.ternmq.server.config.EffectiveConfig;
 import io.ternmq.server.config.ServerConfig;
+import io.ternmq.server.security.AnonymousAccess;
+import io.ternmq.server.security.ReloadResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +45,11 @@ final class BrokerService implements AutoCloseable {
                     .connectTimeout(config.limits().connectTimeout())
                     .sessionThreads(config.sessions().threads())
                     .dataDir(config.storage().dataDir())
-                    .authenticator(Authenticator.ALLOW_ALL)
-                    .authorizer(Authorizer.ALLOW_ALL)
+                    .maxTopicLength(config.limits().maxTopicLength())
+                    .maxTopicLevels(config.limits().maxTopicLevels())
+                    .maxSubscriptionsPerClient(config.limits().maxSubscriptionsPerClient())
+                    .anonymousAccess(config.auth().allowAnonymous())
+                    .securityReloadInterval(config.auth().reloadInterval())
                     .sysInterval(config.sys().interval());
             AdminConfig admin = config.admin();
             if (admin.enabled()) {
@@ -58,14 +61,31 @@ final class BrokerService implements AutoCloseable {
                     builder.adminCredentials(admin.username(), admin.password());
                 }
             }
+            config.auth().passwordFile().ifPresent(builder::passwordFile);
+            config.auth().aclFile().ifPresent(builder::aclFile);
+            config.auth().anonymousListeners().forEach(builder::anonymousAccess);
             broker = builder.start();
         } catch (RuntimeException failure) {
             throw new StartupException("cannot start the broker on " + hostPort(bind, config.listener().port())
                     + ": " + describe(failure), failure);
         }
-        log.info("Listening for MQTT 3.1.1 on tcp://{}; anonymous access: any client may connect, publish and "
-                + "subscribe", hostPort(bind, broker.port()));
+        log.info("Listening for MQTT 3.1.1 on tcp://{}; {}", hostPort(bind, broker.port()), access(config));
+        ReloadSignal.install(broker::reloadSecurity);
         return new BrokerService(broker, bind);
+    }
+
+    private static String access(ServerConfig config) {
+        String anonymous = config.auth().allowAnonymous() == AnonymousAccess.ALLOWED
+                ? "anonymous clients may connect" : "anonymous clients are refused";
+        String users = config.auth().passwordFile().map(file -> "users from " + file)
+                .orElse("user names are not checked");
+        String rules = config.auth().aclFile().map(file -> "access rules from " + file)
+                .orElse("every client may publish and subscribe to every topic");
+        return anonymous + "; " + users + "; " + rules;
+    }
+
+    ReloadResult reloadSecurity() {
+        return broker.reloadSecurity();
     }
 
     int port() {

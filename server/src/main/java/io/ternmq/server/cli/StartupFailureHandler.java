@@ -31,6 +31,7 @@ final class StartupFailureHandler implements IExecutionExceptionHandler {
 
     private static String oneLine(Exception failure) {
         String message = failure instanceof ConfigException || failure instanceof StartupException
+                || failure instanceof CommandFailedException
                 ? failure.getMessage()
                 : failure.getClass().getSimpleName() + ": " + failure.getMessage();
         return String.join(" ", String.valueOf(message).strip().split("\\R\\s*"));

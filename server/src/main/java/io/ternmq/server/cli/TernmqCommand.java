@@ -27,8 +27,14 @@ public final class TernmqCommand implements Callable<Integer> {
 
     /** The full command line; {@code environment} supplies the {@code TERNMQ_*} settings (tests pass their own). */
     public static CommandLine create(Map<String, String> environment) {
+        return create(environment, PasswordInput.system());
+    }
+
+    /** With the source of passwords {@code ternmq passwd} reads (tests pass their own stdin and no console). */
+    static CommandLine create(Map<String, String> environment, PasswordInput passwords) {
         CommandLine commandLine = new CommandLine(new TernmqCommand());
         commandLine.addSubcommand(new StartCommand(environment));
+        commandLine.addSubcommand(new PasswdCommand(passwords));
         commandLine.addSubcommand(new VersionCommand());
         commandLine.addSubcommand(new HelpCommand());
         commandLine.setExecutionExceptionHandler(new StartupFailureHandler());

@@ -1,8 +1,11 @@
 package io.ternmq.server.config;
 
+import io.ternmq.server.security.AnonymousAccess;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -29,10 +32,32 @@ public final class ConfigKeys {
     public static final ConfigKey<Duration> LIMITS_CONNECT_TIMEOUT = new ConfigKey<>("limits.connect_timeout",
             new DurationRange(Duration.ofMillis(1), Duration.ofHours(1)),
             "time a new connection has to send CONNECT before it is closed");
+    public static final ConfigKey<Integer> LIMITS_MAX_TOPIC_LENGTH = new ConfigKey<>("limits.max_topic_length",
+            new IntegerRange(1, 65_535),
+            "longest topic name or filter in UTF-8 bytes; a longer PUBLISH closes the connection, a filter gets 0x80");
+    public static final ConfigKey<Integer> LIMITS_MAX_TOPIC_LEVELS = new ConfigKey<>("limits.max_topic_levels",
+            new IntegerRange(1, 32_768),
+            "most '/'-separated levels in a topic name or filter; beyond: as for max_topic_length");
+    public static final ConfigKey<Integer> LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT = new ConfigKey<>(
+            "limits.max_subscriptions_per_client", new IntegerRange(1, Integer.MAX_VALUE),
+            "most topic filters one client session may be subscribed to; further filters get SUBACK 0x80");
     public static final ConfigKey<Integer> SESSIONS_THREADS = new ConfigKey<>("sessions.threads", new ThreadCount(1024),
             "threads that own sessions and route messages");
     public static final ConfigKey<Path> STORAGE_DATA_DIR = new ConfigKey<>("storage.data_dir", new DirectoryPath(),
             "directory for broker data, created when missing (relative to the working directory)");
+
+    public static final ConfigKey<Optional<Path>> AUTH_PASSWORD_FILE = new ConfigKey<>("auth.password_file",
+            new OptionalFile(), "users and password hashes, from 'ternmq passwd'; none: user names are not checked");
+    public static final ConfigKey<Optional<Path>> AUTH_ACL_FILE = new ConfigKey<>("auth.acl_file",
+            new OptionalFile(), "access rules per user and pattern; none: every client may use every topic");
+    public static final ConfigKey<AnonymousAccess> AUTH_ALLOW_ANONYMOUS = new ConfigKey<>("auth.allow_anonymous",
+            new AnonymousAccessFlag(), "whether clients without a user name may connect (CONNACK 0x05 if not)");
+    public static final ConfigKey<Map<String, AnonymousAccess>> AUTH_ANONYMOUS_LISTENERS = new ConfigKey<>(
+            "auth.anonymous_listeners", new ListenerAnonymousAccess(),
+            "per listener name, an override of allow_anonymous, e.g. 'tcp=false'");
+    public static final ConfigKey<Duration> AUTH_RELOAD_INTERVAL = new ConfigKey<>("auth.reload_interval",
+            new DurationRange(Duration.ZERO, Duration.ofHours(1)),
+            "how often the password and ACL files are checked for changes; 0s: only on SIGHUP");
 
     public static final ConfigKey<Boolean> ADMIN_ENABLED = new ConfigKey<>("admin.enabled", new Flag(),
             "whether the admin HTTP listener (health, /metrics, REST API) runs");
@@ -53,9 +78,10 @@ public final class ConfigKeys {
             "level of the broker's own loggers (io.ternmq)");
 
     public static final List<ConfigKey<?>> ALL = List.of(LISTENER_BIND, LISTENER_PORT, LIMITS_MAX_PACKET_SIZE,
-            LIMITS_MAX_INFLIGHT_MESSAGES, LIMITS_MAX_QUEUED_MESSAGES, LIMITS_CONNECT_TIMEOUT, SESSIONS_THREADS,
-            STORAGE_DATA_DIR, ADMIN_ENABLED, ADMIN_BIND, ADMIN_PORT, ADMIN_TOKEN, ADMIN_USERNAME, ADMIN_PASSWORD,
-            SYS_INTERVAL, LOG_LEVEL);
+            LIMITS_MAX_INFLIGHT_MESSAGES, LIMITS_MAX_QUEUED_MESSAGES, LIMITS_CONNECT_TIMEOUT, LIMITS_MAX_TOPIC_LENGTH,
+            LIMITS_MAX_TOPIC_LEVELS, LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT, SESSIONS_THREADS, STORAGE_DATA_DIR,
+            AUTH_PASSWORD_FILE, AUTH_ACL_FILE, AUTH_ALLOW_ANONYMOUS, AUTH_ANONYMOUS_LISTENERS, AUTH_RELOAD_INTERVAL,
+            ADMIN_ENABLED, ADMIN_BIND, ADMIN_PORT, ADMIN_TOKEN, ADMIN_USERNAME, ADMIN_PASSWORD, SYS_INTERVAL, LOG_LEVEL);
 
     private ConfigKeys() {
     }

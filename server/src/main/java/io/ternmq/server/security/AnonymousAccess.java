@@ -1,0 +1,7 @@
+package io.ternmq.server.security;
+
+/** Whether a client that presents no user name (and no client certificate) may connect. */
+public enum AnonymousAccess {
+    ALLOWED,
+    DENIED
+}
