@@ -24,14 +24,14 @@ import java.util.List;
 final class BrokerAssembly implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerAssembly.class);
-    private static final String TCP_LISTENER = "tcp";
-
     private final BrokerCore core;
     private final MqttServer server;
+    private final List<ListenerConfig> listeners;
 
-    private BrokerAssembly(BrokerCore core, MqttServer server) {
+    private BrokerAssembly(BrokerCore core, MqttServer server, List<ListenerConfig> listeners) {
         this.core = core;
         this.server = server;
+        this.listeners = listeners;
     }
 
     static BrokerAssembly start(BrokerSettings settings) {
@@ -42,9 +42,8 @@ final class BrokerAssembly implements AutoCloseable {
         MqttServer server;
         try {
             var transportConfig = new TransportConfig(settings.maxPacketSize(), settings.connectTimeout(),
-                    Runtime.getRuntime().availableProcessors());
-            var listener = new ListenerConfig(TCP_LISTENER, settings.bind(), settings.port());
-            server = MqttServer.start(transportConfig, List.of(listener), core::accept);
+                    Runtime.getRuntime().availableProcessors(), settings.maxConnections());
+            server = MqttServer.start(transportConfig, settings.listeners(), core::accept);
         } catch (ListenerBindException e) {
             core.close();
             throw new BrokerStartException(e.getMessage(), e);
@@ -52,13 +51,24 @@ final class BrokerAssembly implements AutoCloseable {
             core.close();
             throw e;
         }
-        var assembly = new BrokerAssembly(core, server);
-        log.info("TernMQ {} listening on {}", BrokerVersion.current(), format(assembly.address()));
+        var assembly = new BrokerAssembly(core, server, settings.listeners());
+        for (ListenerConfig listener : settings.listeners()) {
+            log.info("TernMQ {} listening on {} ({} listener '{}')", BrokerVersion.current(),
+                    format(assembly.address(listener.name())), listener.kind(), listener.name());
+        }
         return assembly;
     }
 
-    InetSocketAddress address() {
-        return server.address(TCP_LISTENER);
+    InetSocketAddress address(String listenerName) {
+        return server.address(listenerName);
+    }
+
+    List<ListenerConfig> listeners() {
+        return listeners;
+    }
+
+    long refusedConnections(String listenerName) {
+        return server.refusedConnections(listenerName);
     }
 
     BrokerStats stats() {

@@ -4,7 +4,9 @@ import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
 import io.ternmq.server.Broker;
 import io.ternmq.server.config.EffectiveConfig;
+import io.ternmq.server.config.ListenerConfig;
 import io.ternmq.server.config.ServerConfig;
+import io.ternmq.transport.ListenerKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +37,17 @@ final class BrokerService implements AutoCloseable {
         log.info("TernMQ {} starting on {}: {}", Version.current(), Version.runtime(), effective.summary());
         Broker broker;
         try {
-            broker = Broker.builder()
+            Broker.Builder builder = Broker.builder()
                     .bind(bind)
                     .port(config.listener().port())
+                    .defaultListenerLimits(config.listener().limits())
+                    .defaultListenerAnonymous(config.listener().anonymous())
+                    .maxConnections(config.limits().maxConnections());
+            if (config.listener().state() == ListenerConfig.DefaultListener.DISABLED) {
+                builder.withoutDefaultListener();
+            }
+            config.listeners().forEach(builder::listener);
+            broker = builder
                     .maxPacketSize(config.limits().maxPacketSize())
                     .maxInflightMessages(config.limits().maxInflightMessages())
                     .maxQueuedMessages(config.limits().maxQueuedMessages())
@@ -51,13 +61,31 @@ final class BrokerService implements AutoCloseable {
             throw new StartupException("cannot start the broker on " + hostPort(bind, config.listener().port())
                     + ": " + describe(failure), failure);
         }
-        log.info("Listening for MQTT 3.1.1 on tcp://{}; anonymous access: any client may connect, publish and "
-                + "subscribe", hostPort(bind, broker.port()));
+        for (io.ternmq.transport.ListenerConfig listener : broker.listeners()) {
+            log.info("Listening for MQTT 3.1.1 on {}://{}{} (listener '{}'); anonymous access: any client may "
+                            + "connect, publish and subscribe", scheme(listener.kind()),
+                    hostPort(listener.bind(), broker.port(listener.name())),
+                    listener.kind().framing() == ListenerKind.Framing.WEBSOCKET
+                            ? io.ternmq.transport.ListenerConfig.WEBSOCKET_PATH : "", listener.name());
+        }
         return new BrokerService(broker, bind);
     }
 
     int port() {
         return broker.port();
+    }
+
+    int port(String listenerName) {
+        return broker.port(listenerName);
+    }
+
+    private static String scheme(ListenerKind kind) {
+        return switch (kind) {
+            case TCP -> "mqtt";
+            case TLS -> "mqtts";
+            case WS -> "ws";
+            case WSS -> "wss";
+        };
     }
 
     void awaitStop() throws InterruptedException {

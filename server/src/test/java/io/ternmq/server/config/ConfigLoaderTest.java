@@ -83,7 +83,8 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> load(file))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(file + " line 4: unknown key 'limits.max_pakcet_size' (known: limits.max_packet_size, "
-                        + "limits.max_inflight_messages, limits.max_queued_messages, limits.connect_timeout)");
+                        + "limits.max_inflight_messages, limits.max_queued_messages, limits.connect_timeout, "
+                        + "limits.max_connections)");
     }
 
     @Test
