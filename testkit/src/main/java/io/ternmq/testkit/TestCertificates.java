@@ -56,6 +56,7 @@ public final class TestCertificates {
     private final Issued ca;
     private final Issued server;
     private final Issued client;
+    private final Issued unknownCa;
     private final Issued unknownClient;
     private final Path encryptedServerKey;
 
@@ -71,7 +72,7 @@ public final class TestCertificates {
                 new GeneralName(GeneralName.iPAddress, "127.0.0.1")}), Role.LEAF);
         this.client = issue("client", CLIENT_COMMON_NAME, ca,
                 new GeneralNames(new GeneralName(GeneralName.dNSName, CLIENT_ALT_NAME)), Role.LEAF);
-        Issued unknownCa = issue("unknown-ca", "Unknown CA", null, null, Role.AUTHORITY);
+        this.unknownCa = issue("unknown-ca", "Unknown CA", null, null, Role.AUTHORITY);
         this.unknownClient = issue("unknown-client", "intruder", unknownCa, null, Role.LEAF);
         this.encryptedServerKey = directory.resolve("server-encrypted.key");
         Files.writeString(encryptedServerKey, encryptedPem(server.key()));
@@ -124,10 +125,19 @@ public final class TestCertificates {
 
     /** Trusts the test CA only. */
     public TrustManagerFactory trustManagers() {
+        return trustManagers(ca);
+    }
+
+    /** Trusts only the CA the broker does not know: such a client refuses the broker's certificate. */
+    public TrustManagerFactory unknownCaTrustManagers() {
+        return trustManagers(unknownCa);
+    }
+
+    private static TrustManagerFactory trustManagers(Issued authority) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setCertificateEntry("ca", ca.certificate());
+            store.setCertificateEntry("ca", authority.certificate());
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);
             return factory;
