@@ -13,7 +13,7 @@ import java.util.List;
  * Everything {@link BrokerAssembly} needs to build a broker; validated by {@link Broker.Builder}. {@code listeners}
  * is the complete list, the default TCP listener included when enabled; {@code maxConnections} is broker-wide.
  */
-record BrokerSettings(List<ListenerConfig> listeners, int maxConnections, int maxPacketSize, int sessionThreads, int maxInflightMessages,
-                      int maxQueuedMessages, Duration connectTimeout, Path dataDir, Authenticator authenticator,
-                      Authorizer authorizer) {
+record BrokerSettings(List<ListenerConfig> listeners, int maxConnections, int maxPacketSize, int sessionThreads,
+                      int maxInflightMessages, int maxQueuedMessages, Duration connectTimeout, Path dataDir,
+                      Authenticator authenticator, Authorizer authorizer) {
 }

@@ -63,7 +63,8 @@ class BrokerListenersTest {
 
     @Test
     void port_noTcpListener_failsSayingSo() {
-        Broker broker = start(Broker.builder().withoutDefaultListener().listener(ListenerConfig.ws("web", LOOPBACK, 0)));
+        Broker broker = start(Broker.builder().withoutDefaultListener()
+                .listener(ListenerConfig.ws("web", LOOPBACK, 0)));
 
         assertThatThrownBy(broker::port).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no plain TCP listener");

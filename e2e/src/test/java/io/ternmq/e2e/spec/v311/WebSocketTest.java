@@ -25,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 class WebSocketTest {
 
     @RegisterExtension
-    static final BrokerExtension broker = BrokerExtension.with(b -> b.listener(ListenerConfig.ws("ws", "127.0.0.1", 0)));
+    static final BrokerExtension broker =
+            BrokerExtension.with(b -> b.listener(ListenerConfig.ws("ws", "127.0.0.1", 0)));
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
