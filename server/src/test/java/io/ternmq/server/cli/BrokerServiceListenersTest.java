@@ -60,4 +60,28 @@ class BrokerServiceListenersTest {
             assertThatThrownBy(service::port).hasMessageContaining("no plain TCP listener");
         }
     }
+
+    @Test
+    void start_certificateFileNotACertificate_failsNamingTheListener() throws IOException {
+        Path garbage = Files.writeString(directory.resolve("garbage.pem"), "not a certificate");
+        Path file = Files.writeString(directory.resolve("ternmq.yaml"), """
+                listener:
+                  bind: 127.0.0.1
+                  port: 0
+                storage:
+                  data_dir: %s
+                listeners:
+                  - name: secure
+                    type: tls
+                    bind: 127.0.0.1
+                    port: 0
+                    cert_file: %s
+                    key_file: %s
+                """.formatted(directory.resolve("data"), garbage, garbage));
+        EffectiveConfig effective = ConfigLoader.load(file, Map.of(), Map.of());
+
+        assertThatThrownBy(() -> BrokerService.start(effective))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("TLS settings of listener 'secure' do not load");
+    }
 }
