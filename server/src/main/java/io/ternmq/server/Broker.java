@@ -11,6 +11,9 @@ import io.ternmq.server.security.AnonymousAccess;
 import io.ternmq.server.security.ReloadResult;
 import io.ternmq.server.security.SecuritySettings;
 import io.ternmq.server.security.SecurityStats;
+import io.ternmq.transport.ConnectionLimits;
+import io.ternmq.transport.ListenerConfig;
+import io.ternmq.transport.ListenerKind;
 import io.ternmq.transport.TransportConfig;
 import org.jspecify.annotations.Nullable;
 
@@ -18,12 +21,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running TernMQ broker: the embedding API. {@code Broker.builder().port(0).start()} runs one in-process on an
- * ephemeral port; {@link #close()} stops it. The command line server uses the same API.
+ * ephemeral port; {@link #close()} stops it. The command line server uses the same API. More listeners (TLS,
+ * WebSocket) are added with {@link Builder#listener}, e.g.
+ * {@code .listener(ListenerConfig.tls("tls", "0.0.0.0", 8883, TlsConfig.server(certFile, keyFile)))}.
  */
 public final class Broker implements AutoCloseable {
 
@@ -43,9 +52,33 @@ public final class Broker implements AutoCloseable {
         return BrokerVersion.current();
     }
 
-    /** The TCP port the MQTT listener is bound to (the real one when 0 was asked for). */
+    /**
+     * The port of the first plain TCP listener (the default one unless it was left out), the real one when 0 was
+     * asked for.
+     *
+     * @throws IllegalStateException when the broker has no plain TCP listener
+     */
     public int port() {
-        return assembly.address().getPort();
+        return assembly.listeners().stream()
+                .filter(listener -> listener.kind() == ListenerKind.TCP)
+                .findFirst()
+                .map(listener -> port(listener.name()))
+                .orElseThrow(() -> new IllegalStateException("the broker has no plain TCP listener; use port(name)"));
+    }
+
+    /** The port the listener named {@code listenerName} is bound to; throws naming the known listeners if none. */
+    public int port(String listenerName) {
+        return assembly.address(listenerName).getPort();
+    }
+
+    /** The listeners as configured, the default TCP listener ("tcp") first when enabled. */
+    public List<ListenerConfig> listeners() {
+        return assembly.listeners();
+    }
+
+    /** Connections the listener closed right after accept because a connection limit or rate was exceeded. */
+    public long refusedConnections(String listenerName) {
+        return assembly.refusedConnections(listenerName);
     }
 
     public BrokerStats stats() {
@@ -82,8 +115,17 @@ public final class Broker implements AutoCloseable {
     /** Settings of a broker to start; every one has a sensible default. */
     public static final class Builder {
 
+        /** The name of the listener that {@link #bind} and {@link #port} configure. */
+        public static final String DEFAULT_LISTENER = "tcp";
+
         private String bind = "0.0.0.0";
         private int port = 1883;
+        private DefaultListener defaultListener = DefaultListener.ENABLED;
+        private ConnectionLimits defaultListenerLimits = ConnectionLimits.UNLIMITED;
+        private io.ternmq.transport.AnonymousAccess defaultListenerAnonymous =
+                io.ternmq.transport.AnonymousAccess.ALLOWED;
+        private final List<ListenerConfig> listeners = new ArrayList<>();
+        private int maxConnections;
         private int maxPacketSize = TransportConfig.PROTOCOL_MAX_PACKET_SIZE;
         private int sessionThreads = Runtime.getRuntime().availableProcessors();
         private int maxInflightMessages = 32;
@@ -109,7 +151,40 @@ public final class Broker implements AutoCloseable {
         private Builder() {
         }
 
-        /** Address to listen on; default 0.0.0.0. */
+        /** Adds a listener (tcp, tls, ws or wss) besides the default TCP one; names must be unique. */
+        public Builder listener(ListenerConfig listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Leaves the default TCP listener out, e.g. to serve TLS only; then at least one listener must be added. */
+        public Builder withoutDefaultListener() {
+            this.defaultListener = DefaultListener.DISABLED;
+            return this;
+        }
+
+        /** Connection limits of the default TCP listener; default unlimited. */
+        public Builder defaultListenerLimits(ConnectionLimits limits) {
+            this.defaultListenerLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** Whether clients without credentials may use the default TCP listener; default allowed. */
+        public Builder defaultListenerAnonymous(io.ternmq.transport.AnonymousAccess access) {
+            this.defaultListenerAnonymous = Objects.requireNonNull(access, "access");
+            return this;
+        }
+
+        /** Connections held at once over all listeners; 0 (the default) means unlimited. */
+        public Builder maxConnections(int connections) {
+            if (connections < 0) {
+                throw new IllegalArgumentException("maxConnections must not be negative, was " + connections);
+            }
+            this.maxConnections = connections;
+            return this;
+        }
+
+        /** Address of the default TCP listener; default 0.0.0.0. */
         public Builder bind(String address) {
             if (address.isBlank()) {
                 throw new IllegalArgumentException("bind address must not be blank");
@@ -118,7 +193,7 @@ public final class Broker implements AutoCloseable {
             return this;
         }
 
-        /** TCP port; 0 picks a free one; default 1883. */
+        /** Port of the default TCP listener; 0 picks a free one; default 1883. */
         public Builder port(int port) {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port must be 0..65535, was " + port);
@@ -302,7 +377,7 @@ public final class Broker implements AutoCloseable {
         }
 
         /**
-         * Binds the listener and starts serving; throws with a clear message when the port is taken or a security
+         * Binds every listener and starts serving; throws with a clear message when a port is taken or a security
          * file is invalid.
          */
         public Broker start() {
@@ -312,14 +387,51 @@ public final class Broker implements AutoCloseable {
             if (aclFile != null && authorizer != Authorizer.ALLOW_ALL) {
                 throw new IllegalArgumentException("aclFile and authorizer are alternatives: set one");
             }
-            var security = new SecuritySettings(passwordFile, aclFile, anonymousAccess, anonymousListeners,
-                    securityReloadInterval);
+            List<ListenerConfig> listeners = allListeners();
+            var security = new SecuritySettings(passwordFile, aclFile, anonymousAccess,
+                    restrictedByListeners(listeners), securityReloadInterval);
             var topicLimits = new TopicLimits(maxTopicLength, maxTopicLevels, maxSubscriptionsPerClient);
-            return new Broker(BrokerAssembly.start(new BrokerSettings(bind, port, maxPacketSize, sessionThreads,
-                    maxInflightMessages, maxQueuedMessages, connectTimeout, dataDir, authenticator, authorizer,
-                    security, topicLimits, new ObservabilitySettings(adminBind == null ? null
+            return new Broker(BrokerAssembly.start(new BrokerSettings(listeners, maxConnections, maxPacketSize,
+                    sessionThreads, maxInflightMessages, maxQueuedMessages, connectTimeout, dataDir, authenticator,
+                    authorizer, security, topicLimits, new ObservabilitySettings(adminBind == null ? null
                             : new AdminSettings(adminBind, adminPort, adminCredentials), sysInterval,
                             securityReloader))));
         }
+
+        /**
+         * A listener whose own {@code allow_anonymous} is false refuses anonymous clients whatever the broker-wide
+         * setting says; a listener that allows them leaves the decision to {@link #anonymousAccess} and its
+         * per-listener overrides, so a listener default can never open what the security settings close.
+         */
+        private Map<String, AnonymousAccess> restrictedByListeners(List<ListenerConfig> listeners) {
+            Map<String, AnonymousAccess> effective = new HashMap<>(anonymousListeners);
+            for (ListenerConfig listener : listeners) {
+                if (listener.anonymous() == io.ternmq.transport.AnonymousAccess.DENIED) {
+                    effective.put(listener.name(), AnonymousAccess.DENIED);
+                }
+            }
+            return effective;
+        }
+
+        private List<ListenerConfig> allListeners() {
+            List<ListenerConfig> all = new ArrayList<>();
+            if (defaultListener == DefaultListener.ENABLED) {
+                all.add(new ListenerConfig(DEFAULT_LISTENER, ListenerKind.TCP, bind, port, defaultListenerLimits,
+                        defaultListenerAnonymous, null));
+            }
+            all.addAll(listeners);
+            if (all.isEmpty()) {
+                throw new IllegalArgumentException("no listener: the default one is left out and none was added");
+            }
+            Set<String> names = new HashSet<>();
+            for (ListenerConfig listener : all) {
+                if (!names.add(listener.name())) {
+                    throw new IllegalArgumentException("duplicate listener name '" + listener.name() + "'");
+                }
+            }
+            return List.copyOf(all);
+        }
+
+        private enum DefaultListener { ENABLED, DISABLED }
     }
 }

@@ -32,18 +32,19 @@ import java.util.OptionalInt;
 final class BrokerAssembly implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerAssembly.class);
-    private static final String TCP_LISTENER = "tcp";
-
     private final BrokerCore core;
     private final MqttServer server;
     private final Observability observability;
     private final SecurityPolicy security;
+    private final List<ListenerConfig> listeners;
 
-    private BrokerAssembly(BrokerCore core, MqttServer server, Observability observability, SecurityPolicy security) {
+    private BrokerAssembly(BrokerCore core, MqttServer server, Observability observability, SecurityPolicy security,
+                           List<ListenerConfig> listeners) {
         this.core = core;
         this.server = server;
         this.observability = observability;
         this.security = security;
+        this.listeners = listeners;
     }
 
     static BrokerAssembly start(BrokerSettings settings) {
@@ -60,9 +61,8 @@ final class BrokerAssembly implements AutoCloseable {
         MqttServer server;
         try {
             var transportConfig = new TransportConfig(settings.maxPacketSize(), settings.connectTimeout(),
-                    Runtime.getRuntime().availableProcessors());
-            var listener = new ListenerConfig(TCP_LISTENER, settings.bind(), settings.port());
-            server = MqttServer.start(transportConfig, List.of(listener), core::accept);
+                    Runtime.getRuntime().availableProcessors(), settings.maxConnections());
+            server = MqttServer.start(transportConfig, settings.listeners(), core::accept);
         } catch (ListenerBindException e) {
             core.close();
             security.close();
@@ -81,11 +81,14 @@ final class BrokerAssembly implements AutoCloseable {
             security.close();
             throw e;
         }
-        var assembly = new BrokerAssembly(core, server, observability, security);
-        log.info("TernMQ {} listening on {}", BrokerVersion.current(), format(assembly.address()));
-        if (authenticator == security.authenticator()) {
-            AnonymousWarning.check(TCP_LISTENER, assembly.address(), security.settings(),
-                    authorizer == Authorizer.ALLOW_ALL ? AnonymousWarning.Rules.NONE : AnonymousWarning.Rules.SOME);
+        var assembly = new BrokerAssembly(core, server, observability, security, settings.listeners());
+        for (ListenerConfig listener : settings.listeners()) {
+            log.info("TernMQ {} listening on {} ({} listener '{}')", BrokerVersion.current(),
+                    format(assembly.address(listener.name())), listener.kind(), listener.name());
+            if (authenticator == security.authenticator()) {
+                AnonymousWarning.check(listener.name(), assembly.address(listener.name()), security.settings(),
+                        authorizer == Authorizer.ALLOW_ALL ? AnonymousWarning.Rules.NONE : AnonymousWarning.Rules.SOME);
+            }
         }
         security.watch(core::revokeSubscriptions);
         return assembly;
@@ -124,8 +127,16 @@ final class BrokerAssembly implements AutoCloseable {
         return security.stats();
     }
 
-    InetSocketAddress address() {
-        return server.address(TCP_LISTENER);
+    InetSocketAddress address(String listenerName) {
+        return server.address(listenerName);
+    }
+
+    List<ListenerConfig> listeners() {
+        return listeners;
+    }
+
+    long refusedConnections(String listenerName) {
+        return server.refusedConnections(listenerName);
     }
 
     BrokerStats stats() {

@@ -5,12 +5,18 @@ import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
 import io.ternmq.server.security.SecuritySettings;
 
+import io.ternmq.transport.ListenerConfig;
+
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
-/** Everything {@link BrokerAssembly} needs to build a broker; validated by {@link Broker.Builder}. */
-record BrokerSettings(String bind, int port, int maxPacketSize, int sessionThreads, int maxInflightMessages,
-                      int maxQueuedMessages, Duration connectTimeout, Path dataDir, Authenticator authenticator,
-                      Authorizer authorizer, SecuritySettings security, TopicLimits topicLimits,
-                      ObservabilitySettings observability) {
+/**
+ * Everything {@link BrokerAssembly} needs to build a broker; validated by {@link Broker.Builder}. {@code listeners}
+ * is the complete list, the default TCP listener included when enabled; {@code maxConnections} is broker-wide.
+ */
+record BrokerSettings(List<ListenerConfig> listeners, int maxConnections, int maxPacketSize, int sessionThreads,
+                      int maxInflightMessages, int maxQueuedMessages, Duration connectTimeout, Path dataDir,
+                      Authenticator authenticator, Authorizer authorizer, SecuritySettings security,
+                      TopicLimits topicLimits, ObservabilitySettings observability) {
 }

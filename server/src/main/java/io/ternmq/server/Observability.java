@@ -74,8 +74,13 @@ final class Observability implements AutoCloseable {
     /** The settings in force, named like the configuration keys, secrets masked. */
     private static Map<String, String> describe(BrokerSettings s) {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("listener.bind", s.bind());
-        config.put("listener.port", Integer.toString(s.port()));
+        for (var listener : s.listeners()) {
+            String prefix = "listeners." + listener.name() + ".";
+            config.put(prefix + "type", listener.kind().name().toLowerCase(java.util.Locale.ROOT));
+            config.put(prefix + "bind", listener.bind());
+            config.put(prefix + "port", Integer.toString(listener.port()));
+        }
+        config.put("limits.max_connections", Integer.toString(s.maxConnections()));
         config.put("limits.max_packet_size", Integer.toString(s.maxPacketSize()));
         config.put("limits.max_inflight_messages", Integer.toString(s.maxInflightMessages()));
         config.put("limits.max_queued_messages", Integer.toString(s.maxQueuedMessages()));

@@ -2,6 +2,7 @@ package io.ternmq.transport;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.ternmq.core.MqttConnection;
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLException;
 import java.io.IOException;
 
 /**
@@ -69,11 +71,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // Resets and broken pipes are routine on the internet: one debug line per connection, then close.
+        // A failed TLS handshake (unknown CA, no certificate where one is required) is as routine.
         // Malformed input never gets here (the decoder hands it to the core), so anything else is a broker bug
         // and deserves a warning with its stack trace.
         if (!failureLogged) {
             failureLogged = true;
-            if (cause instanceof IOException) {
+            if (cause instanceof IOException
+                    || cause instanceof DecoderException && cause.getCause() instanceof SSLException) {
                 log.debug("{}: closing after network error: {}", remote(ctx), cause.toString());
             } else {
                 log.warn("{}: closing after unexpected error", remote(ctx), cause);

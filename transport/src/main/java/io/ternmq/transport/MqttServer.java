@@ -17,6 +17,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The MQTT network server: binds every configured listener and feeds accepted connections to the
@@ -38,10 +41,19 @@ public final class MqttServer implements AutoCloseable {
             new DefaultChannelGroup("ternmq-clients", GlobalEventExecutor.INSTANCE);
     private final Map<String, InetSocketAddress> boundAddresses = new LinkedHashMap<>();
     private final TrafficCounters counters = new TrafficCounters(clientChannels::size);
+    private final Map<String, ConnectionGate> gates = new LinkedHashMap<>();
+    private final ConnectionBudget brokerBudget;
+    /** Polls certificate files of tls/wss listeners; a plain thread because reading files must not block IO. */
+    private final ScheduledExecutorService tlsReloads = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ternmq-tls-reload");
+        thread.setDaemon(true);
+        return thread;
+    });
     private boolean closed;
 
-    private MqttServer(EventLoops loops) {
+    private MqttServer(EventLoops loops, int maxConnections) {
         this.loops = loops;
+        this.brokerBudget = new ConnectionBudget(maxConnections);
     }
 
     /**
@@ -57,10 +69,10 @@ public final class MqttServer implements AutoCloseable {
         if (listeners.stream().map(ListenerConfig::name).distinct().count() != listeners.size()) {
             throw new IllegalArgumentException("listener names must be unique: " + listeners);
         }
-        MqttServer server = new MqttServer(EventLoops.create(config.ioThreads()));
+        MqttServer server = new MqttServer(EventLoops.create(config.ioThreads()), config.maxConnections());
         try {
             for (ListenerConfig listener : listeners) {
-                server.bind(listener, server.initializerFor(config, acceptor));
+                server.bind(listener, server.initializerFor(listener, config, acceptor));
             }
         } catch (RuntimeException e) {
             server.close();
@@ -94,6 +106,15 @@ public final class MqttServer implements AutoCloseable {
         return clientChannels.size();
     }
 
+    /** Connections a listener closed right after accept because a connection limit or its rate was exceeded. */
+    public synchronized long refusedConnections(String listenerName) {
+        ConnectionGate gate = gates.get(listenerName);
+        if (gate == null) {
+            throw new IllegalArgumentException("no listener named '" + listenerName + "'; have " + gates.keySet());
+        }
+        return gate.refused();
+    }
+
     /** Stops the server and waits for its threads; call it from an application thread, never an IO thread. */
     @Override
     public void close() {
@@ -103,15 +124,30 @@ public final class MqttServer implements AutoCloseable {
             }
             closed = true;
         }
+        tlsReloads.shutdownNow();
         serverChannels.close().awaitUninterruptibly();
         clientChannels.close().awaitUninterruptibly();
         loops.shutdown();
         log.debug("MQTT server stopped");
     }
 
-    /** The seam for more listener kinds: TLS and WebSocket listeners will get their own initializers. */
-    private ChannelInitializer<Channel> initializerFor(TransportConfig config, ConnectionAcceptor acceptor) {
-        return new TcpChannelInitializer(config, acceptor, clientChannels, counters);
+    private ChannelInitializer<Channel> initializerFor(ListenerConfig listener, TransportConfig config,
+                                                      ConnectionAcceptor acceptor) {
+        var gate = new ConnectionGate(new ConnectionRate(listener.limits().maxConnectionsPerSecond(), System::nanoTime),
+                new ConnectionBudget(listener.limits().maxConnections()), brokerBudget,
+                new RefusalLog(listener.name(), System::nanoTime));
+        synchronized (this) {
+            gates.put(listener.name(), gate);
+        }
+        ReloadingTlsContext tls = null;
+        if (listener.tls() != null) {
+            tls = ReloadingTlsContext.load(listener.name(), listener.tls());
+            long interval = listener.tls().reloadInterval().toNanos();
+            tlsReloads.scheduleWithFixedDelay(tls::reloadIfChanged, interval, interval, TimeUnit.NANOSECONDS);
+            log.info("listener '{}': TLS 1.3/1.2 via {}, client certificates {}", listener.name(),
+                    TlsContexts.describeProvider(), listener.tls().clientCertificates());
+        }
+        return new ListenerChannelInitializer(listener, config, gate, tls, acceptor, clientChannels, counters);
     }
 
     private void bind(ListenerConfig listener, ChannelInitializer<Channel> initializer) {
@@ -137,6 +173,7 @@ public final class MqttServer implements AutoCloseable {
         synchronized (this) {
             boundAddresses.put(listener.name(), address);
         }
-        log.debug("listener '{}' bound to {} ({})", listener.name(), SocketAddresses.format(address), loops.kind());
+        log.debug("listener '{}' ({}) bound to {} ({})", listener.name(), listener.kind(),
+                SocketAddresses.format(address), loops.kind());
     }
 }

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.ternmq.core.ClientChannel;
+import io.ternmq.core.ListenerIdentity;
 import io.ternmq.protocol.MqttPacket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,13 @@ final class NettyClientChannel implements ClientChannel {
     @Override
     public String remoteAddress() {
         return remoteAddress;
+    }
+
+    /** Set by the listener's pipeline; a channel built outside a listener (tests) is plain TCP. */
+    @Override
+    public ListenerIdentity listener() {
+        ListenerIdentity identity = channel.attr(ListenerAttributes.IDENTITY).get();
+        return identity == null ? ListenerIdentity.PLAIN_TCP : identity;
     }
 
     private void installKeepAlive() {

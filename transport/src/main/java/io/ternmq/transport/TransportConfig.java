@@ -8,8 +8,9 @@ import java.time.Duration;
  * @param maxPacketSize  the largest whole packet accepted, fixed header included, in bytes
  * @param connectTimeout how long a new connection may take to deliver its CONNECT; {@link Duration#ZERO} waits forever
  * @param ioThreads      Netty worker threads that read, decode, encode and write
+ * @param maxConnections connections held at once over all listeners; 0 means unlimited
  */
-public record TransportConfig(int maxPacketSize, Duration connectTimeout, int ioThreads) {
+public record TransportConfig(int maxPacketSize, Duration connectTimeout, int ioThreads, int maxConnections) {
 
     /** The protocol maximum: a remaining length of 268,435,455 plus a 5-byte fixed header. */
     public static final int PROTOCOL_MAX_PACKET_SIZE = 268_435_460;
@@ -28,6 +29,14 @@ public record TransportConfig(int maxPacketSize, Duration connectTimeout, int io
         if (ioThreads < 1) {
             throw new IllegalArgumentException("ioThreads must be at least 1, was " + ioThreads);
         }
+        if (maxConnections < 0) {
+            throw new IllegalArgumentException("maxConnections must not be negative, was " + maxConnections);
+        }
+    }
+
+    /** No global connection limit. */
+    public TransportConfig(int maxPacketSize, Duration connectTimeout, int ioThreads) {
+        this(maxPacketSize, connectTimeout, ioThreads, 0);
     }
 
     public static TransportConfig defaults() {

@@ -3,9 +3,11 @@ package io.ternmq.server.cli;
 import io.ternmq.server.Broker;
 import io.ternmq.server.config.AdminConfig;
 import io.ternmq.server.config.EffectiveConfig;
+import io.ternmq.server.config.ListenerConfig;
 import io.ternmq.server.config.ServerConfig;
 import io.ternmq.server.security.AnonymousAccess;
 import io.ternmq.server.security.ReloadResult;
+import io.ternmq.transport.ListenerKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +41,14 @@ final class BrokerService implements AutoCloseable {
             Broker.Builder builder = Broker.builder()
                     .bind(bind)
                     .port(config.listener().port())
-                    .maxPacketSize(config.limits().maxPacketSize())
+                    .defaultListenerLimits(config.listener().limits())
+                    .defaultListenerAnonymous(config.listener().anonymous())
+                    .maxConnections(config.limits().maxConnections());
+            if (config.listener().state() == ListenerConfig.DefaultListener.DISABLED) {
+                builder.withoutDefaultListener();
+            }
+            config.listeners().forEach(builder::listener);
+            builder.maxPacketSize(config.limits().maxPacketSize())
                     .maxInflightMessages(config.limits().maxInflightMessages())
                     .maxQueuedMessages(config.limits().maxQueuedMessages())
                     .connectTimeout(config.limits().connectTimeout())
@@ -69,7 +78,13 @@ final class BrokerService implements AutoCloseable {
             throw new StartupException("cannot start the broker on " + hostPort(bind, config.listener().port())
                     + ": " + describe(failure), failure);
         }
-        log.info("Listening for MQTT 3.1.1 on tcp://{}; {}", hostPort(bind, broker.port()), access(config));
+        for (io.ternmq.transport.ListenerConfig listener : broker.listeners()) {
+            log.info("Listening for MQTT 3.1.1 on {}://{}{} (listener '{}')", scheme(listener.kind()),
+                    hostPort(listener.bind(), broker.port(listener.name())),
+                    listener.kind().framing() == ListenerKind.Framing.WEBSOCKET
+                            ? io.ternmq.transport.ListenerConfig.WEBSOCKET_PATH : "", listener.name());
+        }
+        log.info("Access: {}", access(config));
         ReloadSignal.install(broker::reloadSecurity);
         return new BrokerService(broker, bind);
     }
@@ -94,6 +109,19 @@ final class BrokerService implements AutoCloseable {
 
     int adminPort() {
         return broker.adminPort();
+    }
+
+    int port(String listenerName) {
+        return broker.port(listenerName);
+    }
+
+    private static String scheme(ListenerKind kind) {
+        return switch (kind) {
+            case TCP -> "mqtt";
+            case TLS -> "mqtts";
+            case WS -> "ws";
+            case WSS -> "wss";
+        };
     }
 
     void awaitStop() throws InterruptedException {

@@ -19,6 +19,17 @@ public final class ConfigKeys {
             "address the MQTT TCP listener binds to (0.0.0.0 = all IPv4 interfaces)");
     public static final ConfigKey<Integer> LISTENER_PORT = new ConfigKey<>("listener.port", new IntegerRange(0, 65_535),
             "TCP port of the MQTT listener; 0 picks a free one");
+    public static final ConfigKey<Boolean> LISTENER_ENABLED = new ConfigKey<>("listener.enabled", new Flag(),
+            "whether the default TCP listener (named tcp) runs; false when only the listeners list is wanted");
+    public static final ConfigKey<Integer> LISTENER_MAX_CONNECTIONS = new ConfigKey<>("listener.max_connections",
+            new IntegerRange(0, Integer.MAX_VALUE), "connections the default listener holds at once; 0 = unlimited");
+    public static final ConfigKey<Integer> LISTENER_MAX_CONNECTIONS_PER_SECOND = new ConfigKey<>(
+            "listener.max_connections_per_second", new IntegerRange(0, Integer.MAX_VALUE),
+            "new connections the default listener accepts per second; 0 = unlimited");
+    public static final ConfigKey<Boolean> LISTENER_ALLOW_ANONYMOUS = new ConfigKey<>("listener.allow_anonymous",
+            new Flag(), "whether clients without credentials may connect on the default listener");
+    public static final ConfigKey<Integer> LIMITS_MAX_CONNECTIONS = new ConfigKey<>("limits.max_connections",
+            new IntegerRange(0, Integer.MAX_VALUE), "connections held at once over all listeners; 0 = unlimited");
     // A CONNECT with a short client id and a will already needs dozens of bytes: less than 64 only locks clients out.
     public static final ConfigKey<Integer> LIMITS_MAX_PACKET_SIZE = new ConfigKey<>("limits.max_packet_size",
             new ByteSize(64, MQTT_MAX_PACKET_SIZE),
@@ -77,9 +88,11 @@ public final class ConfigKeys {
     public static final ConfigKey<String> LOG_LEVEL = new ConfigKey<>("log.level", new LogLevel(),
             "level of the broker's own loggers (io.ternmq)");
 
-    public static final List<ConfigKey<?>> ALL = List.of(LISTENER_BIND, LISTENER_PORT, LIMITS_MAX_PACKET_SIZE,
-            LIMITS_MAX_INFLIGHT_MESSAGES, LIMITS_MAX_QUEUED_MESSAGES, LIMITS_CONNECT_TIMEOUT, LIMITS_MAX_TOPIC_LENGTH,
-            LIMITS_MAX_TOPIC_LEVELS, LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT, SESSIONS_THREADS, STORAGE_DATA_DIR,
+    public static final List<ConfigKey<?>> ALL = List.of(LISTENER_BIND, LISTENER_PORT, LISTENER_ENABLED,
+            LISTENER_MAX_CONNECTIONS, LISTENER_MAX_CONNECTIONS_PER_SECOND, LISTENER_ALLOW_ANONYMOUS,
+            LIMITS_MAX_PACKET_SIZE, LIMITS_MAX_INFLIGHT_MESSAGES, LIMITS_MAX_QUEUED_MESSAGES, LIMITS_CONNECT_TIMEOUT,
+            LIMITS_MAX_TOPIC_LENGTH, LIMITS_MAX_TOPIC_LEVELS, LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT,
+            LIMITS_MAX_CONNECTIONS, SESSIONS_THREADS, STORAGE_DATA_DIR,
             AUTH_PASSWORD_FILE, AUTH_ACL_FILE, AUTH_ALLOW_ANONYMOUS, AUTH_ANONYMOUS_LISTENERS, AUTH_RELOAD_INTERVAL,
             ADMIN_ENABLED, ADMIN_BIND, ADMIN_PORT, ADMIN_TOKEN, ADMIN_USERNAME, ADMIN_PASSWORD, SYS_INTERVAL, LOG_LEVEL);
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,12 +31,15 @@ public final class ConfigLoader {
     public static EffectiveConfig load(@Nullable Path file, Map<String, String> environment,
                                        Map<ConfigKey<?>, RawValue> flags) {
         Map<ConfigKey<?>, RawValue> merged = new LinkedHashMap<>(defaults());
+        List<ListenerEntry> listeners = List.of();
         if (file != null) {
-            merged.putAll(validated(readFile(file)));
+            YamlLayerReader.Layer layer = readFile(file);
+            merged.putAll(validated(layer.values()));
+            listeners = layer.listeners();
         }
         merged.putAll(validated(EnvironmentLayer.read(environment)));
         merged.putAll(validated(flags));
-        return EffectiveConfig.bind(merged);
+        return EffectiveConfig.bind(merged, listeners);
     }
 
     static Map<ConfigKey<?>, RawValue> defaults() {
@@ -50,13 +54,13 @@ public final class ConfigLoader {
         }
     }
 
-    private static Map<ConfigKey<?>, RawValue> readFile(Path file) {
+    private static YamlLayerReader.Layer readFile(Path file) {
         String name = file.toString();
         if (Files.isDirectory(file)) {
             throw new ConfigException("config file " + name + " is a directory");
         }
         try (InputStream input = Files.newInputStream(file)) {
-            return YamlLayerReader.read(input, line -> new Origin.FileLine(name, line));
+            return YamlLayerReader.readLayer(input, line -> new Origin.FileLine(name, line));
         } catch (NoSuchFileException missing) {
             throw new ConfigException("config file not found: " + name);
         } catch (IOException unreadable) {

@@ -1,19 +1,44 @@
 package io.ternmq.server.config;
 
+import io.ternmq.server.config.ListenerConfig.DefaultListener;
+import io.ternmq.transport.AnonymousAccess;
+import io.ternmq.transport.ConnectionLimits;
+
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The bound configuration plus, for each key, the raw value that won and where it came from. */
 public record EffectiveConfig(ServerConfig config, Map<ConfigKey<?>, RawValue> sources) {
+
+    /** The name of the default TCP listener of the {@code listener} section. */
+    public static final String DEFAULT_LISTENER_NAME = "tcp";
 
     public EffectiveConfig {
         sources = Map.copyOf(sources);
     }
 
     static EffectiveConfig bind(Map<ConfigKey<?>, RawValue> raw) {
+        return bind(raw, List.of());
+    }
+
+    static EffectiveConfig bind(Map<ConfigKey<?>, RawValue> raw, List<ListenerEntry> listenerEntries) {
+        var listener = new ListenerConfig(value(ConfigKeys.LISTENER_BIND, raw), value(ConfigKeys.LISTENER_PORT, raw),
+                value(ConfigKeys.LISTENER_ENABLED, raw) ? DefaultListener.ENABLED : DefaultListener.DISABLED,
+                new ConnectionLimits(value(ConfigKeys.LISTENER_MAX_CONNECTIONS, raw),
+                        value(ConfigKeys.LISTENER_MAX_CONNECTIONS_PER_SECOND, raw)),
+                value(ConfigKeys.LISTENER_ALLOW_ANONYMOUS, raw) ? AnonymousAccess.ALLOWED : AnonymousAccess.DENIED);
+        var listeners = ListenerEntries.bind(listenerEntries, listener.state() == DefaultListener.ENABLED
+                ? Set.of(DEFAULT_LISTENER_NAME) : Set.of());
+        if (listener.state() == DefaultListener.DISABLED && listeners.isEmpty()) {
+            throw new ConfigException(raw.get(ConfigKeys.LISTENER_ENABLED).origin(),
+                    "listener.enabled is false and the listeners list is empty: the broker would accept no client");
+        }
         ServerConfig config = new ServerConfig(
-                new ListenerConfig(value(ConfigKeys.LISTENER_BIND, raw), value(ConfigKeys.LISTENER_PORT, raw)),
+                listener,
                 new LimitsConfig(
                         value(ConfigKeys.LIMITS_MAX_PACKET_SIZE, raw),
                         value(ConfigKeys.LIMITS_MAX_INFLIGHT_MESSAGES, raw),
@@ -21,7 +46,8 @@ public record EffectiveConfig(ServerConfig config, Map<ConfigKey<?>, RawValue> s
                         value(ConfigKeys.LIMITS_CONNECT_TIMEOUT, raw),
                         value(ConfigKeys.LIMITS_MAX_TOPIC_LENGTH, raw),
                         value(ConfigKeys.LIMITS_MAX_TOPIC_LEVELS, raw),
-                        value(ConfigKeys.LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT, raw)),
+                        value(ConfigKeys.LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT, raw),
+                        value(ConfigKeys.LIMITS_MAX_CONNECTIONS, raw)),
                 new SessionsConfig(value(ConfigKeys.SESSIONS_THREADS, raw)),
                 new StorageConfig(value(ConfigKeys.STORAGE_DATA_DIR, raw)),
                 new AuthConfig(
@@ -38,7 +64,8 @@ public record EffectiveConfig(ServerConfig config, Map<ConfigKey<?>, RawValue> s
                         value(ConfigKeys.ADMIN_USERNAME, raw),
                         value(ConfigKeys.ADMIN_PASSWORD, raw)),
                 new SysConfig(value(ConfigKeys.SYS_INTERVAL, raw)),
-                new LogConfig(value(ConfigKeys.LOG_LEVEL, raw)));
+                new LogConfig(value(ConfigKeys.LOG_LEVEL, raw)),
+                listeners);
         return new EffectiveConfig(config, raw);
     }
 
@@ -55,20 +82,30 @@ public record EffectiveConfig(ServerConfig config, Map<ConfigKey<?>, RawValue> s
         return key.type().format(value(key, sources));
     }
 
-    /** One line per key: {@code listener.port = 1883  (config.yaml line 2)}; defaults say {@code (default)}. */
+    /**
+     * One line per key: {@code listener.port = 1883  (config.yaml line 2)}; defaults say {@code (default)}. Then one
+     * line per entry of the listeners list.
+     */
     public List<String> describe() {
         int width = ConfigKeys.ALL.stream().mapToInt(key -> key.name().length()).max().orElse(0);
-        return ConfigKeys.ALL.stream()
-                .map(key -> String.format("%-" + width + "s = %s  (%s)", key.name(), formatted(key),
-                        originOf(key)))
+        return Stream.concat(ConfigKeys.ALL.stream()
+                        .map(key -> String.format("%-" + width + "s = %s  (%s)", key.name(), formatted(key),
+                                originOf(key))),
+                config.listeners().stream().map(listener -> "listeners: " + describe(listener)))
                 .toList();
     }
 
     /** All keys on one line for the startup log: {@code listener.bind=0.0.0.0 listener.port=1883 ...}. */
     public String summary() {
-        return ConfigKeys.ALL.stream()
-                .map(key -> key.name() + "=" + formatted(key))
+        return Stream.concat(ConfigKeys.ALL.stream().map(key -> key.name() + "=" + formatted(key)),
+                        config.listeners().stream().map(listener -> "listeners=" + describe(listener)))
                 .collect(Collectors.joining(" "));
+    }
+
+    /** {@code tls(tls 0.0.0.0:8883)}: no TLS details, so no password can reach a log. */
+    private static String describe(io.ternmq.transport.ListenerConfig listener) {
+        return listener.name() + "(" + listener.kind().name().toLowerCase(Locale.ROOT) + " " + listener.bind() + ":"
+                + listener.port() + ")";
     }
 
     private String originOf(ConfigKey<?> key) {
