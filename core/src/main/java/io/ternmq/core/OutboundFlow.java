@@ -14,7 +14,8 @@ import java.util.Map;
  * packet id in the order first sent (at most {@code maxInflight}); {@code queue} holds QoS 1/2 messages waiting
  * for room in the window or for the client to come back (at most {@code maxQueued}, further ones are dropped and
  * counted). A message moves queue -> inflight only from the head, so per-topic, per-QoS order is the publish
- * order [MQTT-4.6.0-6]. QoS 0 never waits: it is sent at once when online, dropped when offline.
+ * order [MQTT-4.6.0-6]. QoS 0 never waits: it is sent at once when online, dropped when offline. Every move of a
+ * QoS 1/2 message is told to the {@link OutboundJournal} (a persistent session's write-through).
  * Owned by the session's thread.
  */
 final class OutboundFlow {
@@ -32,10 +33,16 @@ final class OutboundFlow {
     private final Map<Integer, InflightMessage> inflight = new LinkedHashMap<>();
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
     private final PacketIdAllocator packetIds = new PacketIdAllocator();
+    private final OutboundJournal journal;
 
     OutboundFlow(int maxInflight, int maxQueued) {
+        this(maxInflight, maxQueued, OutboundJournal.NONE);
+    }
+
+    OutboundFlow(int maxInflight, int maxQueued, OutboundJournal journal) {
         this.maxInflight = maxInflight;
         this.maxQueued = maxQueued;
+        this.journal = journal;
     }
 
     Outcome deliver(Delivery delivery, @Nullable Sink sink) {
@@ -47,21 +54,35 @@ final class OutboundFlow {
             return Outcome.SENT;
         }
         if (sink != null && queue.isEmpty() && inflight.size() < maxInflight) {
-            sendFirst(delivery, sink);
+            sendFirst(delivery, sink, OutboundJournal.Origin.DIRECT);
             return Outcome.SENT;
         }
         if (queue.size() >= maxQueued) {
+            journal.dropped(delivery);
             return Outcome.DROPPED_OVERFLOW;
         }
         queue.addLast(delivery);
+        journal.queued(delivery);
         return Outcome.QUEUED;
     }
 
-    private void sendFirst(Delivery delivery, Sink sink) {
+    private void sendFirst(Delivery delivery, Sink sink, OutboundJournal.Origin origin) {
         int packetId = packetIds.next(inflight::containsKey); // [MQTT-2.3.1-4]
-        var message = new InflightMessage(delivery.firstAttempt(packetId)); // [MQTT-4.3.2-1] [MQTT-4.3.3-1]
+        // [MQTT-4.3.2-1] [MQTT-4.3.3-1]
+        var message = new InflightMessage(delivery.firstAttempt(packetId), delivery);
         inflight.put(packetId, message);
+        journal.sent(message, origin);
         sink.send(message.publish());
+    }
+
+    /** A recovered queue entry, in stored order; restored whatever the queue limit, nothing is dropped. */
+    void restoreQueued(Delivery delivery) {
+        queue.addLast(delivery);
+    }
+
+    /** A recovered in-flight message, in the order first sent; its packet id stays taken. */
+    void restoreInflight(InflightMessage message) {
+        inflight.put(message.publish().packetId(), message);
     }
 
     /** QoS 1 done [MQTT-4.3.2-1]; the id is free again [MQTT-2.3.1-3]. Returns how many queued messages went out. */
@@ -71,6 +92,7 @@ final class OutboundFlow {
             return 0;
         }
         inflight.remove(packetId);
+        journal.completed(message);
         return drain(sink);
     }
 
@@ -81,6 +103,7 @@ final class OutboundFlow {
             return;
         }
         message.released();
+        journal.released(message);
         sink.send(new Pubrel(packetId));
     }
 
@@ -91,6 +114,7 @@ final class OutboundFlow {
             return 0;
         }
         inflight.remove(packetId);
+        journal.completed(message);
         return drain(sink);
     }
 
@@ -118,10 +142,22 @@ final class OutboundFlow {
         }
         int sent = 0;
         while (inflight.size() < maxInflight && !queue.isEmpty()) {
-            sendFirst(queue.pollFirst(), sink);
+            sendFirst(queue.pollFirst(), sink, OutboundJournal.Origin.QUEUE);
             sent++;
         }
         return sent;
+    }
+
+    /** The session ends: every message still held is dropped, so its stored row is let go. */
+    void abandon() {
+        queue.forEach(journal::dropped);
+        queue.clear();
+        for (InflightMessage message : inflight.values()) {
+            if (message.stage() == InflightMessage.Stage.AWAITING_ACK) {
+                journal.dropped(message.delivery());
+            }
+        }
+        inflight.clear();
     }
 
     int inflightCount() {

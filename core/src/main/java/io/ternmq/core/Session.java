@@ -3,6 +3,9 @@ package io.ternmq.core;
 import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.Qos;
+import io.ternmq.store.InboundPacketId;
+import io.ternmq.store.Storage;
+import io.ternmq.store.StoredMessage;
 import io.ternmq.store.StoredSession;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +19,8 @@ import java.util.Set;
  * The server side of one MQTT session (3.1.1 section 4.1): its subscriptions, the QoS 2 packet ids received and
  * not yet released, and its outbound flow. It outlives connections when persistent. Model: at most one
  * {@link Connection} is attached; {@code discarded} sessions receive nothing and are in no registry or tree.
+ * A persistent session writes every change through to the storage: subscriptions, inbound QoS 2 ids, and (via its
+ * {@link PersistentJournal}) each QoS 1/2 delivery's queue and in-flight rows, numbered by {@code nextSequence}.
  * Every method runs on the owner thread (asserted).
  */
 final class Session implements OutboundFlow.Sink {
@@ -27,16 +32,35 @@ final class Session implements OutboundFlow.Sink {
     private final Map<String, Qos> subscriptions = new HashMap<>();
     private final Set<Integer> unreleasedInbound = new HashSet<>();
     private final OutboundFlow outbound;
+    private final OutboundJournal journal;
     private @Nullable Connection connection;
     private boolean discarded;
     private long overflowDrops;
+    private long nextSequence = 1;
 
     Session(String clientId, SessionLifetime lifetime, SessionThread owner, BrokerContext broker) {
         this.clientId = clientId;
         this.lifetime = lifetime;
         this.owner = owner;
         this.broker = broker;
-        this.outbound = new OutboundFlow(broker.config().maxInflightMessages(), broker.config().maxQueuedMessages());
+        this.journal = lifetime == SessionLifetime.PERSISTENT
+                ? new PersistentJournal(clientId, storage())
+                : OutboundJournal.NONE;
+        this.outbound = new OutboundFlow(broker.config().maxInflightMessages(), broker.config().maxQueuedMessages(),
+                journal);
+    }
+
+    private Storage storage() {
+        return broker.stores().storage();
+    }
+
+    /** Puts back what a restart found stored: queue and flight in their stored order, unreleased inbound ids. */
+    void restore(RecoveredSession recovered) {
+        assert owner.isCurrent();
+        recovered.queued().forEach(outbound::restoreQueued);
+        recovered.inflight().forEach(outbound::restoreInflight);
+        unreleasedInbound.addAll(recovered.inboundPacketIds());
+        nextSequence = recovered.nextSequence();
     }
 
     String clientId() {
@@ -86,18 +110,32 @@ final class Session implements OutboundFlow.Sink {
     /** Records a QoS 2 packet id; false when it is already unreleased: a resend not to be routed again [MQTT-4.3.3-2]. */
     boolean receiveExactlyOnce(int packetId) {
         assert owner.isCurrent();
-        return unreleasedInbound.add(packetId);
+        boolean first = unreleasedInbound.add(packetId);
+        if (first && isStored()) {
+            storage().inboundPacketIds().add(new InboundPacketId(clientId, packetId));
+        }
+        return first;
     }
 
     void release(int packetId) {
         assert owner.isCurrent();
-        unreleasedInbound.remove(packetId);
+        if (unreleasedInbound.remove(packetId) && isStored()) {
+            storage().inboundPacketIds().remove(new InboundPacketId(clientId, packetId));
+        }
+    }
+
+    /** Whether this session's changes are written to storage: persistent and not yet discarded. */
+    boolean isStored() {
+        return lifetime == SessionLifetime.PERSISTENT && !discarded;
     }
 
     // --- outbound ---
 
-    /** A routed message for one of this session's subscriptions, granted {@code granted}. */
-    void deliver(Publish message, Qos granted) {
+    /**
+     * A routed message for one of this session's subscriptions, granted {@code granted}; {@code row} is the
+     * message-table row the router stored for this session when it is persistent and the QoS is 1 or 2.
+     */
+    void deliver(Publish message, Qos granted, @Nullable PersistedMessage row) {
         assert owner.isCurrent();
         if (message.qos() == Qos.AT_MOST_ONCE && !message.retain() && !message.dup()) {
             // the common QoS 0 case: the inbound packet (DUP=0 [MQTT-3.3.1-2], no id) is already the outbound one
@@ -107,15 +145,16 @@ final class Session implements OutboundFlow.Sink {
             return;
         }
         // [MQTT-3.8.4-6] the lower of published and granted QoS; [MQTT-3.3.1-9] RETAIN=0 on established subscriptions
-        deliver(new Delivery(message.topic(), message.payload(), Qos.min(message.qos(), granted), false));
+        deliver(new Delivery(message.topic(), message.payload(), Qos.min(message.qos(), granted), false, 0, row));
     }
 
     void deliver(Delivery delivery) {
         assert owner.isCurrent();
         if (discarded) {
+            journal.dropped(delivery);
             return;
         }
-        OutboundFlow.Outcome outcome = outbound.deliver(delivery, sink());
+        OutboundFlow.Outcome outcome = outbound.deliver(persisted(delivery), sink());
         if (outcome == OutboundFlow.Outcome.DROPPED_OVERFLOW) {
             overflowDrops++;
             broker.stats().queueOverflowDrops.increment();
@@ -135,6 +174,20 @@ final class Session implements OutboundFlow.Sink {
     void onPubcomp(int packetId) {
         assert owner.isCurrent();
         outbound.onPubcomp(packetId, sink());
+    }
+
+    /** A QoS 1/2 delivery to a persistent session gets its sequence, and a stored row if the router made none. */
+    private Delivery persisted(Delivery delivery) {
+        if (!isStored() || delivery.qos() == Qos.AT_MOST_ONCE) {
+            return delivery;
+        }
+        PersistedMessage row = delivery.stored();
+        if (row == null) {
+            var message = new StoredMessage(broker.messageIds().next(), delivery.topic(), delivery.qos(),
+                    delivery.payload());
+            row = PersistedMessage.store(message, 1, storage().messages());
+        }
+        return delivery.persisted(nextSequence++, row);
     }
 
     private OutboundFlow.@Nullable Sink sink() {
@@ -184,7 +237,12 @@ final class Session implements OutboundFlow.Sink {
         discarded = true;
         owner.sessions().remove(clientId, this);
         if (lifetime == SessionLifetime.PERSISTENT) {
-            broker.stores().sessions().remove(clientId);
+            outbound.abandon();
+            Storage storage = storage();
+            storage.sessions().remove(clientId);
+            storage.queues().removeAll(clientId); // range deletes: one tombstone per kind, however long the queue
+            storage.inflight().removeAll(clientId);
+            storage.inboundPacketIds().removeAll(clientId);
         }
     }
 
