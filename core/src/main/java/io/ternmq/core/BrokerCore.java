@@ -28,10 +28,11 @@ public final class BrokerCore implements AutoCloseable {
      */
     public BrokerCore(CoreConfig config, Authenticator authenticator, Authorizer authorizer, Clock clock,
                       CoreStores stores, SessionExecutorFactory executors) {
-        SessionThreads threads = new SessionThreads(config.sessionThreads(), executors);
-        SubscriptionTree<Session> subscriptions = new SubscriptionTree<>();
+        // storage is read before any thread exists: unreadable data fails here with nothing to stop
         RetainedIndex retained = new RetainedIndex(stores.retained());
         Recovery.Result recovered = Recovery.run(stores.storage());
+        SessionThreads threads = new SessionThreads(config.sessionThreads(), executors);
+        SubscriptionTree<Session> subscriptions = new SubscriptionTree<>();
         var messageIds = new MessageIds(recovered.nextMessageId());
         Router router = new LocalRouter(threads, subscriptions, retained, stores.storage().messages(), messageIds);
         broker = new BrokerContext(config, authenticator, authorizer, clock, stores, threads, subscriptions,

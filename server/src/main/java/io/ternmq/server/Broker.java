@@ -3,6 +3,7 @@ package io.ternmq.server;
 import io.ternmq.core.BrokerStats;
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
+import io.ternmq.store.StorageMode;
 import io.ternmq.transport.TransportConfig;
 
 import java.nio.file.Path;
@@ -41,6 +42,11 @@ public final class Broker implements AutoCloseable {
         return assembly.stats();
     }
 
+    /** How durable acknowledged messages are ({@code storage.mode}); for logs and metrics. */
+    public StorageMode storageMode() {
+        return assembly.storageMode();
+    }
+
     /** Closes the listener and every connection, then stops the core. Idempotent. */
     @Override
     public void close() {
@@ -62,6 +68,8 @@ public final class Broker implements AutoCloseable {
         private Path dataDir = Path.of("data");
         private Authenticator authenticator = Authenticator.ALLOW_ALL;
         private Authorizer authorizer = Authorizer.ALLOW_ALL;
+        private StorageMode storageMode = StorageMode.MEMORY;
+        private CorruptDataPolicy onCorruptData = CorruptDataPolicy.STOP;
 
         private Builder() {
         }
@@ -136,6 +144,21 @@ public final class Broker implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Durability of acknowledged messages; default {@code MEMORY} for embedding (nothing written, fast tests).
+         * The command line server defaults to {@code WAL} under {@code ./data}.
+         */
+        public Builder storageMode(StorageMode mode) {
+            this.storageMode = Objects.requireNonNull(mode, "storageMode");
+            return this;
+        }
+
+        /** What an unreadable or corrupt data directory does at start; default {@code STOP}. */
+        public Builder onCorruptData(CorruptDataPolicy policy) {
+            this.onCorruptData = Objects.requireNonNull(policy, "onCorruptData");
+            return this;
+        }
+
         public Builder authenticator(Authenticator authenticator) {
             this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
             return this;
@@ -149,7 +172,8 @@ public final class Broker implements AutoCloseable {
         /** Binds the listener and starts serving; throws with a clear message when the port is taken. */
         public Broker start() {
             return new Broker(BrokerAssembly.start(new BrokerSettings(bind, port, maxPacketSize, sessionThreads,
-                    maxInflightMessages, maxQueuedMessages, connectTimeout, dataDir, authenticator, authorizer)));
+                    maxInflightMessages, maxQueuedMessages, connectTimeout, dataDir, authenticator, authorizer,
+                    storageMode, onCorruptData)));
         }
     }
 }

@@ -4,6 +4,9 @@ import io.ternmq.core.BrokerCore;
 import io.ternmq.core.BrokerStats;
 import io.ternmq.core.Clock;
 import io.ternmq.core.CoreConfig;
+import io.ternmq.core.SessionExecutorFactory;
+import io.ternmq.store.Storage;
+import io.ternmq.store.StorageMode;
 import io.ternmq.transport.ListenerBindException;
 import io.ternmq.transport.ListenerConfig;
 import io.ternmq.transport.MqttServer;
@@ -28,17 +31,23 @@ final class BrokerAssembly implements AutoCloseable {
 
     private final BrokerCore core;
     private final MqttServer server;
+    private final Storage storage;
 
-    private BrokerAssembly(BrokerCore core, MqttServer server) {
+    private BrokerAssembly(BrokerCore core, MqttServer server, Storage storage) {
         this.core = core;
         this.server = server;
+        this.storage = storage;
     }
 
     static BrokerAssembly start(BrokerSettings settings) {
         prepareDataDir(settings);
         var coreConfig = new CoreConfig(settings.sessionThreads(), settings.maxInflightMessages(),
                 settings.maxQueuedMessages());
-        var core = new BrokerCore(coreConfig, settings.authenticator(), settings.authorizer(), Clock.SYSTEM);
+        var opened = StorageOpening.open(settings.dataDir(), settings.storageMode(), settings.onCorruptData(),
+                stores -> new BrokerCore(coreConfig, settings.authenticator(), settings.authorizer(), Clock.SYSTEM,
+                        stores, SessionExecutorFactory.SINGLE_THREADS));
+        var core = opened.user();
+        Storage storage = opened.storage();
         MqttServer server;
         try {
             var transportConfig = new TransportConfig(settings.maxPacketSize(), settings.connectTimeout(),
@@ -47,12 +56,14 @@ final class BrokerAssembly implements AutoCloseable {
             server = MqttServer.start(transportConfig, List.of(listener), core::accept);
         } catch (ListenerBindException e) {
             core.close();
+            storage.close();
             throw new BrokerStartException(e.getMessage(), e);
         } catch (RuntimeException e) {
             core.close();
+            storage.close();
             throw e;
         }
-        var assembly = new BrokerAssembly(core, server);
+        var assembly = new BrokerAssembly(core, server, storage);
         log.info("TernMQ {} listening on {}", BrokerVersion.current(), format(assembly.address()));
         return assembly;
     }
@@ -65,13 +76,24 @@ final class BrokerAssembly implements AutoCloseable {
         return core.stats();
     }
 
-    /** Network first, so that every connection has reported its close to the core before the core stops. */
+    StorageMode storageMode() {
+        return storage.mode();
+    }
+
+    /**
+     * Network first, so that every connection has reported its close to the core before the core stops; the
+     * storage last, after writing what the core submitted.
+     */
     @Override
     public void close() {
         try {
             server.close();
         } finally {
-            core.close();
+            try {
+                core.close();
+            } finally {
+                storage.close();
+            }
         }
         log.info("TernMQ stopped");
     }
@@ -83,8 +105,12 @@ final class BrokerAssembly implements AutoCloseable {
             throw new BrokerStartException("cannot create data directory " + settings.dataDir().toAbsolutePath()
                     + ": " + e, e);
         }
-        log.info("state is kept in memory; data directory {} is reserved for durable storage",
-                settings.dataDir().toAbsolutePath());
+        if (settings.storageMode() == StorageMode.MEMORY) {
+            log.info("storage mode memory: state is kept in memory only, nothing survives a restart");
+        } else {
+            log.info("storage mode {}: data in {}", settings.storageMode().configName(),
+                    settings.dataDir().toAbsolutePath());
+        }
     }
 
     private static String format(InetSocketAddress address) {

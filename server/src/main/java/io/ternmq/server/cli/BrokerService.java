@@ -3,6 +3,8 @@ package io.ternmq.server.cli;
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
 import io.ternmq.server.Broker;
+import io.ternmq.server.CorruptDataPolicy;
+import io.ternmq.store.StorageMode;
 import io.ternmq.server.config.EffectiveConfig;
 import io.ternmq.server.config.ServerConfig;
 import org.slf4j.Logger;
@@ -44,6 +46,9 @@ final class BrokerService implements AutoCloseable {
                     .connectTimeout(config.limits().connectTimeout())
                     .sessionThreads(config.sessions().threads())
                     .dataDir(config.storage().dataDir())
+                    .storageMode(StorageMode.valueOf(config.storage().mode().toUpperCase(java.util.Locale.ROOT)))
+                    .onCorruptData(config.storage().onCorrupt().equals("move-aside")
+                            ? CorruptDataPolicy.MOVE_ASIDE : CorruptDataPolicy.STOP)
                     .authenticator(Authenticator.ALLOW_ALL)
                     .authorizer(Authorizer.ALLOW_ALL)
                     .start();

@@ -33,10 +33,16 @@ public final class ConfigKeys {
             "threads that own sessions and route messages");
     public static final ConfigKey<Path> STORAGE_DATA_DIR = new ConfigKey<>("storage.data_dir", new DirectoryPath(),
             "directory for broker data, created when missing (relative to the working directory)");
+    public static final ConfigKey<String> STORAGE_MODE = new ConfigKey<>("storage.mode",
+            new Choice(List.of("wal", "fsync", "memory")),
+            "durability of acknowledged messages: wal survives a killed process, fsync also power loss, memory nothing");
+    public static final ConfigKey<String> STORAGE_ON_CORRUPT = new ConfigKey<>("storage.on_corrupt",
+            new Choice(List.of("stop", "move-aside")),
+            "an unreadable data directory stops startup, or is renamed aside with a timestamp and the broker starts empty");
 
     public static final List<ConfigKey<?>> ALL = List.of(LISTENER_BIND, LISTENER_PORT, LIMITS_MAX_PACKET_SIZE,
             LIMITS_MAX_INFLIGHT_MESSAGES, LIMITS_MAX_QUEUED_MESSAGES, LIMITS_CONNECT_TIMEOUT, SESSIONS_THREADS,
-            STORAGE_DATA_DIR);
+            STORAGE_DATA_DIR, STORAGE_MODE, STORAGE_ON_CORRUPT);
 
     private ConfigKeys() {
     }

@@ -20,7 +20,8 @@ public record EffectiveConfig(ServerConfig config, Map<ConfigKey<?>, RawValue> s
                         value(ConfigKeys.LIMITS_MAX_QUEUED_MESSAGES, raw),
                         value(ConfigKeys.LIMITS_CONNECT_TIMEOUT, raw)),
                 new SessionsConfig(value(ConfigKeys.SESSIONS_THREADS, raw)),
-                new StorageConfig(value(ConfigKeys.STORAGE_DATA_DIR, raw)));
+                new StorageConfig(value(ConfigKeys.STORAGE_DATA_DIR, raw), value(ConfigKeys.STORAGE_MODE, raw),
+                        value(ConfigKeys.STORAGE_ON_CORRUPT, raw)));
         return new EffectiveConfig(config, raw);
     }
 

@@ -5,7 +5,7 @@ package io.ternmq.server.config;
  * variables and flags, so a value means the same wherever it is written.
  */
 public sealed interface ValueType<T> permits IntegerRange, ByteSize, DurationRange, HostAddress, DirectoryPath,
-        ThreadCount {
+        ThreadCount, Choice {
 
     /** Parses and range-checks; throws {@link InvalidValueException} naming the requirement. */
     T parse(String text);
