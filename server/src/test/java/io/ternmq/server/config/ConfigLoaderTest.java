@@ -92,7 +92,7 @@ class ConfigLoaderTest {
 
         assertThatThrownBy(() -> load(file))
                 .hasMessageStartingWith(file + " line 1: unknown key 'listner' (known: listener.bind, listener.port,")
-                .hasMessageEndingWith("storage.data_dir)");
+                .hasMessageEndingWith("storage.data_dir, storage.mode, storage.on_corrupt)");
     }
 
     @Test
