@@ -5,6 +5,7 @@ import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.Qos;
 import io.ternmq.store.InboundPacketId;
 import io.ternmq.store.Storage;
+import io.ternmq.store.StorageMode;
 import io.ternmq.store.StoredMessage;
 import io.ternmq.store.StoredSession;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,7 @@ final class Session implements OutboundFlow.Sink {
     private final Set<Integer> unreleasedInbound = new HashSet<>();
     private final OutboundFlow outbound;
     private final OutboundJournal journal;
+    private final FencedSends fencedSends;
     private @Nullable Connection connection;
     private boolean discarded;
     private long overflowDrops;
@@ -48,6 +50,7 @@ final class Session implements OutboundFlow.Sink {
                 : OutboundJournal.NONE;
         this.outbound = new OutboundFlow(broker.config().maxInflightMessages(), broker.config().maxQueuedMessages(),
                 journal);
+        this.fencedSends = new FencedSends(storage(), owner);
     }
 
     private Storage storage() {
@@ -194,9 +197,21 @@ final class Session implements OutboundFlow.Sink {
         return connection == null ? null : this;
     }
 
-    /** Sends to the attached connection, counting PUBLISHes. Only called while one is attached. */
+    /**
+     * Sends to the attached connection. A stored session with durable storage sends only once what it wrote
+     * before is durable ({@link FencedSends}).
+     */
     @Override
     public void send(MqttPacket packet) {
+        if (isStored() && storage().mode() != StorageMode.MEMORY) {
+            fencedSends.send(packet, this::sendNow);
+        } else {
+            sendNow(packet);
+        }
+    }
+
+    /** Counts PUBLISHes; nothing happens when no connection is attached any more. */
+    private void sendNow(MqttPacket packet) {
         Connection target = connection;
         if (target != null) {
             if (packet instanceof Publish) {
@@ -212,6 +227,7 @@ final class Session implements OutboundFlow.Sink {
     void attach(Connection newConnection) {
         assert owner.isCurrent() && connection == null && !discarded;
         connection = newConnection;
+        fencedSends.reset();
         outbound.resume(this);
     }
 
@@ -222,6 +238,7 @@ final class Session implements OutboundFlow.Sink {
             return;
         }
         connection = null;
+        fencedSends.reset();
         if (lifetime == SessionLifetime.CONNECTION) {
             discard();
         }

@@ -90,4 +90,40 @@ class AckAfterWriteTest {
         broker.drain();
         assertThat(persistentPublisher.take()).containsExactly(new Pubcomp(3));
     }
+
+    @Test
+    void onlinePersistentSubscriber_publishSentOnlyAfterItsFlightIsStored() {
+        TestClient subscriber = broker.connected("online", SessionMode.PERSISTENT);
+        subscriber.subscribe(1, "stored", Qos.EXACTLY_ONCE);
+        storage.completeWrites();
+        broker.drain();
+        subscriber.take();
+
+        publisher.send(publish("stored", Qos.EXACTLY_ONCE, 1, "m"));
+        assertThat(subscriber.channel().publishes()).isEmpty(); // a crash now must not have shown it to the client
+
+        storage.completeWrites();
+        broker.drain();
+        assertThat(subscriber.channel().publishes()).extracting(TestClient::text).containsExactly("m");
+    }
+
+    @Test
+    void reconnectWhileSendsWait_oldConnectionsPacketsDropped_resumeResendsOnce() {
+        TestClient subscriber = broker.connected("online", SessionMode.PERSISTENT);
+        subscriber.subscribe(1, "stored", Qos.AT_LEAST_ONCE);
+        storage.completeWrites();
+        broker.drain();
+        publisher.send(publish("stored", Qos.AT_LEAST_ONCE, 1, "m"));
+        subscriber.networkClosed();
+
+        TestClient back = broker.client("again");
+        back.send(TestBroker.connect("online", SessionMode.PERSISTENT, 0, null));
+        storage.completeWrites();
+        broker.drain();
+        storage.completeWrites();
+        broker.drain();
+
+        assertThat(subscriber.channel().publishes()).isEmpty();
+        assertThat(back.channel().publishes()).singleElement().extracting(TestClient::text).isEqualTo("m");
+    }
 }
