@@ -10,10 +10,12 @@ import io.ternmq.testkit.ReceivedPublish;
 import io.ternmq.testkit.Retain;
 import io.ternmq.testkit.SessionPresent;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -79,6 +81,16 @@ public final class PersistentThroughputBench {
             allDelivered.await();
             subscribers.forEach(RawMqttClient::close);
             return (double) messagesPerPublisher * PUBLISHERS / (elapsed / 1e9);
+        } finally {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    static void deleteRecursively(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
