@@ -16,11 +16,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A persistent subscriber that is offline while the broker is under load and killed, and between rounds comes back
- * to collect. It checks as it reads: messages of each publisher first arrive in publish order, and a message
- * delivered at QoS 2 never arrives twice.
+ * A persistent subscriber of the crash test: offline while the broker is under load and killed (and between rounds
+ * it comes back to collect), or online and reading when the kill comes. Like a real client it keeps its QoS 2
+ * state across connections. It checks as it reads: messages of each publisher first arrive in publish order, and
+ * a message delivered at QoS 2 never arrives twice.
  */
-final class OfflineSubscriber {
+final class CheckingSubscriber {
 
     final String clientId;
     final int grantedQos;
@@ -31,7 +32,7 @@ final class OfflineSubscriber {
     final List<String> violations = new ArrayList<>();
     int deliveries;
 
-    OfflineSubscriber(String clientId, int grantedQos) {
+    CheckingSubscriber(String clientId, int grantedQos) {
         this.clientId = clientId;
         this.grantedQos = grantedQos;
     }
@@ -46,6 +47,17 @@ final class OfflineSubscriber {
         return received.getOrDefault(publisher, Set.of());
     }
 
+    /** Stays connected and reads whatever comes until the broker dies under it. */
+    void listenUntilKilled(int port) {
+        try (RawMqttClient client = Mqtt.connect(port, clientId, CleanSession.NO, SessionPresent.YES)) {
+            while (true) {
+                handle(client, client.readPacket(Duration.ofSeconds(60)));
+            }
+        } catch (RuntimeException | AssertionError killed) {
+            // the broker was killed: what this client acknowledged may or may not have been processed
+        }
+    }
+
     /** Reconnects (the session must be there: Session Present 1) and reads until every expected number arrived. */
     void collect(int port, Map<String, Set<Integer>> expected) {
         RawMqttClient client = Mqtt.connect(port, clientId, CleanSession.NO, SessionPresent.YES);
@@ -54,18 +66,21 @@ final class OfflineSubscriber {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(clientId + " is missing acknowledged messages: " + missing(expected));
             }
-            byte[] packet = client.readPacket(Duration.ofSeconds(10));
-            switch (packet[0] & 0xF0) {
-                case 0x30 -> onPublish(client, ReceivedPublish.parse(packet));
-                case 0x60 -> { // PUBREL
-                    int packetId = (packet[2] & 0xFF) << 8 | packet[3] & 0xFF;
-                    awaitingPubrel.remove(packetId);
-                    client.send(Packets.pubcomp(packetId));
-                }
-                default -> throw new AssertionError("unexpected packet type " + (packet[0] & 0xF0));
-            }
+            handle(client, client.readPacket(Duration.ofSeconds(10)));
         }
         leave(client);
+    }
+
+    private void handle(RawMqttClient client, byte[] packet) {
+        switch (packet[0] & 0xF0) {
+            case 0x30 -> onPublish(client, ReceivedPublish.parse(packet));
+            case 0x60 -> { // PUBREL
+                int packetId = (packet[2] & 0xFF) << 8 | packet[3] & 0xFF;
+                awaitingPubrel.remove(packetId);
+                client.send(Packets.pubcomp(packetId));
+            }
+            default -> throw new AssertionError("unexpected packet type " + (packet[0] & 0xF0));
+        }
     }
 
     /** DISCONNECT, then read (and drop: they come again next time) until the broker closes, so nothing is reset. */
