@@ -66,7 +66,8 @@ final class PacketHandling {
         AckOrder.Slot slot = connection.acks().expect(new Pubcomp(rel.packetId()));
         if (wasStored) {
             // the id's removal is stored before PUBCOMP: a restart must not take a new message with it for a resend
-            broker.stores().storage().afterWrites(() -> connection.owner().execute(() -> connection.acks().ready(slot)));
+            SessionThread owner = connection.owner();
+            broker.stores().storage().afterWrites(() -> owner.execute(() -> connection.acks().ready(slot)));
         } else {
             connection.acks().ready(slot);
         }

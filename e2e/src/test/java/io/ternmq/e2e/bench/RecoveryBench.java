@@ -67,6 +67,7 @@ public final class RecoveryBench {
         PersistentThroughputBench.deleteRecursively(dataDir);
         System.out.printf(Locale.ROOT, "wrote %,d queued messages in %.1f s; recovered %,d in %.1f s (%,.0f msg/s), "
                 + "heap used %,d MB%n", (long) sessions * perSession, writeSeconds, queued, recoverSeconds,
-                queued / recoverSeconds, (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+                queued / recoverSeconds,
+                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
     }
 }

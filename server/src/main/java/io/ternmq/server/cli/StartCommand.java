@@ -103,7 +103,8 @@ final class StartCommand implements Callable<Integer> {
             flags.put(ConfigKeys.STORAGE_DATA_DIR, new RawValue(dataDir, new Origin.CommandLineOption("--data-dir")));
         }
         if (storageMode != null) {
-            flags.put(ConfigKeys.STORAGE_MODE, new RawValue(storageMode, new Origin.CommandLineOption("--storage-mode")));
+            flags.put(ConfigKeys.STORAGE_MODE,
+                    new RawValue(storageMode, new Origin.CommandLineOption("--storage-mode")));
         }
         if (recoverMoveAside) {
             flags.put(ConfigKeys.STORAGE_ON_CORRUPT,

@@ -35,10 +35,12 @@ public final class ConfigKeys {
             "directory for broker data, created when missing (relative to the working directory)");
     public static final ConfigKey<String> STORAGE_MODE = new ConfigKey<>("storage.mode",
             new Choice(List.of("wal", "fsync", "memory")),
-            "durability of acknowledged messages: wal survives a killed process, fsync also power loss, memory nothing");
+            "durability of acknowledged messages: wal survives a killed process, fsync also power loss, "
+                    + "memory nothing");
     public static final ConfigKey<String> STORAGE_ON_CORRUPT = new ConfigKey<>("storage.on_corrupt",
             new Choice(List.of("stop", "move-aside")),
-            "an unreadable data directory stops startup, or is renamed aside with a timestamp and the broker starts empty");
+            "an unreadable data directory stops startup, or is renamed aside with a timestamp and the broker "
+                    + "starts empty");
 
     public static final List<ConfigKey<?>> ALL = List.of(LISTENER_BIND, LISTENER_PORT, LIMITS_MAX_PACKET_SIZE,
             LIMITS_MAX_INFLIGHT_MESSAGES, LIMITS_MAX_QUEUED_MESSAGES, LIMITS_CONNECT_TIMEOUT, SESSIONS_THREADS,

@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 /** In-flight entries by (client id, sequence) in a sorted concurrent map; nothing survives the process. */
 public final class InMemoryInflightStore implements InflightStore {
 
-    private final ConcurrentSkipListMap<ClientKey, InflightEntry> entries = new ConcurrentSkipListMap<>(ClientKey.ORDER);
+    private final ConcurrentSkipListMap<ClientKey, InflightEntry> entries =
+            new ConcurrentSkipListMap<>(ClientKey.ORDER);
 
     @Override
     public void put(InflightEntry entry) {

@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 /** Queue entries by (client id, sequence) in a sorted concurrent map; nothing survives the process. */
 public final class InMemoryQueueStore implements QueueStore {
 
-    private final ConcurrentSkipListMap<ClientKey, QueuedMessage> entries = new ConcurrentSkipListMap<>(ClientKey.ORDER);
+    private final ConcurrentSkipListMap<ClientKey, QueuedMessage> entries =
+            new ConcurrentSkipListMap<>(ClientKey.ORDER);
 
     @Override
     public void add(QueuedMessage message) {
