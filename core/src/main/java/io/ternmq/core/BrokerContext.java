@@ -6,5 +6,6 @@ import io.ternmq.core.auth.Authorizer;
 /** The shared services every connection and session of one broker uses. */
 record BrokerContext(CoreConfig config, Authenticator authenticator, Authorizer authorizer, Clock clock,
                      CoreStores stores, SessionThreads threads, SubscriptionTree<Session> subscriptions,
-                     RetainedIndex retained, Router router, ClientIdGenerator clientIds, CoreStats stats) {
+                     RetainedIndex retained, Router router, ClientIdGenerator clientIds, CoreStats stats,
+                     MessageIds messageIds) {
 }

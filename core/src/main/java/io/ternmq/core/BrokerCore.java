@@ -3,7 +3,7 @@ package io.ternmq.core;
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
 import io.ternmq.core.auth.ClientIdentity;
-import io.ternmq.store.StoredSession;
+import io.ternmq.store.StorageMode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,30 +28,44 @@ public final class BrokerCore implements AutoCloseable {
     }
 
     /**
-     * With the given stores (persistent sessions and retained messages are restored from them) and session
-     * executors (tests inject executors they drain by hand).
+     * With the given stores (persistent sessions with their queues and in-flight messages, and retained messages
+     * are restored from them) and session executors (tests inject executors they drain by hand).
      */
     public BrokerCore(CoreConfig config, Authenticator authenticator, Authorizer authorizer, Clock clock,
                       CoreStores stores, SessionExecutorFactory executors) {
+        // storage is read before any thread exists: unreadable data fails here with nothing to stop
+        RetainedIndex retained = new RetainedIndex(stores.retained());
+        Recovery.Result recovered = Recovery.run(stores.storage());
         SessionThreads threads = new SessionThreads(config.sessionThreads(), executors);
         SubscriptionTree<Session> subscriptions = new SubscriptionTree<>();
-        RetainedIndex retained = new RetainedIndex(stores.retained());
+        var messageIds = new MessageIds(recovered.nextMessageId());
         CoreStats stats = new CoreStats(retained::size, subscriptions::size);
-        Router router = new LocalRouter(threads, subscriptions, retained, stats);
+        Router router = new LocalRouter(threads, subscriptions, retained, stores.storage().messages(), messageIds,
+                stats);
         broker = new BrokerContext(config, authenticator, authorizer, clock, stores, threads, subscriptions,
-                retained, router, new ClientIdGenerator(), stats);
+                retained, router, new ClientIdGenerator(), stats, messageIds);
         admin = new AdminOperations(broker);
-        stores.sessions().all().forEach(this::restore);
+        recovered.sessions().forEach(this::restore);
     }
 
-    /** A stored persistent session comes back offline, subscribed, on its owner thread [MQTT-3.1.2-4]. */
-    private void restore(StoredSession stored) {
-        SessionThread owner = broker.threads().ownerOf(stored.clientId());
+    /**
+     * A stored persistent session comes back offline, subscribed, with its queue, in-flight messages and inbound
+     * QoS 2 ids, on its owner thread [MQTT-3.1.2-4].
+     */
+    private void restore(RecoveredSession recovered) {
+        String clientId = recovered.stored().clientId();
+        SessionThread owner = broker.threads().ownerOf(clientId);
         owner.execute(() -> {
-            Session session = new Session(stored.clientId(), SessionLifetime.PERSISTENT, owner, broker);
-            owner.sessions().put(stored.clientId(), session);
-            stored.subscriptions().forEach(session::subscribe);
+            Session session = new Session(clientId, SessionLifetime.PERSISTENT, owner, broker);
+            owner.sessions().put(clientId, session);
+            recovered.stored().subscriptions().forEach(session::subscribe);
+            session.restore(recovered);
         });
+    }
+
+    /** How durable acknowledged messages are: the storage's mode. */
+    public StorageMode storageMode() {
+        return broker.stores().storage().mode();
     }
 
     public MqttConnection accept(ClientChannel channel) {

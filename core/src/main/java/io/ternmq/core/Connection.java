@@ -38,6 +38,7 @@ final class Connection {
     private final String clientId;
     private final ClientIdentity identity;
     private final ArrayDeque<Runnable> held = new ArrayDeque<>();
+    private final AckOrder acks;
     private Phase phase = Phase.AUTHENTICATING;
     private @Nullable Session session;
     private @Nullable Will will;
@@ -50,6 +51,16 @@ final class Connection {
         this.connect = connect;
         this.clientId = clientId;
         this.identity = new ClientIdentity(clientId, connect.username());
+        this.acks = new AckOrder(channel);
+    }
+
+    SessionThread owner() {
+        return owner;
+    }
+
+    /** Acknowledgements waiting for their message to be stored, in arrival order. */
+    AckOrder acks() {
+        return acks;
     }
 
     ClientChannel channel() {

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
  * packet id in the order first sent (at most {@code maxInflight}); {@code queue} holds QoS 1/2 messages waiting
  * for room in the window or for the client to come back (at most {@code maxQueued}, further ones are dropped and
  * counted). A message moves queue -> inflight only from the head, so per-topic, per-QoS order is the publish
- * order [MQTT-4.6.0-6]. QoS 0 never waits: it is sent at once when online, dropped when offline.
+ * order [MQTT-4.6.0-6]. QoS 0 never waits: it is sent at once when online, dropped when offline. Every move of a
+ * QoS 1/2 message is told to the {@link OutboundJournal} (a persistent session's write-through).
  * Owned by the session's thread.
  */
 final class OutboundFlow {
@@ -34,6 +35,7 @@ final class OutboundFlow {
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
     private final PacketIdAllocator packetIds = new PacketIdAllocator();
     private final Totals totals;
+    private final OutboundJournal journal;
 
     /** Broker-wide sums of every flow's queue and window sizes, for the queue-depth and in-flight gauges. */
     record Totals(LongAdder queued, LongAdder inflight) {
@@ -43,13 +45,22 @@ final class OutboundFlow {
     }
 
     OutboundFlow(int maxInflight, int maxQueued) {
-        this(maxInflight, maxQueued, Totals.unshared());
+        this(maxInflight, maxQueued, Totals.unshared(), OutboundJournal.NONE);
     }
 
     OutboundFlow(int maxInflight, int maxQueued, Totals totals) {
+        this(maxInflight, maxQueued, totals, OutboundJournal.NONE);
+    }
+
+    OutboundFlow(int maxInflight, int maxQueued, OutboundJournal journal) {
+        this(maxInflight, maxQueued, Totals.unshared(), journal);
+    }
+
+    OutboundFlow(int maxInflight, int maxQueued, Totals totals, OutboundJournal journal) {
         this.maxInflight = maxInflight;
         this.maxQueued = maxQueued;
         this.totals = totals;
+        this.journal = journal;
     }
 
     Outcome deliver(Delivery delivery, @Nullable Sink sink) {
@@ -61,23 +72,39 @@ final class OutboundFlow {
             return Outcome.SENT;
         }
         if (sink != null && queue.isEmpty() && inflight.size() < maxInflight) {
-            sendFirst(delivery, sink);
+            sendFirst(delivery, sink, OutboundJournal.Origin.DIRECT);
             return Outcome.SENT;
         }
         if (queue.size() >= maxQueued) {
+            journal.dropped(delivery);
             return Outcome.DROPPED_OVERFLOW;
         }
         queue.addLast(delivery);
         totals.queued().increment();
+        journal.queued(delivery);
         return Outcome.QUEUED;
     }
 
-    private void sendFirst(Delivery delivery, Sink sink) {
+    private void sendFirst(Delivery delivery, Sink sink, OutboundJournal.Origin origin) {
         int packetId = packetIds.next(inflight::containsKey); // [MQTT-2.3.1-4]
-        var message = new InflightMessage(delivery.firstAttempt(packetId)); // [MQTT-4.3.2-1] [MQTT-4.3.3-1]
+        // [MQTT-4.3.2-1] [MQTT-4.3.3-1]
+        var message = new InflightMessage(delivery.firstAttempt(packetId), delivery);
         inflight.put(packetId, message);
         totals.inflight().increment();
+        journal.sent(message, origin);
         sink.send(message.publish());
+    }
+
+    /** A recovered queue entry, in stored order; restored whatever the queue limit, nothing is dropped. */
+    void restoreQueued(Delivery delivery) {
+        queue.addLast(delivery);
+        totals.queued().increment();
+    }
+
+    /** A recovered in-flight message, in the order first sent; its packet id stays taken. */
+    void restoreInflight(InflightMessage message) {
+        inflight.put(message.publish().packetId(), message);
+        totals.inflight().increment();
     }
 
     /** QoS 1 done [MQTT-4.3.2-1]; the id is free again [MQTT-2.3.1-3]. Returns how many queued messages went out. */
@@ -88,6 +115,7 @@ final class OutboundFlow {
         }
         inflight.remove(packetId);
         totals.inflight().decrement();
+        journal.completed(message);
         return drain(sink);
     }
 
@@ -98,6 +126,7 @@ final class OutboundFlow {
             return;
         }
         message.released();
+        journal.released(message);
         sink.send(new Pubrel(packetId));
     }
 
@@ -109,6 +138,7 @@ final class OutboundFlow {
         }
         inflight.remove(packetId);
         totals.inflight().decrement();
+        journal.completed(message);
         return drain(sink);
     }
 
@@ -136,18 +166,27 @@ final class OutboundFlow {
         }
         int sent = 0;
         while (inflight.size() < maxInflight && !queue.isEmpty()) {
-            sendFirst(queue.pollFirst(), sink);
+            sendFirst(queue.pollFirst(), sink, OutboundJournal.Origin.QUEUE);
             totals.queued().decrement();
             sent++;
         }
         return sent;
     }
 
-    /** The session ended: its messages leave the broker-wide totals with it. */
-    void discarded() {
+    /**
+     * The session ends: every message still held is dropped, so its stored row is let go, and its messages leave
+     * the broker-wide totals with it.
+     */
+    void abandon() {
         totals.queued().add(-queue.size());
         totals.inflight().add(-inflight.size());
+        queue.forEach(journal::dropped);
         queue.clear();
+        for (InflightMessage message : inflight.values()) {
+            if (message.stage() == InflightMessage.Stage.AWAITING_ACK) {
+                journal.dropped(message.delivery());
+            }
+        }
         inflight.clear();
     }
 

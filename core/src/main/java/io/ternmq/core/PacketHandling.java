@@ -19,6 +19,7 @@ import io.ternmq.protocol.TopicSubscription;
 import io.ternmq.protocol.Unsuback;
 import io.ternmq.protocol.Unsubscribe;
 import io.ternmq.store.RetainedMessage;
+import io.ternmq.store.StorageMode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +36,7 @@ final class PacketHandling {
             case Publish publish -> publish(connection, publish, broker);
             case Puback ack -> session.onPuback(ack.packetId());
             case Pubrec rec -> session.onPubrec(rec.packetId());
-            case Pubrel rel -> {
-                session.release(rel.packetId()); // [MQTT-4.3.3-2] the id may be used for a new message again
-                connection.channel().send(new Pubcomp(rel.packetId())); // also for an unknown id: nothing to redo
-            }
+            case Pubrel rel -> pubrel(connection, rel, broker);
             case Pubcomp comp -> session.onPubcomp(comp.packetId());
             case Subscribe subscribe -> subscribe(connection, subscribe, broker);
             case Unsubscribe unsubscribe -> {
@@ -58,12 +56,41 @@ final class PacketHandling {
         }
     }
 
+    /** [MQTT-4.3.3-2] the id may be used for a new message again; PUBCOMP also for an unknown id: nothing to redo. */
+    private static void pubrel(Connection connection, Pubrel rel, BrokerContext broker) {
+        Session session = connection.session();
+        if (!isDurable(broker)) {
+            session.release(rel.packetId());
+            connection.channel().send(new Pubcomp(rel.packetId()));
+            return;
+        }
+        boolean wasStored = session.isStored();
+        session.release(rel.packetId());
+        AckOrder.Slot slot = connection.acks().expect(new Pubcomp(rel.packetId()));
+        if (wasStored) {
+            // the id's removal is stored before PUBCOMP: a restart must not take a new message with it for a resend
+            SessionThread owner = connection.owner();
+            broker.stores().storage().afterWrites(() -> owner.execute(() -> connection.acks().ready(slot)));
+        } else {
+            connection.acks().ready(slot);
+        }
+    }
+
+    /** Whether acknowledgements wait for storage: not in the memory mode, where nothing survives anyway. */
+    private static boolean isDurable(BrokerContext broker) {
+        return broker.stores().storage().mode() != StorageMode.MEMORY;
+    }
+
     /** [MQTT-3.3.4-1] answered per QoS: nothing, PUBACK or PUBREC. */
     private static void publish(Connection connection, Publish publish, BrokerContext broker) {
         broker.stats().publishReceived(publish.qos());
         String beyondLimits = broker.config().topicLimits().exceededBy(publish.topic());
         if (beyondLimits != null) {
             connection.violation("PUBLISH " + beyondLimits); // 3.1.1 has no way to refuse a single PUBLISH
+            return;
+        }
+        if (publish.qos() != Qos.AT_MOST_ONCE && isDurable(broker)) {
+            publishStored(connection, publish, broker);
             return;
         }
         switch (publish.qos()) {
@@ -79,6 +106,42 @@ final class PacketHandling {
                 }
                 connection.channel().send(new Pubrec(publish.packetId())); // [MQTT-2.3.1-6]
             }
+        }
+    }
+
+    /**
+     * QoS 1/2 with durable storage: the PUBACK/PUBREC goes out, in arrival order, once every write its handling
+     * caused (inbound QoS 2 id, retained update, persistent sessions' rows) is stored [MQTT-4.3.2-2]
+     * [MQTT-4.3.3-2]; a message nobody stores is acknowledged at once.
+     */
+    private static void publishStored(Connection connection, Publish publish, BrokerContext broker) {
+        MqttPacket reply = publish.qos() == Qos.AT_LEAST_ONCE
+                ? new Puback(publish.packetId()) // [MQTT-4.3.2-2] [MQTT-2.3.1-6]
+                : new Pubrec(publish.packetId()); // [MQTT-2.3.1-6]
+        AckOrder acks = connection.acks();
+        AckOrder.Slot slot = acks.expect(reply);
+        SessionThread owner = connection.owner();
+        var ack = new StoreAck(broker.stores().storage(), () -> owner.execute(() -> acks.ready(slot)));
+        try {
+            Session session = connection.session();
+            if (publish.qos() == Qos.AT_LEAST_ONCE) {
+                routeIfAllowed(connection, publish, broker, ack);
+            } else if (session.receiveExactlyOnce(publish.packetId())) { // [MQTT-4.3.3-2] routed once
+                if (session.isStored()) {
+                    ack.wrote();
+                }
+                routeIfAllowed(connection, publish, broker, ack);
+            }
+        } finally {
+            ack.partDone();
+        }
+    }
+
+    private static void routeIfAllowed(Connection connection, Publish publish, BrokerContext broker, StoreAck ack) {
+        if (broker.authorizer().mayPublish(connection.identity(), publish.topic())) { // [MQTT-3.3.5-2]
+            broker.router().route(publish, ack);
+        } else {
+            broker.stats().unauthorizedPublishes.increment();
         }
     }
 

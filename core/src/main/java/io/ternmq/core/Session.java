@@ -4,6 +4,10 @@ import io.ternmq.core.auth.ClientIdentity;
 import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.Qos;
+import io.ternmq.store.InboundPacketId;
+import io.ternmq.store.Storage;
+import io.ternmq.store.StorageMode;
+import io.ternmq.store.StoredMessage;
 import io.ternmq.store.StoredSession;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +23,8 @@ import java.util.function.BiPredicate;
  * The server side of one MQTT session (3.1.1 section 4.1): its subscriptions, the QoS 2 packet ids received and
  * not yet released, and its outbound flow. It outlives connections when persistent. Model: at most one
  * {@link Connection} is attached; {@code discarded} sessions receive nothing and are in no registry or tree.
+ * A persistent session writes every change through to the storage: subscriptions, inbound QoS 2 ids, and (via its
+ * {@link PersistentJournal}) each QoS 1/2 delivery's queue and in-flight rows, numbered by {@code nextSequence}.
  * Every method runs on the owner thread (asserted).
  */
 final class Session implements OutboundFlow.Sink {
@@ -30,19 +36,39 @@ final class Session implements OutboundFlow.Sink {
     private final Map<String, Qos> subscriptions = new HashMap<>();
     private final Set<Integer> unreleasedInbound = new HashSet<>();
     private final OutboundFlow outbound;
+    private final OutboundJournal journal;
+    private final FencedSends fencedSends;
     private @Nullable Connection connection;
     private boolean discarded;
     private long overflowDrops;
     private @Nullable ClientIdentity lastIdentity;
+    private long nextSequence = 1;
 
     Session(String clientId, SessionLifetime lifetime, SessionThread owner, BrokerContext broker) {
         this.clientId = clientId;
         this.lifetime = lifetime;
         this.owner = owner;
         this.broker = broker;
+        this.journal = lifetime == SessionLifetime.PERSISTENT
+                ? new PersistentJournal(clientId, storage())
+                : OutboundJournal.NONE;
         this.outbound = new OutboundFlow(broker.config().maxInflightMessages(), broker.config().maxQueuedMessages(),
-                broker.stats().flowTotals);
+                broker.stats().flowTotals, journal);
         broker.stats().sessions.increment();
+        this.fencedSends = new FencedSends(storage(), owner);
+    }
+
+    private Storage storage() {
+        return broker.stores().storage();
+    }
+
+    /** Puts back what a restart found stored: queue and flight in their stored order, unreleased inbound ids. */
+    void restore(RecoveredSession recovered) {
+        assert owner.isCurrent();
+        recovered.queued().forEach(outbound::restoreQueued);
+        recovered.inflight().forEach(outbound::restoreInflight);
+        unreleasedInbound.addAll(recovered.inboundPacketIds());
+        nextSequence = recovered.nextSequence();
     }
 
     String clientId() {
@@ -119,18 +145,32 @@ final class Session implements OutboundFlow.Sink {
     /** Records a QoS 2 packet id; false when it is already unreleased: a resend not to be routed again [MQTT-4.3.3-2]. */
     boolean receiveExactlyOnce(int packetId) {
         assert owner.isCurrent();
-        return unreleasedInbound.add(packetId);
+        boolean first = unreleasedInbound.add(packetId);
+        if (first && isStored()) {
+            storage().inboundPacketIds().add(new InboundPacketId(clientId, packetId));
+        }
+        return first;
     }
 
     void release(int packetId) {
         assert owner.isCurrent();
-        unreleasedInbound.remove(packetId);
+        if (unreleasedInbound.remove(packetId) && isStored()) {
+            storage().inboundPacketIds().remove(new InboundPacketId(clientId, packetId));
+        }
+    }
+
+    /** Whether this session's changes are written to storage: persistent and not yet discarded. */
+    boolean isStored() {
+        return lifetime == SessionLifetime.PERSISTENT && !discarded;
     }
 
     // --- outbound ---
 
-    /** A routed message for one of this session's subscriptions, granted {@code granted}. */
-    void deliver(Publish message, Qos granted) {
+    /**
+     * A routed message for one of this session's subscriptions, granted {@code granted}; {@code row} is the
+     * message-table row the router stored for this session when it is persistent and the QoS is 1 or 2.
+     */
+    void deliver(Publish message, Qos granted, @Nullable PersistedMessage row) {
         assert owner.isCurrent();
         if (message.qos() == Qos.AT_MOST_ONCE && !message.retain() && !message.dup()) {
             // the common QoS 0 case: the inbound packet (DUP=0 [MQTT-3.3.1-2], no id) is already the outbound one
@@ -142,15 +182,16 @@ final class Session implements OutboundFlow.Sink {
             return;
         }
         // [MQTT-3.8.4-6] the lower of published and granted QoS; [MQTT-3.3.1-9] RETAIN=0 on established subscriptions
-        deliver(new Delivery(message.topic(), message.payload(), Qos.min(message.qos(), granted), false));
+        deliver(new Delivery(message.topic(), message.payload(), Qos.min(message.qos(), granted), false, 0, row));
     }
 
     void deliver(Delivery delivery) {
         assert owner.isCurrent();
         if (discarded) {
+            journal.dropped(delivery);
             return;
         }
-        OutboundFlow.Outcome outcome = outbound.deliver(delivery, sink());
+        OutboundFlow.Outcome outcome = outbound.deliver(persisted(delivery), sink());
         switch (outcome) {
             case DROPPED_OVERFLOW -> {
                 overflowDrops++;
@@ -176,13 +217,39 @@ final class Session implements OutboundFlow.Sink {
         outbound.onPubcomp(packetId, sink());
     }
 
+    /** A QoS 1/2 delivery to a persistent session gets its sequence, and a stored row if the router made none. */
+    private Delivery persisted(Delivery delivery) {
+        if (!isStored() || delivery.qos() == Qos.AT_MOST_ONCE) {
+            return delivery;
+        }
+        PersistedMessage row = delivery.stored();
+        if (row == null) {
+            var message = new StoredMessage(broker.messageIds().next(), delivery.topic(), delivery.qos(),
+                    delivery.payload());
+            row = PersistedMessage.store(message, 1, storage().messages());
+        }
+        return delivery.persisted(nextSequence++, row);
+    }
+
     private OutboundFlow.@Nullable Sink sink() {
         return connection == null ? null : this;
     }
 
-    /** Sends to the attached connection, counting PUBLISHes. Only called while one is attached. */
+    /**
+     * Sends to the attached connection. A stored session with durable storage sends only once what it wrote
+     * before is durable ({@link FencedSends}).
+     */
     @Override
     public void send(MqttPacket packet) {
+        if (isStored() && storage().mode() != StorageMode.MEMORY) {
+            fencedSends.send(packet, this::sendNow);
+        } else {
+            sendNow(packet);
+        }
+    }
+
+    /** Counts PUBLISHes; nothing happens when no connection is attached any more. */
+    private void sendNow(MqttPacket packet) {
         Connection target = connection;
         if (target != null) {
             if (packet instanceof Publish) {
@@ -199,6 +266,7 @@ final class Session implements OutboundFlow.Sink {
         assert owner.isCurrent() && connection == null && !discarded;
         connection = newConnection;
         lastIdentity = newConnection.identity();
+        fencedSends.reset();
         outbound.resume(this);
     }
 
@@ -209,6 +277,7 @@ final class Session implements OutboundFlow.Sink {
             return;
         }
         connection = null;
+        fencedSends.reset();
         if (lifetime == SessionLifetime.CONNECTION) {
             discard();
         }
@@ -223,12 +292,16 @@ final class Session implements OutboundFlow.Sink {
         subscriptions.clear();
         if (!discarded) {
             broker.stats().sessions.decrement();
-            outbound.discarded();
+            outbound.abandon();
         }
         discarded = true;
         owner.sessions().remove(clientId, this);
         if (lifetime == SessionLifetime.PERSISTENT) {
-            broker.stores().sessions().remove(clientId);
+            Storage storage = storage();
+            storage.sessions().remove(clientId);
+            storage.queues().removeAll(clientId); // range deletes: one tombstone per kind, however long the queue
+            storage.inflight().removeAll(clientId);
+            storage.inboundPacketIds().removeAll(clientId);
         }
     }
 

@@ -14,6 +14,7 @@ import io.ternmq.server.security.SecurityStats;
 import io.ternmq.transport.ConnectionLimits;
 import io.ternmq.transport.ListenerConfig;
 import io.ternmq.transport.ListenerKind;
+import io.ternmq.store.StorageMode;
 import io.ternmq.transport.TransportConfig;
 import org.jspecify.annotations.Nullable;
 
@@ -104,6 +105,11 @@ public final class Broker implements AutoCloseable {
         return assembly.reloadSecurity();
     }
 
+    /** How durable acknowledged messages are ({@code storage.mode}); for logs and metrics. */
+    public StorageMode storageMode() {
+        return assembly.storageMode();
+    }
+
     /** Closes the listener and every connection, then stops the core. Idempotent. */
     @Override
     public void close() {
@@ -147,6 +153,8 @@ public final class Broker implements AutoCloseable {
         private int maxTopicLength = TopicLimits.DEFAULTS.maxTopicBytes();
         private int maxTopicLevels = TopicLimits.DEFAULTS.maxTopicLevels();
         private int maxSubscriptionsPerClient = TopicLimits.DEFAULTS.maxSubscriptionsPerClient();
+        private StorageMode storageMode = StorageMode.MEMORY;
+        private CorruptDataPolicy onCorruptData = CorruptDataPolicy.STOP;
 
         private Builder() {
         }
@@ -251,6 +259,21 @@ public final class Broker implements AutoCloseable {
         /** Directory for broker data; created when missing. Default ./data. */
         public Builder dataDir(Path directory) {
             this.dataDir = Objects.requireNonNull(directory, "dataDir");
+            return this;
+        }
+
+        /**
+         * Durability of acknowledged messages; default {@code MEMORY} for embedding (nothing written, fast tests).
+         * The command line server defaults to {@code WAL} under {@code ./data}.
+         */
+        public Builder storageMode(StorageMode mode) {
+            this.storageMode = Objects.requireNonNull(mode, "storageMode");
+            return this;
+        }
+
+        /** What an unreadable or corrupt data directory does at start; default {@code STOP}. */
+        public Builder onCorruptData(CorruptDataPolicy policy) {
+            this.onCorruptData = Objects.requireNonNull(policy, "onCorruptData");
             return this;
         }
 
@@ -395,7 +418,7 @@ public final class Broker implements AutoCloseable {
                     sessionThreads, maxInflightMessages, maxQueuedMessages, connectTimeout, dataDir, authenticator,
                     authorizer, security, topicLimits, new ObservabilitySettings(adminBind == null ? null
                             : new AdminSettings(adminBind, adminPort, adminCredentials), sysInterval,
-                            securityReloader))));
+                            securityReloader), storageMode, onCorruptData)));
         }
 
         /**

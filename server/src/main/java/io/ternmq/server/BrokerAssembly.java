@@ -11,6 +11,9 @@ import io.ternmq.server.security.ReloadResult;
 import io.ternmq.server.security.SecurityFileException;
 import io.ternmq.server.security.SecurityPolicy;
 import io.ternmq.server.security.SecurityStats;
+import io.ternmq.core.SessionExecutorFactory;
+import io.ternmq.store.Storage;
+import io.ternmq.store.StorageMode;
 import io.ternmq.transport.ListenerBindException;
 import io.ternmq.transport.ListenerConfig;
 import io.ternmq.transport.MqttServer;
@@ -37,14 +40,16 @@ final class BrokerAssembly implements AutoCloseable {
     private final Observability observability;
     private final SecurityPolicy security;
     private final List<ListenerConfig> listeners;
+    private final Storage storage;
 
     private BrokerAssembly(BrokerCore core, MqttServer server, Observability observability, SecurityPolicy security,
-                           List<ListenerConfig> listeners) {
+                           List<ListenerConfig> listeners, Storage storage) {
         this.core = core;
         this.server = server;
         this.observability = observability;
         this.security = security;
         this.listeners = listeners;
+        this.storage = storage;
     }
 
     static BrokerAssembly start(BrokerSettings settings) {
@@ -57,7 +62,18 @@ final class BrokerAssembly implements AutoCloseable {
                 ? security.authenticator() : settings.authenticator();
         var authorizer = settings.authorizer() == Authorizer.ALLOW_ALL
                 ? security.authorizer() : settings.authorizer();
-        var core = new BrokerCore(coreConfig, authenticator, authorizer, Clock.SYSTEM);
+        BrokerCore core;
+        Storage storage;
+        try {
+            var opened = StorageOpening.open(settings.dataDir(), settings.storageMode(), settings.onCorruptData(),
+                    stores -> new BrokerCore(coreConfig, authenticator, authorizer, Clock.SYSTEM, stores,
+                            SessionExecutorFactory.SINGLE_THREADS));
+            core = opened.user();
+            storage = opened.storage();
+        } catch (RuntimeException e) {
+            security.close();
+            throw e;
+        }
         MqttServer server;
         try {
             var transportConfig = new TransportConfig(settings.maxPacketSize(), settings.connectTimeout(),
@@ -66,10 +82,12 @@ final class BrokerAssembly implements AutoCloseable {
         } catch (ListenerBindException e) {
             core.close();
             security.close();
+            storage.close();
             throw new BrokerStartException(e.getMessage(), e);
         } catch (RuntimeException e) {
             core.close();
             security.close();
+            storage.close();
             throw e;
         }
         Observability observability;
@@ -79,9 +97,10 @@ final class BrokerAssembly implements AutoCloseable {
             server.close();
             core.close();
             security.close();
+            storage.close();
             throw e;
         }
-        var assembly = new BrokerAssembly(core, server, observability, security, settings.listeners());
+        var assembly = new BrokerAssembly(core, server, observability, security, settings.listeners(), storage);
         for (ListenerConfig listener : settings.listeners()) {
             log.info("TernMQ {} listening on {} ({} listener '{}')", BrokerVersion.current(),
                     format(assembly.address(listener.name())), listener.kind(), listener.name());
@@ -147,15 +166,26 @@ final class BrokerAssembly implements AutoCloseable {
         return observability.adminPort();
     }
 
-    /** Network first, so that every connection has reported its close to the core before the core stops. */
+    StorageMode storageMode() {
+        return storage.mode();
+    }
+
+    /**
+     * Network first, so that every connection has reported its close to the core before the core stops; the
+     * storage last, after writing what the core submitted.
+     */
     @Override
     public void close() {
         observability.close();
         try {
             server.close();
         } finally {
-            core.close();
-            security.close();
+            try {
+                core.close();
+            } finally {
+                security.close();
+                storage.close();
+            }
         }
         log.info("TernMQ stopped");
     }
@@ -167,8 +197,12 @@ final class BrokerAssembly implements AutoCloseable {
             throw new BrokerStartException("cannot create data directory " + settings.dataDir().toAbsolutePath()
                     + ": " + e, e);
         }
-        log.info("state is kept in memory; data directory {} is reserved for durable storage",
-                settings.dataDir().toAbsolutePath());
+        if (settings.storageMode() == StorageMode.MEMORY) {
+            log.info("storage mode memory: state is kept in memory only, nothing survives a restart");
+        } else {
+            log.info("storage mode {}: data in {}", settings.storageMode().configName(),
+                    settings.dataDir().toAbsolutePath());
+        }
     }
 
     private static String format(InetSocketAddress address) {

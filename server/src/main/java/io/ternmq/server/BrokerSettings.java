@@ -4,7 +4,7 @@ import io.ternmq.core.TopicLimits;
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
 import io.ternmq.server.security.SecuritySettings;
-
+import io.ternmq.store.StorageMode;
 import io.ternmq.transport.ListenerConfig;
 
 import java.nio.file.Path;
@@ -18,5 +18,6 @@ import java.util.List;
 record BrokerSettings(List<ListenerConfig> listeners, int maxConnections, int maxPacketSize, int sessionThreads,
                       int maxInflightMessages, int maxQueuedMessages, Duration connectTimeout, Path dataDir,
                       Authenticator authenticator, Authorizer authorizer, SecuritySettings security,
-                      TopicLimits topicLimits, ObservabilitySettings observability) {
+                      TopicLimits topicLimits, ObservabilitySettings observability,
+                      StorageMode storageMode, CorruptDataPolicy onCorruptData) {
 }

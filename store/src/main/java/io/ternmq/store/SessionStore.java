@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Persistent sessions by client id. The core writes through whenever a persistent session's subscriptions
  * change and removes the entry when the session is discarded; at start it restores {@link #all()}.
- * Implementations are thread-safe.
+ * Changes are applied in submission order (see {@link Storage}). Implementations are thread-safe.
  */
 public interface SessionStore {
 

@@ -1,12 +1,14 @@
 package io.ternmq.server.cli;
 
 import io.ternmq.server.Broker;
+import io.ternmq.server.CorruptDataPolicy;
 import io.ternmq.server.config.AdminConfig;
 import io.ternmq.server.config.EffectiveConfig;
 import io.ternmq.server.config.ListenerConfig;
 import io.ternmq.server.config.ServerConfig;
 import io.ternmq.server.security.AnonymousAccess;
 import io.ternmq.server.security.ReloadResult;
+import io.ternmq.store.StorageMode;
 import io.ternmq.transport.ListenerKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +61,10 @@ final class BrokerService implements AutoCloseable {
                     .maxSubscriptionsPerClient(config.limits().maxSubscriptionsPerClient())
                     .anonymousAccess(config.auth().allowAnonymous())
                     .securityReloadInterval(config.auth().reloadInterval())
-                    .sysInterval(config.sys().interval());
+                    .sysInterval(config.sys().interval())
+                    .storageMode(StorageMode.valueOf(config.storage().mode().toUpperCase(java.util.Locale.ROOT)))
+                    .onCorruptData(config.storage().onCorrupt().equals("move-aside")
+                            ? CorruptDataPolicy.MOVE_ASIDE : CorruptDataPolicy.STOP);
             AdminConfig admin = config.admin();
             if (admin.enabled()) {
                 builder.adminListener(admin.bind(), admin.port());

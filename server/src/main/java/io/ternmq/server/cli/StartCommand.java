@@ -44,6 +44,13 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = {"-d", "--data-dir"}, paramLabel = "DIR", description = "Data directory (storage.data_dir).")
     private @Nullable String dataDir;
 
+    @Option(names = "--storage-mode", paramLabel = "MODE", description = "wal, fsync or memory (storage.mode).")
+    private @Nullable String storageMode;
+
+    @Option(names = "--recover-move-aside", description = "If the data directory is unreadable, rename it aside with "
+            + "a timestamp and start empty (storage.on_corrupt=move-aside).")
+    private boolean recoverMoveAside;
+
     @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE",
             description = "Set any configuration key, e.g. --set limits.max_packet_size=1MB (repeatable).")
     private Map<String, String> settings = new LinkedHashMap<>();
@@ -95,6 +102,14 @@ final class StartCommand implements Callable<Integer> {
         }
         if (dataDir != null) {
             flags.put(ConfigKeys.STORAGE_DATA_DIR, new RawValue(dataDir, new Origin.CommandLineOption("--data-dir")));
+        }
+        if (storageMode != null) {
+            flags.put(ConfigKeys.STORAGE_MODE,
+                    new RawValue(storageMode, new Origin.CommandLineOption("--storage-mode")));
+        }
+        if (recoverMoveAside) {
+            flags.put(ConfigKeys.STORAGE_ON_CORRUPT,
+                    new RawValue("move-aside", new Origin.CommandLineOption("--recover-move-aside")));
         }
         return flags;
     }

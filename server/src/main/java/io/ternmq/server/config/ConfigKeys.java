@@ -56,6 +56,14 @@ public final class ConfigKeys {
             "threads that own sessions and route messages");
     public static final ConfigKey<Path> STORAGE_DATA_DIR = new ConfigKey<>("storage.data_dir", new DirectoryPath(),
             "directory for broker data, created when missing (relative to the working directory)");
+    public static final ConfigKey<String> STORAGE_MODE = new ConfigKey<>("storage.mode",
+            new Choice(List.of("wal", "fsync", "memory")),
+            "durability of acknowledged messages: wal survives a killed process, fsync also power loss, "
+                    + "memory nothing");
+    public static final ConfigKey<String> STORAGE_ON_CORRUPT = new ConfigKey<>("storage.on_corrupt",
+            new Choice(List.of("stop", "move-aside")),
+            "an unreadable data directory stops startup, or is renamed aside with a timestamp and the broker "
+                    + "starts empty");
 
     public static final ConfigKey<Optional<Path>> AUTH_PASSWORD_FILE = new ConfigKey<>("auth.password_file",
             new OptionalFile(), "users and password hashes, from 'ternmq passwd'; none: user names are not checked");
@@ -92,7 +100,7 @@ public final class ConfigKeys {
             LISTENER_MAX_CONNECTIONS, LISTENER_MAX_CONNECTIONS_PER_SECOND, LISTENER_ALLOW_ANONYMOUS,
             LIMITS_MAX_PACKET_SIZE, LIMITS_MAX_INFLIGHT_MESSAGES, LIMITS_MAX_QUEUED_MESSAGES, LIMITS_CONNECT_TIMEOUT,
             LIMITS_MAX_TOPIC_LENGTH, LIMITS_MAX_TOPIC_LEVELS, LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT,
-            LIMITS_MAX_CONNECTIONS, SESSIONS_THREADS, STORAGE_DATA_DIR,
+            LIMITS_MAX_CONNECTIONS, SESSIONS_THREADS, STORAGE_DATA_DIR, STORAGE_MODE, STORAGE_ON_CORRUPT,
             AUTH_PASSWORD_FILE, AUTH_ACL_FILE, AUTH_ALLOW_ANONYMOUS, AUTH_ANONYMOUS_LISTENERS, AUTH_RELOAD_INTERVAL,
             ADMIN_ENABLED, ADMIN_BIND, ADMIN_PORT, ADMIN_TOKEN, ADMIN_USERNAME, ADMIN_PASSWORD, SYS_INTERVAL, LOG_LEVEL);
 

@@ -49,7 +49,8 @@ public record EffectiveConfig(ServerConfig config, Map<ConfigKey<?>, RawValue> s
                         value(ConfigKeys.LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT, raw),
                         value(ConfigKeys.LIMITS_MAX_CONNECTIONS, raw)),
                 new SessionsConfig(value(ConfigKeys.SESSIONS_THREADS, raw)),
-                new StorageConfig(value(ConfigKeys.STORAGE_DATA_DIR, raw)),
+                new StorageConfig(value(ConfigKeys.STORAGE_DATA_DIR, raw), value(ConfigKeys.STORAGE_MODE, raw),
+                        value(ConfigKeys.STORAGE_ON_CORRUPT, raw)),
                 new AuthConfig(
                         value(ConfigKeys.AUTH_PASSWORD_FILE, raw),
                         value(ConfigKeys.AUTH_ACL_FILE, raw),

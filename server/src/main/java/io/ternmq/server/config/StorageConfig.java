@@ -2,6 +2,9 @@ package io.ternmq.server.config;
 
 import java.nio.file.Path;
 
-/** The {@code storage} section: where the broker keeps its data. */
-public record StorageConfig(Path dataDir) {
+/**
+ * The {@code storage} section: where the broker keeps its data, how durable it is ({@code wal}, {@code fsync},
+ * {@code memory}) and what an unreadable directory does ({@code stop}, {@code move-aside}).
+ */
+public record StorageConfig(Path dataDir, String mode, String onCorrupt) {
 }

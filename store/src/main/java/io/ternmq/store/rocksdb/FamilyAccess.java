@@ -1,0 +1,79 @@
+package io.ternmq.store.rocksdb;
+
+import io.ternmq.store.StorageOpenException;
+import org.jspecify.annotations.Nullable;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+/**
+ * One column family as the role stores use it: writes go through the shared writer (in submission order), reads
+ * go to the database. A row that does not decode stops with a message naming the directory, family and key.
+ */
+final class FamilyAccess {
+
+    private final RocksDB db;
+    private final ColumnFamilyHandle handle;
+    private final GroupCommitWriter writer;
+    private final Family family;
+    private final Path dataDir;
+
+    FamilyAccess(RocksDB db, ColumnFamilyHandle handle, GroupCommitWriter writer, Family family, Path dataDir) {
+        this.db = db;
+        this.handle = handle;
+        this.writer = writer;
+        this.family = family;
+        this.dataDir = dataDir;
+    }
+
+    void put(byte[] key, byte[] value) {
+        writer.submit(new Change.Put(handle, key, value));
+    }
+
+    void delete(byte[] key) {
+        writer.submit(new Change.Delete(handle, key));
+    }
+
+    void deleteRange(byte[] from, byte[] to) {
+        writer.submit(new Change.DeleteRange(handle, from, to));
+    }
+
+    <T> @Nullable T get(byte[] key, BiFunction<byte[], byte[], T> decoder) {
+        try {
+            byte[] value = db.get(handle, key);
+            return value == null ? null : decode(key, value, decoder);
+        } catch (RocksDBException e) {
+            throw new StorageOpenException("cannot read column family " + family.familyName() + " in " + dataDir
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Streams the family in key order: one row decoded at a time, so memory stays bounded by the caller. */
+    <T> void forEach(BiFunction<byte[], byte[], T> decoder, Consumer<T> sink) {
+        try (RocksIterator it = db.newIterator(handle)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                sink.accept(decode(it.key(), it.value(), decoder));
+            }
+            it.status();
+        } catch (RocksDBException e) {
+            throw new StorageOpenException("cannot read column family " + family.familyName() + " in " + dataDir
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T decode(byte[] key, byte[] value, BiFunction<byte[], byte[], T> decoder) {
+        try {
+            return decoder.apply(key, value);
+        } catch (CorruptValueException | IllegalArgumentException e) {
+            throw new StorageOpenException("corrupt row in " + dataDir + " (column family " + family.familyName()
+                    + ", key " + HexFormat.of().formatHex(key) + "): " + e.getMessage()
+                    + "; start with --recover-move-aside to move the directory aside and start empty", e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.ternmq.store.rocksdb;
+
+import io.ternmq.store.StoredMessage;
+
+/**
+ * Column family {@code messages}: each payload held by persistent sessions, stored once.
+ * <pre>
+ *   key   = message id:i64 big-endian (ids grow, so iteration is in id order)
+ *   value = qos:u8  topic:u16-length UTF-8  payload:u32-length bytes
+ * </pre>
+ */
+final class MessageCodec {
+
+    private MessageCodec() {
+    }
+
+    static byte[] key(long id) {
+        return new ValueWriter(8).i64(id).toBytes();
+    }
+
+    static byte[] value(StoredMessage message) {
+        return new ValueWriter(message.topic().length() + message.payload().length + 8)
+                .u8(message.qos().value()).string(message.topic()).blob(message.payload()).toBytes();
+    }
+
+    static StoredMessage decode(byte[] key, byte[] value) {
+        long id = new ValueReader(key).i64();
+        var in = new ValueReader(value);
+        var qos = QosByte.decode(in.u8());
+        String topic = in.string();
+        byte[] payload = in.blob();
+        in.end();
+        return new StoredMessage(id, topic, qos, payload);
+    }
+}

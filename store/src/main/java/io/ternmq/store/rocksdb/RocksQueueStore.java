@@ -1,0 +1,36 @@
+package io.ternmq.store.rocksdb;
+
+import io.ternmq.store.QueueStore;
+import io.ternmq.store.QueuedMessage;
+
+import java.util.function.Consumer;
+
+/** Queue entries in their column family ({@link QueueCodec}). */
+final class RocksQueueStore implements QueueStore {
+
+    private final FamilyAccess family;
+
+    RocksQueueStore(FamilyAccess family) {
+        this.family = family;
+    }
+
+    @Override
+    public void add(QueuedMessage message) {
+        family.put(QueueCodec.key(message), QueueCodec.value(message));
+    }
+
+    @Override
+    public void remove(String clientId, long sequence) {
+        family.delete(ClientKeys.key(clientId, sequence));
+    }
+
+    @Override
+    public void removeAll(String clientId) {
+        family.deleteRange(ClientKeys.rangeStart(clientId), ClientKeys.rangeEnd(clientId));
+    }
+
+    @Override
+    public void forEach(Consumer<QueuedMessage> sink) {
+        family.forEach(QueueCodec::decode, sink);
+    }
+}

@@ -1,0 +1,56 @@
+package io.ternmq.store.rocksdb;
+
+import io.ternmq.protocol.Qos;
+import io.ternmq.store.QueuedMessage;
+import io.ternmq.store.RetainedMessage;
+import io.ternmq.store.Storage;
+import io.ternmq.store.StorageContract;
+import io.ternmq.store.StorageMode;
+import io.ternmq.store.StoredSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RocksStorageTest extends StorageContract {
+
+    @TempDir
+    Path dataDir;
+
+    @Override
+    protected Storage open() {
+        return RocksStorage.open(dataDir, StorageMode.WAL);
+    }
+
+    @Test
+    void reopen_afterClose_keepsEveryKind() {
+        storage.sessions().save(new StoredSession("c1", Map.of("a/#", Qos.AT_LEAST_ONCE)));
+        storage.queues().add(new QueuedMessage("c1", 1, 1, Qos.AT_LEAST_ONCE, false));
+        storage.retained().put(new RetainedMessage("r", bytes("kept"), Qos.AT_LEAST_ONCE));
+        storage.close();
+
+        storage = RocksStorage.open(dataDir, StorageMode.FSYNC);
+
+        assertThat(storage.mode()).isEqualTo(StorageMode.FSYNC);
+        assertThat(storage.sessions().find("c1")).isPresent();
+        List<QueuedMessage> queued = new ArrayList<>();
+        storage.queues().forEach(queued::add);
+        assertThat(queued).hasSize(1);
+        assertThat(storage.retained().all()).hasSize(1);
+    }
+
+    @Test
+    void open_capsRocksDbInfoLogs() throws Exception {
+        assertThat(RocksStorage.MAX_INFO_LOG_BYTES).isLessThanOrEqualTo(8L * 1024 * 1024);
+        assertThat(RocksStorage.KEPT_INFO_LOGS).isLessThanOrEqualTo(4);
+        try (var files = Files.list(dataDir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).contains("CURRENT", "LOG");
+        }
+    }
+}
