@@ -50,7 +50,10 @@ final class Connection {
         this.owner = owner;
         this.connect = connect;
         this.clientId = clientId;
-        this.identity = new ClientIdentity(clientId, connect.username());
+        // A listener that takes the identity from the client certificate (CN or SAN) makes it the user name that
+        // authorization sees, whatever the CONNECT claimed: the certificate was verified, the claim was not.
+        String certificateUser = channel.listener().certificateIdentity();
+        this.identity = new ClientIdentity(clientId, certificateUser != null ? certificateUser : connect.username());
         this.acks = new AckOrder(channel);
     }
 
