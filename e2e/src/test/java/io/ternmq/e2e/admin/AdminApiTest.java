@@ -269,7 +269,7 @@ class AdminApiTest {
         assertThat(config.path("admin.token").asText()).isEqualTo("****");
         assertThat(config.path("admin.password").asText()).isEqualTo("****");
         assertThat(config.path("admin.username").asText()).isEqualTo(AdminHttp.USER);
-        assertThat(config.path("listener.port").asInt()).isEqualTo(0);
+        assertThat(config.path("listeners.tcp.port").asText()).isEqualTo("0");
         assertThat(config.toString()).doesNotContain(AdminHttp.TOKEN).doesNotContain(AdminHttp.PASSWORD);
     }
 
