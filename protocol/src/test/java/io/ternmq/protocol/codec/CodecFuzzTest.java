@@ -102,7 +102,8 @@ class CodecFuzzTest {
         int flips = 1 + random.nextInt(4);
         for (int f = 0; f < flips; f++) {
             // headers and lengths are near the front: aim there more often
-            int index = random.nextBoolean() ? random.nextInt(Math.min(bytes.length, 16)) : random.nextInt(bytes.length);
+            int bound = random.nextBoolean() ? Math.min(bytes.length, 16) : bytes.length;
+            int index = random.nextInt(bound);
             bytes[index] ^= (byte) (1 << random.nextInt(8));
         }
         return bytes;
