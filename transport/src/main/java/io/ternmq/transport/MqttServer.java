@@ -129,6 +129,8 @@ public final class MqttServer implements AutoCloseable {
             closed = true;
         }
         tlsReloads.shutdownNow();
+        // Stop accepting first, so that no connection arrives while the others are being closed. MQTT 5 clients
+        // are to get DISCONNECT 0x8B (server shutting down) before their close once the core speaks 5.0.
         serverChannels.close().awaitUninterruptibly();
         clientChannels.close().awaitUninterruptibly();
         loops.shutdown();
