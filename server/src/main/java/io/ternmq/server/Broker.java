@@ -16,6 +16,7 @@ import io.ternmq.transport.ListenerConfig;
 import io.ternmq.transport.ListenerKind;
 import io.ternmq.store.StorageMode;
 import io.ternmq.transport.TransportConfig;
+import io.ternmq.transport.TransportStats;
 import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
@@ -86,6 +87,11 @@ public final class Broker implements AutoCloseable {
         return assembly.stats();
     }
 
+    /** Network counters over every listener: open and pending connections, refusals, bytes, packets. */
+    public TransportStats networkStats() {
+        return assembly.networkStats();
+    }
+
     /** The port of the admin HTTP listener (the real one when 0 was asked for). */
     public int adminPort() {
         return assembly.adminPort().orElseThrow(() -> new IllegalStateException("the admin listener is off"));
@@ -123,6 +129,8 @@ public final class Broker implements AutoCloseable {
 
         /** The name of the listener that {@link #bind} and {@link #port} configure. */
         public static final String DEFAULT_LISTENER = "tcp";
+        /** Enough for a burst of honest clients, few enough that silent sockets cannot pile up pipelines. */
+        public static final int DEFAULT_MAX_PENDING_CONNECTS = 10_000;
 
         private String bind = "0.0.0.0";
         private int port = 1883;
@@ -132,6 +140,7 @@ public final class Broker implements AutoCloseable {
                 io.ternmq.transport.AnonymousAccess.ALLOWED;
         private final List<ListenerConfig> listeners = new ArrayList<>();
         private int maxConnections;
+        private int maxPendingConnects = DEFAULT_MAX_PENDING_CONNECTS;
         private int maxPacketSize = TransportConfig.PROTOCOL_MAX_PACKET_SIZE;
         private int sessionThreads = Runtime.getRuntime().availableProcessors();
         private int maxInflightMessages = 32;
@@ -189,6 +198,18 @@ public final class Broker implements AutoCloseable {
                 throw new IllegalArgumentException("maxConnections must not be negative, was " + connections);
             }
             this.maxConnections = connections;
+            return this;
+        }
+
+        /**
+         * Connections over all listeners that have not sent their CONNECT yet; more are closed at accept (counted
+         * in {@link TransportStats#refusedPendingConnects()}); default 10000; 0 means unlimited.
+         */
+        public Builder maxPendingConnects(int connections) {
+            if (connections < 0) {
+                throw new IllegalArgumentException("maxPendingConnects must not be negative, was " + connections);
+            }
+            this.maxPendingConnects = connections;
             return this;
         }
 
@@ -418,7 +439,7 @@ public final class Broker implements AutoCloseable {
                     sessionThreads, maxInflightMessages, maxQueuedMessages, connectTimeout, dataDir, authenticator,
                     authorizer, security, topicLimits, new ObservabilitySettings(adminBind == null ? null
                             : new AdminSettings(adminBind, adminPort, adminCredentials), sysInterval,
-                            securityReloader), storageMode, onCorruptData)));
+                            securityReloader), storageMode, onCorruptData, maxPendingConnects)));
         }
 
         /**

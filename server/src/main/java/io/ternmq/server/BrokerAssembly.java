@@ -18,6 +18,7 @@ import io.ternmq.transport.ListenerBindException;
 import io.ternmq.transport.ListenerConfig;
 import io.ternmq.transport.MqttServer;
 import io.ternmq.transport.TransportConfig;
+import io.ternmq.transport.TransportStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +78,8 @@ final class BrokerAssembly implements AutoCloseable {
         MqttServer server;
         try {
             var transportConfig = new TransportConfig(settings.maxPacketSize(), settings.connectTimeout(),
-                    Runtime.getRuntime().availableProcessors(), settings.maxConnections());
+                    Runtime.getRuntime().availableProcessors(), settings.maxConnections(),
+                    settings.maxPendingConnects());
             server = MqttServer.start(transportConfig, settings.listeners(), core::accept);
         } catch (ListenerBindException e) {
             core.close();
@@ -160,6 +162,10 @@ final class BrokerAssembly implements AutoCloseable {
 
     BrokerStats stats() {
         return core.stats();
+    }
+
+    TransportStats networkStats() {
+        return server.stats();
     }
 
     OptionalInt adminPort() {

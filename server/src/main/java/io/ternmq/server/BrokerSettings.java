@@ -19,5 +19,5 @@ record BrokerSettings(List<ListenerConfig> listeners, int maxConnections, int ma
                       int maxInflightMessages, int maxQueuedMessages, Duration connectTimeout, Path dataDir,
                       Authenticator authenticator, Authorizer authorizer, SecuritySettings security,
                       TopicLimits topicLimits, ObservabilitySettings observability,
-                      StorageMode storageMode, CorruptDataPolicy onCorruptData) {
+                      StorageMode storageMode, CorruptDataPolicy onCorruptData, int maxPendingConnects) {
 }

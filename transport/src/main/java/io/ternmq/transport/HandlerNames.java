@@ -16,6 +16,8 @@ public final class HandlerNames {
     public static final String FLUSH_CONSOLIDATION = "flushConsolidation";
     public static final String DECODER = "decoder";
     public static final String ENCODER = "encoder";
+    /** Present until CONNECT is decoded. */
+    public static final String PENDING_CONNECT = "pendingConnect";
     public static final String CONNECT_TIMEOUT = "connectTimeout";
     /** Present only while keep-alive is armed and reading is not paused. */
     public static final String KEEP_ALIVE = "keepAlive";

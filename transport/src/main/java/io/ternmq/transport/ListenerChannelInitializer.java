@@ -15,8 +15,9 @@ import io.ternmq.protocol.codec.PacketEncoder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The pipeline of a connection on one listener: admission (connection limits) first, then TLS for tls/wss, the
- * HTTP upgrade and WebSocket framing for ws/wss, and then the MQTT part, which is the same for every kind.
+ * The pipeline of a connection on one listener: admission (connection limits, then the cap on connections
+ * waiting for CONNECT) first, then TLS for tls/wss, the HTTP upgrade and WebSocket framing for ws/wss, and then
+ * the MQTT part, which is the same for every kind.
  */
 final class ListenerChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -35,10 +36,11 @@ final class ListenerChannelInitializer extends ChannelInitializer<Channel> {
     private final ChannelGroup openChannels;
     private final ListenerIdentity plainIdentity;
     private final TrafficCounters counters;
+    private final PendingConnects pendingConnects;
 
     ListenerChannelInitializer(ListenerConfig listener, TransportConfig config, ConnectionGate gate,
                                @Nullable ReloadingTlsContext tls, ConnectionAcceptor acceptor,
-                               ChannelGroup openChannels, TrafficCounters counters) {
+                               ChannelGroup openChannels, TrafficCounters counters, PendingConnects pendingConnects) {
         this.listener = listener;
         this.config = config;
         this.gate = gate;
@@ -49,12 +51,18 @@ final class ListenerChannelInitializer extends ChannelInitializer<Channel> {
         this.openChannels = openChannels;
         this.plainIdentity = new ListenerIdentity(listener.name(), null);
         this.counters = counters;
+        this.pendingConnects = pendingConnects;
     }
 
     @Override
     protected void initChannel(Channel channel) {
         if (gate.admit(channel) != Admission.ADMITTED) {
             channel.close();
+            return;
+        }
+        PendingConnects.Place pendingPlace = pendingConnects.admit(channel);
+        if (pendingPlace == null) {
+            channel.close(); // gives back the gate's places too
             return;
         }
         openChannels.add(channel);
@@ -74,6 +82,7 @@ final class ListenerChannelInitializer extends ChannelInitializer<Channel> {
         pipeline.addLast(HandlerNames.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(FLUSH_EVERY_WRITES, true));
         pipeline.addLast(HandlerNames.DECODER, new MqttPacketDecoder(reader, version, counters));
         pipeline.addLast(HandlerNames.ENCODER, new MqttPacketEncoder(encoder, version, counters));
+        pipeline.addLast(HandlerNames.PENDING_CONNECT, new PendingConnectHandler(pendingPlace));
         if (!config.connectTimeout().isZero()) {
             pipeline.addLast(HandlerNames.CONNECT_TIMEOUT, new ConnectTimeoutHandler(config.connectTimeout()));
         }

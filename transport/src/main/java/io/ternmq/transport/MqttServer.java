@@ -40,7 +40,8 @@ public final class MqttServer implements AutoCloseable {
     private final ChannelGroup clientChannels =
             new DefaultChannelGroup("ternmq-clients", GlobalEventExecutor.INSTANCE);
     private final Map<String, InetSocketAddress> boundAddresses = new LinkedHashMap<>();
-    private final TrafficCounters counters = new TrafficCounters(clientChannels::size);
+    private final PendingConnects pendingConnects;
+    private final TrafficCounters counters;
     private final Map<String, ConnectionGate> gates = new LinkedHashMap<>();
     private final ConnectionBudget brokerBudget;
     /** Polls certificate files of tls/wss listeners; a plain thread because reading files must not block IO. */
@@ -51,9 +52,11 @@ public final class MqttServer implements AutoCloseable {
     });
     private boolean closed;
 
-    private MqttServer(EventLoops loops, int maxConnections) {
+    private MqttServer(EventLoops loops, int maxConnections, int maxPendingConnects) {
         this.loops = loops;
         this.brokerBudget = new ConnectionBudget(maxConnections);
+        this.pendingConnects = new PendingConnects(maxPendingConnects, System::nanoTime);
+        this.counters = new TrafficCounters(clientChannels::size, pendingConnects);
     }
 
     /**
@@ -69,7 +72,8 @@ public final class MqttServer implements AutoCloseable {
         if (listeners.stream().map(ListenerConfig::name).distinct().count() != listeners.size()) {
             throw new IllegalArgumentException("listener names must be unique: " + listeners);
         }
-        MqttServer server = new MqttServer(EventLoops.create(config.ioThreads()), config.maxConnections());
+        MqttServer server = new MqttServer(EventLoops.create(config.ioThreads()), config.maxConnections(),
+                config.maxPendingConnects());
         try {
             for (ListenerConfig listener : listeners) {
                 server.bind(listener, server.initializerFor(listener, config, acceptor));
@@ -125,6 +129,8 @@ public final class MqttServer implements AutoCloseable {
             closed = true;
         }
         tlsReloads.shutdownNow();
+        // Stop accepting first, so that no connection arrives while the others are being closed. MQTT 5 clients
+        // are to get DISCONNECT 0x8B (server shutting down) before their close once the core speaks 5.0.
         serverChannels.close().awaitUninterruptibly();
         clientChannels.close().awaitUninterruptibly();
         loops.shutdown();
@@ -147,7 +153,8 @@ public final class MqttServer implements AutoCloseable {
             log.info("listener '{}': TLS 1.3/1.2 via {}, client certificates {}", listener.name(),
                     TlsContexts.describeProvider(), listener.tls().clientCertificates());
         }
-        return new ListenerChannelInitializer(listener, config, gate, tls, acceptor, clientChannels, counters);
+        return new ListenerChannelInitializer(listener, config, gate, tls, acceptor, clientChannels, counters,
+                pendingConnects);
     }
 
     private void bind(ListenerConfig listener, ChannelInitializer<Channel> initializer) {

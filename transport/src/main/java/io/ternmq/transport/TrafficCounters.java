@@ -18,9 +18,15 @@ final class TrafficCounters implements TransportStats {
     private final LongAdder[] packetsReceived = adders();
     private final LongAdder[] packetsSent = adders();
     private final LongSupplier openConnections;
+    private final PendingConnects pendingConnects;
 
     TrafficCounters(LongSupplier openConnections) {
+        this(openConnections, new PendingConnects(0, System::nanoTime));
+    }
+
+    TrafficCounters(LongSupplier openConnections, PendingConnects pendingConnects) {
         this.openConnections = openConnections;
+        this.pendingConnects = pendingConnects;
     }
 
     private static LongAdder[] adders() {
@@ -67,6 +73,16 @@ final class TrafficCounters implements TransportStats {
     @Override
     public long openConnections() {
         return openConnections.getAsLong();
+    }
+
+    @Override
+    public long pendingConnects() {
+        return pendingConnects.pending();
+    }
+
+    @Override
+    public long refusedPendingConnects() {
+        return pendingConnects.refused();
     }
 
     @Override

@@ -9,8 +9,11 @@ import java.time.Duration;
  * @param connectTimeout how long a new connection may take to deliver its CONNECT; {@link Duration#ZERO} waits forever
  * @param ioThreads      Netty worker threads that read, decode, encode and write
  * @param maxConnections connections held at once over all listeners; 0 means unlimited
+ * @param maxPendingConnects connections over all listeners that have not delivered their CONNECT yet; more are
+ *                       closed at accept; 0 means unlimited
  */
-public record TransportConfig(int maxPacketSize, Duration connectTimeout, int ioThreads, int maxConnections) {
+public record TransportConfig(int maxPacketSize, Duration connectTimeout, int ioThreads, int maxConnections,
+                              int maxPendingConnects) {
 
     /** The protocol maximum: a remaining length of 268,435,455 plus a 5-byte fixed header. */
     public static final int PROTOCOL_MAX_PACKET_SIZE = 268_435_460;
@@ -32,6 +35,14 @@ public record TransportConfig(int maxPacketSize, Duration connectTimeout, int io
         if (maxConnections < 0) {
             throw new IllegalArgumentException("maxConnections must not be negative, was " + maxConnections);
         }
+        if (maxPendingConnects < 0) {
+            throw new IllegalArgumentException("maxPendingConnects must not be negative, was " + maxPendingConnects);
+        }
+    }
+
+    /** No cap on connections waiting for CONNECT (the connect timeout still applies). */
+    public TransportConfig(int maxPacketSize, Duration connectTimeout, int ioThreads, int maxConnections) {
+        this(maxPacketSize, connectTimeout, ioThreads, maxConnections, 0);
     }
 
     /** No global connection limit. */

@@ -18,6 +18,12 @@ public interface TransportStats {
     /** Open client connections, before and after CONNECT. */
     long openConnections();
 
+    /** Open client connections that have not delivered their CONNECT yet. */
+    long pendingConnects();
+
+    /** Connections closed at accept because {@code maxPendingConnects} connections were waiting for CONNECT. */
+    long refusedPendingConnects();
+
     /** Direct memory held by Netty's default buffer allocator (the one every channel uses); -1 if unknown. */
     long usedDirectBufferMemory();
 

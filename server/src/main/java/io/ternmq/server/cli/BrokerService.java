@@ -45,7 +45,8 @@ final class BrokerService implements AutoCloseable {
                     .port(config.listener().port())
                     .defaultListenerLimits(config.listener().limits())
                     .defaultListenerAnonymous(config.listener().anonymous())
-                    .maxConnections(config.limits().maxConnections());
+                    .maxConnections(config.limits().maxConnections())
+                    .maxPendingConnects(config.limits().maxPendingConnects());
             if (config.listener().state() == ListenerConfig.DefaultListener.DISABLED) {
                 builder.withoutDefaultListener();
             }

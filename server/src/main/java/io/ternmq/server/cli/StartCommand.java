@@ -80,7 +80,9 @@ final class StartCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        try (BrokerService service = BrokerService.start(effective)) {
+        try (BrokerService service = BrokerService.start(effective);
+             StopSignal term = StopSignal.install(service::close)) {
+            // Ctrl-C (SIGINT), and SIGTERM where no handler could be installed, stop through the hook (exit 130/143)
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "ternmq-shutdown"));
             service.awaitStop();
         }

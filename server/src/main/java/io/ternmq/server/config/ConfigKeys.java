@@ -30,6 +30,9 @@ public final class ConfigKeys {
             new Flag(), "whether clients without credentials may connect on the default listener");
     public static final ConfigKey<Integer> LIMITS_MAX_CONNECTIONS = new ConfigKey<>("limits.max_connections",
             new IntegerRange(0, Integer.MAX_VALUE), "connections held at once over all listeners; 0 = unlimited");
+    public static final ConfigKey<Integer> LIMITS_MAX_PENDING_CONNECTS = new ConfigKey<>(
+            "limits.max_pending_connects", new IntegerRange(0, Integer.MAX_VALUE),
+            "connections over all listeners that have not sent CONNECT yet; more are closed at accept; 0 = unlimited");
     // A CONNECT with a short client id and a will already needs dozens of bytes: less than 64 only locks clients out.
     public static final ConfigKey<Integer> LIMITS_MAX_PACKET_SIZE = new ConfigKey<>("limits.max_packet_size",
             new ByteSize(64, MQTT_MAX_PACKET_SIZE),
@@ -100,7 +103,7 @@ public final class ConfigKeys {
             LISTENER_MAX_CONNECTIONS, LISTENER_MAX_CONNECTIONS_PER_SECOND, LISTENER_ALLOW_ANONYMOUS,
             LIMITS_MAX_PACKET_SIZE, LIMITS_MAX_INFLIGHT_MESSAGES, LIMITS_MAX_QUEUED_MESSAGES, LIMITS_CONNECT_TIMEOUT,
             LIMITS_MAX_TOPIC_LENGTH, LIMITS_MAX_TOPIC_LEVELS, LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT,
-            LIMITS_MAX_CONNECTIONS, SESSIONS_THREADS, STORAGE_DATA_DIR, STORAGE_MODE, STORAGE_ON_CORRUPT,
+            LIMITS_MAX_CONNECTIONS, LIMITS_MAX_PENDING_CONNECTS, SESSIONS_THREADS, STORAGE_DATA_DIR, STORAGE_MODE, STORAGE_ON_CORRUPT,
             AUTH_PASSWORD_FILE, AUTH_ACL_FILE, AUTH_ALLOW_ANONYMOUS, AUTH_ANONYMOUS_LISTENERS, AUTH_RELOAD_INTERVAL,
             ADMIN_ENABLED, ADMIN_BIND, ADMIN_PORT, ADMIN_TOKEN, ADMIN_USERNAME, ADMIN_PASSWORD, SYS_INTERVAL, LOG_LEVEL);
 

@@ -94,6 +94,11 @@ public final class BrokerMetrics implements AutoCloseable {
     private void bindTransport(TransportStats stats) {
         gauge("ternmq.connections.open", "Open client TCP connections, before and after CONNECT", stats,
                 TransportStats::openConnections);
+        gauge("ternmq.connections.pending", "Open client connections that have not sent CONNECT yet", stats,
+                TransportStats::pendingConnects);
+        FunctionCounter.builder("ternmq.connections.refused.pending", stats, TransportStats::refusedPendingConnects)
+                .description("Connections closed at accept: limits.max_pending_connects were waiting for CONNECT")
+                .register(registry);
         FunctionCounter.builder("ternmq.network.received", stats, TransportStats::bytesReceived)
                 .description("Bytes read from client connections").baseUnit(BaseUnits.BYTES).register(registry);
         FunctionCounter.builder("ternmq.network.sent", stats, TransportStats::bytesSent)

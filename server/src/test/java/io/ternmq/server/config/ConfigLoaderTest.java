@@ -31,7 +31,7 @@ class ConfigLoaderTest {
 
         assertThat(config.listener()).isEqualTo(new ListenerConfig("0.0.0.0", 1883));
         assertThat(config.limits()).isEqualTo(
-                new LimitsConfig(268_435_460, 32, 10_000, Duration.ofSeconds(10), 65_535, 128, 10_000, 0));
+                new LimitsConfig(268_435_460, 32, 10_000, Duration.ofSeconds(10), 65_535, 128, 10_000, 0, 10_000));
         assertThat(config.sessions().threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(config.storage().dataDir()).isEqualTo(Path.of("./data"));
     }
@@ -59,7 +59,7 @@ class ConfigLoaderTest {
 
         assertThat(effective.config().listener()).isEqualTo(new ListenerConfig("0.0.0.0", 1884));
         assertThat(effective.config().limits())
-                .isEqualTo(new LimitsConfig(262_144, 32, 10_000, Duration.ofMillis(500), 65_535, 128, 10_000, 0));
+                .isEqualTo(new LimitsConfig(262_144, 32, 10_000, Duration.ofMillis(500), 65_535, 128, 10_000, 0, 10_000));
         assertThat(effective.config().sessions().threads()).isEqualTo(3);
         assertThat(effective.config().storage().dataDir()).isEqualTo(Path.of("/var/lib/ternmq"));
         assertThat(effective.sources().get(ConfigKeys.LISTENER_PORT).origin())
@@ -86,7 +86,7 @@ class ConfigLoaderTest {
                 .hasMessage(file + " line 4: unknown key 'limits.max_pakcet_size' (known: limits.max_packet_size, "
                         + "limits.max_inflight_messages, limits.max_queued_messages, limits.connect_timeout, "
                         + "limits.max_topic_length, limits.max_topic_levels, limits.max_subscriptions_per_client, "
-                        + "limits.max_connections)");
+                        + "limits.max_connections, limits.max_pending_connects)");
     }
 
     @Test
@@ -104,6 +104,16 @@ class ConfigLoaderTest {
 
         assertThatThrownBy(() -> load(file))
                 .hasMessage(file + " line 2: listener.port must be 0..65535, was 70000");
+    }
+
+    @Test
+    void load_maxPendingConnects_isReadAndANegativeOneRejected() throws IOException {
+        assertThat(load(file("limits:\n  max_pending_connects: 500\n")).config().limits().maxPendingConnects())
+                .isEqualTo(500);
+
+        Path file = file("limits:\n  max_pending_connects: -1\n");
+        assertThatThrownBy(() -> load(file))
+                .hasMessageStartingWith(file + " line 2: limits.max_pending_connects must be 0..2147483647");
     }
 
     @Test

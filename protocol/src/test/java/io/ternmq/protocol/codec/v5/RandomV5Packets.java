@@ -46,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  * with values across their whole range (four-byte integers up to 0xFFFFFFFF, variable byte integers of one to
  * four bytes) and strings that mix one- to four-byte UTF-8 characters.
  */
-final class RandomV5Packets {
+public final class RandomV5Packets {
 
     private static final String[] CHARS = {"a", "b", "Z", "0", " ", "-", "\u00e9", "\u20ac", "\u6f22", "\uFEFF",
         "\uD83D\uDE00"};
@@ -54,11 +54,11 @@ final class RandomV5Packets {
 
     private final Random random;
 
-    RandomV5Packets(Random random) {
+    public RandomV5Packets(Random random) {
         this.random = random;
     }
 
-    MqttPacket of(PacketType type) {
+    public MqttPacket of(PacketType type) {
         return switch (type) {
             case CONNECT -> connect();
             case CONNACK -> {
