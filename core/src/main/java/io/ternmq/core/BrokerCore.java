@@ -4,6 +4,7 @@ import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
 import io.ternmq.core.auth.ClientIdentity;
 import io.ternmq.store.StorageMode;
+import io.ternmq.store.StorageStats;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,11 @@ public final class BrokerCore implements AutoCloseable {
     /** How durable acknowledged messages are: the storage's mode. */
     public StorageMode storageMode() {
         return broker.stores().storage().mode();
+    }
+
+    /** The storage writer's counters (batches, latency, backlog), for metrics. */
+    public StorageStats storageStats() {
+        return broker.stores().storage().stats();
     }
 
     public MqttConnection accept(ClientChannel channel) {

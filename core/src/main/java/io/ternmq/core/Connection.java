@@ -39,12 +39,14 @@ final class Connection {
     private final ClientIdentity identity;
     private final ArrayDeque<Runnable> held = new ArrayDeque<>();
     private final AckOrder acks;
+    private final StorageBackPressure storagePressure;
     private Phase phase = Phase.AUTHENTICATING;
     private @Nullable Session session;
     private @Nullable Will will;
     private long connectedSince;
 
-    Connection(BrokerContext broker, ClientChannel channel, SessionThread owner, Connect connect, String clientId) {
+    Connection(BrokerContext broker, ClientChannel channel, SessionThread owner, Connect connect, String clientId,
+               InboundBackPressure inbound) {
         this.broker = broker;
         this.channel = channel;
         this.owner = owner;
@@ -52,6 +54,7 @@ final class Connection {
         this.clientId = clientId;
         this.identity = new ClientIdentity(clientId, connect.username());
         this.acks = new AckOrder(channel);
+        this.storagePressure = new StorageBackPressure(broker.stores().storage(), inbound, owner);
     }
 
     SessionThread owner() {
@@ -61,6 +64,11 @@ final class Connection {
     /** Acknowledgements waiting for their message to be stored, in arrival order. */
     AckOrder acks() {
         return acks;
+    }
+
+    /** Holds this connection's reading while the storage writer is behind. */
+    StorageBackPressure storagePressure() {
+        return storagePressure;
     }
 
     ClientChannel channel() {
