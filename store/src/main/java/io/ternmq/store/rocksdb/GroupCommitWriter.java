@@ -72,9 +72,11 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             pending.drainTo(round, MAX_CHANGES_PER_ROUND);
             long roundBytes = 0;
+            for (Change change : round) {
+                roundBytes += WriteBacklog.sizeOf(change);
+            }
             try (var batch = new WriteBatch()) {
                 for (Change change : round) {
-                    roundBytes += WriteBacklog.sizeOf(change);
                     switch (change) {
                         case Change.Put put -> batch.put(put.family(), put.key(), put.value());
                         case Change.Delete delete -> batch.delete(delete.family(), delete.key());
@@ -92,10 +94,10 @@ final class GroupCommitWriter implements AutoCloseable {
                 failed = true;
                 LOG.error("storage write failed; no further message is acknowledged until restart", e);
             }
+            backlog.written(round.size(), roundBytes);
             if (!failed) {
                 fences.forEach(GroupCommitWriter::runGuarded);
             }
-            backlog.written(round.size(), roundBytes);
             round.clear();
             fences.clear();
         }

@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +46,27 @@ class RocksStorageTest extends StorageContract {
         storage.queues().forEach(queued::add);
         assertThat(queued).hasSize(1);
         assertThat(storage.retained().all()).hasSize(1);
+    }
+
+    @Test
+    void stats_afterWrites_countBatchesEntriesAndTimeAndNothingPending() throws Exception {
+        var observed = new AtomicLong();
+        storage.stats().observeBatches((entries, nanos) -> observed.addAndGet(entries));
+        var written = new CompletableFuture<Void>();
+        for (int i = 1; i <= 10; i++) {
+            storage.queues().add(new QueuedMessage("c1", i, i, Qos.AT_LEAST_ONCE, false));
+        }
+        storage.afterWrites(() -> written.complete(null));
+        written.get(10, TimeUnit.SECONDS);
+
+        assertThat(storage.stats().writeBatches()).isPositive();
+        assertThat(storage.stats().entriesWritten()).isEqualTo(10);
+        assertThat(storage.stats().lastBatchSize()).isPositive();
+        assertThat(storage.stats().writeNanos()).isPositive();
+        assertThat(observed).hasValue(10);
+        assertThat(storage.stats().pendingWrites()).isZero(); // counted down before the round's fences run
+        assertThat(storage.stats().pendingBytes()).isZero();
+        assertThat(storage.isBacklogged()).isFalse();
     }
 
     @Test
