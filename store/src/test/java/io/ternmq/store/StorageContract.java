@@ -114,6 +114,21 @@ public abstract class StorageContract {
     }
 
     @Test
+    void queues_page_returnsTheClientsNextEntriesAfterASequence() {
+        for (int i = 1; i <= 5; i++) {
+            storage.queues().add(new QueuedMessage("a", i, 100 + i, Qos.AT_LEAST_ONCE, false));
+        }
+        storage.queues().add(new QueuedMessage("ab", 1, 7, Qos.AT_LEAST_ONCE, false));
+        settle();
+
+        assertThat(storage.queues().page("a", 0, 2)).extracting(QueuedMessage::sequence).containsExactly(1L, 2L);
+        assertThat(storage.queues().page("a", 2, 10)).extracting(QueuedMessage::sequence)
+                .containsExactly(3L, 4L, 5L);
+        assertThat(storage.queues().page("a", 5, 10)).isEmpty();
+        assertThat(storage.queues().page("b", 0, 10)).isEmpty();
+    }
+
+    @Test
     void inflight_stageChange_replacesEntry() {
         var sent = new InflightEntry("c", 4, 17, 99, Qos.EXACTLY_ONCE, false, InflightStage.PUBLISH_SENT);
         storage.inflight().put(sent);

@@ -8,6 +8,9 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -65,6 +68,25 @@ final class FamilyAccess {
             throw new StorageOpenException("cannot read column family " + family.familyName() + " in " + dataDir
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Up to {@code limit} rows with keys in [{@code from}, {@code to}), in key order. */
+    <T> List<T> range(byte[] from, byte[] to, int limit, BiFunction<byte[], byte[], T> decoder) {
+        List<T> rows = new ArrayList<>(Math.min(limit, 256));
+        try (RocksIterator it = db.newIterator(handle)) {
+            for (it.seek(from); it.isValid() && rows.size() < limit; it.next()) {
+                byte[] key = it.key();
+                if (Arrays.compareUnsigned(key, to) >= 0) {
+                    break;
+                }
+                rows.add(decode(key, it.value(), decoder));
+            }
+            it.status();
+        } catch (RocksDBException e) {
+            throw new StorageOpenException("cannot read column family " + family.familyName() + " in " + dataDir
+                    + ": " + e.getMessage(), e);
+        }
+        return rows;
     }
 
     private <T> T decode(byte[] key, byte[] value, BiFunction<byte[], byte[], T> decoder) {
