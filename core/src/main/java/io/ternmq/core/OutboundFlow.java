@@ -232,6 +232,11 @@ final class OutboundFlow {
         return inflight.size();
     }
 
+    /** Queued messages held in memory (with their payloads): the loaded pages and the tail. */
+    int heldInMemory() {
+        return queue.size() + tail.size();
+    }
+
     /** Queued messages, those still on disk after a restart included. */
     int queuedCount() {
         long onDisk = stored == null ? 0 : stored.remaining();
