@@ -71,10 +71,10 @@ final class Recovery {
         references.sort();
         references.forEachShared(sharedRows::register);
         long[] counts = new long[2]; // stored, orphans
-        storage.messages().forEach(message -> {
-            maxMessageId = Math.max(maxMessageId, message.id());
-            if (references.count(message.id()) == 0) {
-                storage.messages().remove(message.id());
+        storage.messages().forEachId(id -> {
+            maxMessageId = Math.max(maxMessageId, id);
+            if (references.count(id) == 0) {
+                storage.messages().remove(id);
                 counts[1]++;
             } else {
                 counts[0]++;

@@ -74,6 +74,9 @@ public abstract class StorageContract {
         List<StoredMessage> all = new ArrayList<>();
         storage.messages().forEach(all::add);
         assertThat(all).extracting(StoredMessage::id).containsExactly(3L, 7L);
+        List<Long> ids = new ArrayList<>();
+        storage.messages().forEachId(ids::add);
+        assertThat(ids).containsExactly(3L, 7L);
         assertThat(storage.messages().find(7)).hasValueSatisfying(m -> {
             assertThat(m.topic()).isEqualTo("t/b");
             assertThat(m.qos()).isEqualTo(Qos.EXACTLY_ONCE);

@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.HexFormat;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One column family as the role stores use it: writes go through the shared writer (in submission order), reads
  * go to the database. A row that does not decode stops with a message naming the directory, family and key.
  */
 final class FamilyAccess {
+
+    private static final byte[] NO_VALUE = new byte[0];
 
     private final RocksDB db;
     private final ColumnFamilyHandle handle;
@@ -62,6 +65,19 @@ final class FamilyAccess {
         try (RocksIterator it = db.newIterator(handle)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
                 sink.accept(decode(it.key(), it.value(), decoder));
+            }
+            it.status();
+        } catch (RocksDBException e) {
+            throw new StorageOpenException("cannot read column family " + family.familyName() + " in " + dataDir
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Streams the family's keys in order without copying the values out of RocksDB. */
+    <T> void forEachKey(Function<byte[], T> decoder, Consumer<T> sink) {
+        try (RocksIterator it = db.newIterator(handle)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                sink.accept(decode(it.key(), NO_VALUE, (key, value) -> decoder.apply(key)));
             }
             it.status();
         } catch (RocksDBException e) {
