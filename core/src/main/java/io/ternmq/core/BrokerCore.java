@@ -4,6 +4,7 @@ import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
 import io.ternmq.core.auth.ClientIdentity;
 import io.ternmq.store.StorageMode;
+import io.ternmq.store.StorageStats;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class BrokerCore implements AutoCloseable {
                       CoreStores stores, SessionExecutorFactory executors) {
         // storage is read before any thread exists: unreadable data fails here with nothing to stop
         RetainedIndex retained = new RetainedIndex(stores.retained());
-        Recovery.Result recovered = Recovery.run(stores.storage());
+        Recovery.Result recovered = Recovery.run(stores.storage(), queuePageSize(config));
         SessionThreads threads = new SessionThreads(config.sessionThreads(), executors);
         SubscriptionTree<Session> subscriptions = new SubscriptionTree<>();
         var messageIds = new MessageIds(recovered.nextMessageId());
@@ -66,6 +67,11 @@ public final class BrokerCore implements AutoCloseable {
     /** How durable acknowledged messages are: the storage's mode. */
     public StorageMode storageMode() {
         return broker.stores().storage().mode();
+    }
+
+    /** The storage writer's counters (batches, latency, backlog), for metrics. */
+    public StorageStats storageStats() {
+        return broker.stores().storage().stats();
     }
 
     public MqttConnection accept(ClientChannel channel) {
@@ -130,5 +136,13 @@ public final class BrokerCore implements AutoCloseable {
         closed = true;
         admin.closed();
         broker.threads().shutdown();
+    }
+
+    /**
+     * Queued messages of a recovered session held in memory at once: two windows' worth, so the next page is read
+     * while a full window is still out, and at least 64 so that small windows do not mean tiny reads.
+     */
+    private static int queuePageSize(CoreConfig config) {
+        return Math.max(64, 2 * config.maxInflightMessages());
     }
 }

@@ -39,12 +39,14 @@ final class Connection {
     private final ClientIdentity identity;
     private final ArrayDeque<Runnable> held = new ArrayDeque<>();
     private final AckOrder acks;
+    private final StorageBackPressure storagePressure;
     private Phase phase = Phase.AUTHENTICATING;
     private @Nullable Session session;
     private @Nullable Will will;
     private long connectedSince;
 
-    Connection(BrokerContext broker, ClientChannel channel, SessionThread owner, Connect connect, String clientId) {
+    Connection(BrokerContext broker, ClientChannel channel, SessionThread owner, Connect connect, String clientId,
+               InboundBackPressure inbound) {
         this.broker = broker;
         this.channel = channel;
         this.owner = owner;
@@ -55,6 +57,7 @@ final class Connection {
         String certificateUser = channel.listener().certificateIdentity();
         this.identity = new ClientIdentity(clientId, certificateUser != null ? certificateUser : connect.username());
         this.acks = new AckOrder(channel);
+        this.storagePressure = new StorageBackPressure(broker.stores().storage(), inbound, owner);
     }
 
     SessionThread owner() {
@@ -64,6 +67,11 @@ final class Connection {
     /** Acknowledgements waiting for their message to be stored, in arrival order. */
     AckOrder acks() {
         return acks;
+    }
+
+    /** Holds this connection's reading while the storage writer is behind. */
+    StorageBackPressure storagePressure() {
+        return storagePressure;
     }
 
     ClientChannel channel() {

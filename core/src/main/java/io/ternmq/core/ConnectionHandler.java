@@ -73,7 +73,7 @@ final class ConnectionHandler implements MqttConnection {
             return;
         }
         SessionThread owner = broker.threads().ownerOf(clientId);
-        Connection created = new Connection(broker, channel, owner, connect, clientId);
+        Connection created = new Connection(broker, channel, owner, connect, clientId, backPressure);
         connection = created;
         this.owner = owner;
         phase = Phase.CONNECT_RECEIVED;

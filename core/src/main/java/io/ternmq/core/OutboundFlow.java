@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.LongAdder;
  * packet id in the order first sent (at most {@code maxInflight}); {@code queue} holds QoS 1/2 messages waiting
  * for room in the window or for the client to come back (at most {@code maxQueued}, further ones are dropped and
  * counted). A message moves queue -> inflight only from the head, so per-topic, per-QoS order is the publish
- * order [MQTT-4.6.0-6]. QoS 0 never waits: it is sent at once when online, dropped when offline. Every move of a
+ * order [MQTT-4.6.0-6]. After a restart part of the queue may still be on disk ({@code stored}, between the
+ * loaded head and the messages queued since, which wait in {@code tail}): it is paged into {@code queue} as the
+ * queue drains, and {@code tail} joins {@code queue} once nothing is left on disk, so order stays exact. QoS 0
+ * never waits: it is sent at once when online, dropped when offline. Every move of a
  * QoS 1/2 message is told to the {@link OutboundJournal} (a persistent session's write-through).
  * Owned by the session's thread.
  */
@@ -33,6 +36,8 @@ final class OutboundFlow {
     private final int maxQueued;
     private final Map<Integer, InflightMessage> inflight = new LinkedHashMap<>();
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
+    private final ArrayDeque<Delivery> tail = new ArrayDeque<>();
+    private @Nullable StoredQueue stored;
     private final PacketIdAllocator packetIds = new PacketIdAllocator();
     private final Totals totals;
     private final OutboundJournal journal;
@@ -71,15 +76,15 @@ final class OutboundFlow {
             sink.send(delivery.firstAttempt(0));
             return Outcome.SENT;
         }
-        if (sink != null && queue.isEmpty() && inflight.size() < maxInflight) {
+        if (sink != null && queue.isEmpty() && stored == null && inflight.size() < maxInflight) {
             sendFirst(delivery, sink, OutboundJournal.Origin.DIRECT);
             return Outcome.SENT;
         }
-        if (queue.size() >= maxQueued) {
+        if (queuedCount() >= maxQueued) {
             journal.dropped(delivery);
             return Outcome.DROPPED_OVERFLOW;
         }
-        queue.addLast(delivery);
+        (stored == null ? queue : tail).addLast(delivery);
         totals.queued().increment();
         journal.queued(delivery);
         return Outcome.QUEUED;
@@ -95,10 +100,33 @@ final class OutboundFlow {
         sink.send(message.publish());
     }
 
-    /** A recovered queue entry, in stored order; restored whatever the queue limit, nothing is dropped. */
-    void restoreQueued(Delivery delivery) {
-        queue.addLast(delivery);
-        totals.queued().increment();
+    /**
+     * A recovered queue, still on disk: its first page is loaded now, the rest as the queue drains. Restored
+     * whatever the queue limit, nothing is dropped.
+     */
+    void restoreQueued(StoredQueue onDisk) {
+        if (onDisk.remaining() == 0) {
+            return;
+        }
+        stored = onDisk;
+        totals.queued().add(onDisk.remaining());
+        loadPage();
+    }
+
+    /** Moves the next page from disk to the queue's end; the tail follows once the disk part is used up. */
+    private void loadPage() {
+        StoredQueue onDisk = stored;
+        if (onDisk == null) {
+            return;
+        }
+        StoredQueue.Page page = onDisk.next();
+        queue.addAll(page.deliveries());
+        totals.queued().add(page.deliveries().size() - page.consumed()); // rows whose message was gone
+        if (onDisk.remaining() == 0) {
+            stored = null;
+            queue.addAll(tail);
+            tail.clear();
+        }
     }
 
     /** A recovered in-flight message, in the order first sent; its packet id stays taken. */
@@ -165,7 +193,11 @@ final class OutboundFlow {
             return 0;
         }
         int sent = 0;
-        while (inflight.size() < maxInflight && !queue.isEmpty()) {
+        while (inflight.size() < maxInflight && (!queue.isEmpty() || stored != null)) {
+            if (queue.isEmpty()) {
+                loadPage();
+                continue;
+            }
             sendFirst(queue.pollFirst(), sink, OutboundJournal.Origin.QUEUE);
             totals.queued().decrement();
             sent++;
@@ -178,10 +210,16 @@ final class OutboundFlow {
      * the broker-wide totals with it.
      */
     void abandon() {
-        totals.queued().add(-queue.size());
+        totals.queued().add(-queuedCount());
         totals.inflight().add(-inflight.size());
         queue.forEach(journal::dropped);
         queue.clear();
+        tail.forEach(journal::dropped);
+        tail.clear();
+        if (stored != null) {
+            stored.releaseAll();
+            stored = null;
+        }
         for (InflightMessage message : inflight.values()) {
             if (message.stage() == InflightMessage.Stage.AWAITING_ACK) {
                 journal.dropped(message.delivery());
@@ -194,7 +232,14 @@ final class OutboundFlow {
         return inflight.size();
     }
 
+    /** Queued messages held in memory (with their payloads): the loaded pages and the tail. */
+    int heldInMemory() {
+        return queue.size() + tail.size();
+    }
+
+    /** Queued messages, those still on disk after a restart included. */
     int queuedCount() {
-        return queue.size();
+        long onDisk = stored == null ? 0 : stored.remaining();
+        return (int) Math.min(Integer.MAX_VALUE, queue.size() + tail.size() + onDisk);
     }
 }

@@ -135,6 +135,7 @@ final class PacketHandling {
         } finally {
             ack.partDone();
         }
+        connection.storagePressure().afterStoredPublish();
     }
 
     private static void routeIfAllowed(Connection connection, Publish publish, BrokerContext broker, StoreAck ack) {

@@ -1,5 +1,6 @@
 package io.ternmq.core;
 
+import io.ternmq.store.InflightEntry;
 import io.ternmq.store.StoredSession;
 
 import java.util.ArrayList;
@@ -8,44 +9,62 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One persistent session as recovery rebuilds it from storage before handing it to its owner thread: queue and
- * in-flight in sequence order, unreleased inbound QoS 2 ids, and the next sequence to use (past every stored one).
+ * One persistent session as recovery rebuilds it from storage before handing it to its owner thread: in-flight in
+ * sequence order, unreleased inbound QoS 2 ids, the next sequence to use (past every stored one) and its queue,
+ * which stays on disk to be paged in ({@link StoredQueue}).
  */
-record RecoveredSession(StoredSession stored, List<Delivery> queued, List<InflightMessage> inflight,
+record RecoveredSession(StoredSession stored, StoredQueue queued, List<InflightMessage> inflight,
                         Set<Integer> inboundPacketIds, long nextSequence) {
 
     static Builder builder(StoredSession stored) {
         return new Builder(stored);
     }
 
-    /** Collects one session's rows while recovery streams the column families. */
+    /** Collects one session's rows while recovery streams the column families; queue rows are only counted. */
     static final class Builder {
         private final StoredSession stored;
-        private final List<Delivery> queued = new ArrayList<>();
+        private final List<InflightEntry> inflightRows = new ArrayList<>();
         private final List<InflightMessage> inflight = new ArrayList<>();
         private final Set<Integer> inbound = new HashSet<>();
+        private long queuedRows;
         private long maxSequence;
 
         private Builder(StoredSession stored) {
             this.stored = stored;
         }
 
-        void queued(Delivery delivery) {
-            queued.add(delivery);
-            maxSequence = Math.max(maxSequence, delivery.sequence());
+        void queued(long sequence) {
+            queuedRows++;
+            maxSequence = Math.max(maxSequence, sequence);
+        }
+
+        void inflightRow(InflightEntry row) {
+            inflightRows.add(row);
+            maxSequence = Math.max(maxSequence, row.sequence());
+        }
+
+        List<InflightEntry> inflightRows() {
+            return inflightRows;
         }
 
         void inflight(InflightMessage message) {
             inflight.add(message);
-            maxSequence = Math.max(maxSequence, message.delivery().sequence());
         }
 
         void inbound(int packetId) {
             inbound.add(packetId);
         }
 
-        RecoveredSession build() {
-            return new RecoveredSession(stored, queued, inflight, inbound, maxSequence + 1);
+        String clientId() {
+            return stored.clientId();
+        }
+
+        long queuedRows() {
+            return queuedRows;
+        }
+
+        RecoveredSession build(StoredQueue queue) {
+            return new RecoveredSession(stored, queue, inflight, inbound, maxSequence + 1);
         }
     }
 }

@@ -12,13 +12,18 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Rebuilds persistent sessions from storage at start. Each column family is streamed once in key order (one row
- * decoded at a time), so memory holds only what the live broker holds anyway. Reference counts of message rows
- * are recounted from the queue and in-flight rows; rows left without a holder by a crash (or by a session removed
- * in the same instant) are deleted, as are queue rows of sessions that no longer exist.
+ * Rebuilds persistent sessions from storage at start, in memory bounded by the sessions and their in-flight
+ * windows, not by their queues: each column family is streamed once in key order (one row decoded at a time);
+ * queue rows are only counted, and stay on disk to be paged in by their session ({@link StoredQueue}). What
+ * recovery keeps for them is one {@code long} per row while it runs ({@link MessageReferences}), and afterwards one
+ * entry per message row shared by several holders ({@link SharedRows}). Reference counts of message rows are
+ * recounted from the queue and in-flight rows; rows left without a holder by a crash (or by a session removed in
+ * the same instant) are deleted, as are queue and in-flight rows of sessions that no longer exist.
  */
 final class Recovery {
 
@@ -26,35 +31,35 @@ final class Recovery {
     private static final byte[] NO_PAYLOAD = new byte[0];
 
     private final Storage storage;
-    private final Map<Long, StoredMessage> messages = new HashMap<>();
-    private final Map<Long, PersistedMessage> rows = new HashMap<>();
+    private final int pageSize;
+    private final MessageReferences references = new MessageReferences();
+    private final SharedRows sharedRows = new SharedRows();
     private final Map<String, RecoveredSession.Builder> sessions = new HashMap<>();
     private long maxMessageId;
     private long skipped;
+    private long queued;
 
-    private Recovery(Storage storage) {
+    private Recovery(Storage storage, int pageSize) {
         this.storage = storage;
+        this.pageSize = pageSize;
     }
 
     /** What was recovered: the sessions and the first free message id. */
     record Result(Collection<RecoveredSession> sessions, long nextMessageId) {
     }
 
-    static Result run(Storage storage) {
-        return new Recovery(storage).recover();
+    /** Recovers, leaving queues on disk to be paged in {@code pageSize} messages at a time. */
+    static Result run(Storage storage, int pageSize) {
+        return new Recovery(storage, pageSize).recover();
     }
 
     private Result recover() {
         long started = System.nanoTime();
-        storage.messages().forEach(message -> {
-            messages.put(message.id(), message);
-            maxMessageId = Math.max(maxMessageId, message.id());
-        });
         for (StoredSession session : storage.sessions().all()) {
             sessions.put(session.clientId(), RecoveredSession.builder(session));
         }
         storage.queues().forEach(this::queued);
-        storage.inflight().forEach(this::inflight);
+        storage.inflight().forEach(this::inflightRow);
         storage.inboundPacketIds().forEach(id -> {
             RecoveredSession.Builder session = sessions.get(id.clientId());
             if (session == null) {
@@ -63,48 +68,75 @@ final class Recovery {
                 session.inbound(id.packetId());
             }
         });
-        long orphans = 0;
-        for (long id : messages.keySet()) {
-            if (!rows.containsKey(id)) {
+        references.sort();
+        references.forEachShared(sharedRows::register);
+        long[] counts = new long[2]; // stored, orphans
+        storage.messages().forEachId(id -> {
+            maxMessageId = Math.max(maxMessageId, id);
+            if (references.count(id) == 0) {
                 storage.messages().remove(id);
-                orphans++;
+                counts[1]++;
+            } else {
+                counts[0]++;
             }
+        });
+        List<RecoveredSession> result = sessions.values().stream().map(this::build).toList();
+        if (!sessions.isEmpty() || counts[0] + counts[1] > 0) {
+            LOG.info("recovered {} sessions, {} queued messages (paged in as queues drain) and {} stored messages in"
+                            + " {} ms ({} unreferenced messages removed, {} rows without a session or message"
+                            + " skipped)", sessions.size(), queued, counts[0],
+                    (System.nanoTime() - started) / 1_000_000, counts[1], skipped);
         }
-        var result = new Result(sessions.values().stream().map(RecoveredSession.Builder::build).toList(),
-                maxMessageId + 1);
-        if (!sessions.isEmpty() || !messages.isEmpty()) {
-            LOG.info("recovered {} sessions and {} stored messages in {} ms ({} unreferenced messages removed, {}"
-                            + " rows without a session or message skipped)", sessions.size(),
-                    messages.size() - orphans, (System.nanoTime() - started) / 1_000_000, orphans, skipped);
-        }
-        return result;
+        return new Result(result, maxMessageId + 1);
     }
 
     private void queued(QueuedMessage entry) {
         RecoveredSession.Builder session = sessions.get(entry.clientId());
-        StoredMessage message = messages.get(entry.messageId());
-        if (session == null || message == null) {
+        if (session == null) {
             storage.queues().remove(entry.clientId(), entry.sequence());
             skipped++;
             return;
         }
-        session.queued(new Delivery(message.topic(), message.payload(), entry.qos(), entry.retain(),
-                entry.sequence(), hold(entry.messageId())));
+        session.queued(entry.sequence());
+        references.add(entry.messageId());
+        queued++;
     }
 
-    private void inflight(InflightEntry entry) {
+    private void inflightRow(InflightEntry entry) {
         RecoveredSession.Builder session = sessions.get(entry.clientId());
-        StoredMessage message = messages.get(entry.messageId());
-        boolean needsPayload = entry.stage() == InflightStage.PUBLISH_SENT;
-        if (session == null || (needsPayload && message == null)) {
+        if (session == null) {
             storage.inflight().remove(entry.clientId(), entry.sequence());
             skipped++;
             return;
         }
+        session.inflightRow(entry);
+        if (entry.stage() == InflightStage.PUBLISH_SENT) {
+            references.add(entry.messageId());
+        }
+    }
+
+    private RecoveredSession build(RecoveredSession.Builder session) {
+        session.inflightRows().forEach(row -> inflight(session, row));
+        var queue = new StoredQueue(session.clientId(), storage, sharedRows, pageSize, session.queuedRows());
+        return session.build(queue);
+    }
+
+    /** In-flight rows are few (one window per session): their payloads are read now, one point read each. */
+    private void inflight(RecoveredSession.Builder session, InflightEntry entry) {
+        boolean needsPayload = entry.stage() == InflightStage.PUBLISH_SENT;
+        Optional<StoredMessage> found = needsPayload ? storage.messages().find(entry.messageId()) : Optional.empty();
+        if (needsPayload && found.isEmpty()) {
+            storage.inflight().remove(entry.clientId(), entry.sequence());
+            sharedRows.take(entry.messageId()).release(storage.messages());
+            skipped++;
+            return;
+        }
+        StoredMessage message = found.orElse(null);
         String topic = message == null ? "" : message.topic();
-        byte[] payload = message == null || !needsPayload ? NO_PAYLOAD : message.payload();
+        byte[] payload = message == null ? NO_PAYLOAD : message.payload();
         // a message past PUBREC let go of its row: a placeholder with no reference keeps the id for the PUBCOMP
-        PersistedMessage row = needsPayload ? hold(entry.messageId()) : new PersistedMessage(entry.messageId(), 0);
+        PersistedMessage row = needsPayload ? sharedRows.take(entry.messageId())
+                : new PersistedMessage(entry.messageId(), 0);
         var delivery = new Delivery(topic, payload, entry.qos(), entry.retain(), entry.sequence(), row);
         var publish = new Publish(topic, entry.qos(), entry.retain(), false, entry.packetId(), payload);
         var inflight = new InflightMessage(publish, delivery);
@@ -112,11 +144,5 @@ final class Recovery {
             inflight.released();
         }
         session.inflight(inflight);
-    }
-
-    private PersistedMessage hold(long messageId) {
-        PersistedMessage row = rows.computeIfAbsent(messageId, id -> new PersistedMessage(id, 0));
-        row.hold();
-        return row;
     }
 }

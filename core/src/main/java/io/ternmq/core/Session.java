@@ -65,8 +65,8 @@ final class Session implements OutboundFlow.Sink {
     /** Puts back what a restart found stored: queue and flight in their stored order, unreleased inbound ids. */
     void restore(RecoveredSession recovered) {
         assert owner.isCurrent();
-        recovered.queued().forEach(outbound::restoreQueued);
         recovered.inflight().forEach(outbound::restoreInflight);
+        outbound.restoreQueued(recovered.queued());
         unreleasedInbound.addAll(recovered.inboundPacketIds());
         nextSequence = recovered.nextSequence();
     }

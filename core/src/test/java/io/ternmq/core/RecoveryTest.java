@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,5 +111,29 @@ class RecoveryTest {
         List<QueuedMessage> queued = new ArrayList<>();
         storage.queues().forEach(queued::add);
         assertThat(queued).extracting(QueuedMessage::sequence).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void recover_queueLongerThanAPage_everyMessageDeliveredInOrderThenRowsGone() {
+        storage.sessions().save(new StoredSession("s", Map.of("t", Qos.AT_LEAST_ONCE)));
+        for (int i = 1; i <= 300; i++) {
+            storage.messages().put(new StoredMessage(i, "t", Qos.AT_LEAST_ONCE, utf8("m" + i)));
+            storage.queues().add(new QueuedMessage("s", i, i, Qos.AT_LEAST_ONCE, false));
+        }
+        start();
+        assertThat(broker.sessionInfo("s").orElseThrow().queuedMessages()).isEqualTo(300);
+
+        TestClient s = broker.client("s-peer");
+        s.send(TestBroker.connect("s", SessionMode.PERSISTENT, 0, null));
+        for (int acked = 0; acked < 300; acked++) {
+            s.send(new Puback(s.channel().publishes().get(acked).packetId()));
+        }
+
+        assertThat(s.channel().publishes()).extracting(TestClient::text)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 300).mapToObj(i -> "m" + i).toList());
+        assertThat(messageIds()).isEmpty();
+        List<QueuedMessage> queued = new ArrayList<>();
+        storage.queues().forEach(queued::add);
+        assertThat(queued).isEmpty();
     }
 }

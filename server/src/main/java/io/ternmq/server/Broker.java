@@ -15,6 +15,7 @@ import io.ternmq.transport.ConnectionLimits;
 import io.ternmq.transport.ListenerConfig;
 import io.ternmq.transport.ListenerKind;
 import io.ternmq.store.StorageMode;
+import io.ternmq.store.WriteLimits;
 import io.ternmq.transport.TransportConfig;
 import io.ternmq.transport.TransportStats;
 import org.jspecify.annotations.Nullable;
@@ -164,6 +165,7 @@ public final class Broker implements AutoCloseable {
         private int maxSubscriptionsPerClient = TopicLimits.DEFAULTS.maxSubscriptionsPerClient();
         private StorageMode storageMode = StorageMode.MEMORY;
         private CorruptDataPolicy onCorruptData = CorruptDataPolicy.STOP;
+        private WriteLimits writeLimits = WriteLimits.DEFAULT;
 
         private Builder() {
         }
@@ -295,6 +297,15 @@ public final class Broker implements AutoCloseable {
         /** What an unreadable or corrupt data directory does at start; default {@code STOP}. */
         public Builder onCorruptData(CorruptDataPolicy policy) {
             this.onCorruptData = Objects.requireNonNull(policy, "onCorruptData");
+            return this;
+        }
+
+        /**
+         * Bytes of changes that may wait for the storage writer before the broker stops reading from publishers
+         * (they resume at half of it); default 64 MiB. Nothing is dropped either way.
+         */
+        public Builder maxPendingWrites(long bytes) {
+            this.writeLimits = WriteLimits.of(bytes);
             return this;
         }
 
@@ -439,7 +450,7 @@ public final class Broker implements AutoCloseable {
                     sessionThreads, maxInflightMessages, maxQueuedMessages, connectTimeout, dataDir, authenticator,
                     authorizer, security, topicLimits, new ObservabilitySettings(adminBind == null ? null
                             : new AdminSettings(adminBind, adminPort, adminCredentials), sysInterval,
-                            securityReloader), storageMode, onCorruptData, maxPendingConnects)));
+                            securityReloader), storageMode, onCorruptData, maxPendingConnects, writeLimits)));
         }
 
         /**

@@ -66,7 +66,8 @@ final class BrokerAssembly implements AutoCloseable {
         BrokerCore core;
         Storage storage;
         try {
-            var opened = StorageOpening.open(settings.dataDir(), settings.storageMode(), settings.onCorruptData(),
+            var opened = StorageOpening.open(settings.dataDir(), settings.storageMode(), settings.writeLimits(),
+                    settings.onCorruptData(),
                     stores -> new BrokerCore(coreConfig, authenticator, authorizer, Clock.SYSTEM, stores,
                             SessionExecutorFactory.SINGLE_THREADS));
             core = opened.user();

@@ -5,6 +5,7 @@ import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
 import io.ternmq.server.security.SecuritySettings;
 import io.ternmq.store.StorageMode;
+import io.ternmq.store.WriteLimits;
 import io.ternmq.transport.ListenerConfig;
 
 import java.nio.file.Path;
@@ -19,5 +20,6 @@ record BrokerSettings(List<ListenerConfig> listeners, int maxConnections, int ma
                       int maxInflightMessages, int maxQueuedMessages, Duration connectTimeout, Path dataDir,
                       Authenticator authenticator, Authorizer authorizer, SecuritySettings security,
                       TopicLimits topicLimits, ObservabilitySettings observability,
-                      StorageMode storageMode, CorruptDataPolicy onCorruptData, int maxPendingConnects) {
+                      StorageMode storageMode, CorruptDataPolicy onCorruptData, int maxPendingConnects,
+                      WriteLimits writeLimits) {
 }

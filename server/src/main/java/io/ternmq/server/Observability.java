@@ -43,6 +43,7 @@ final class Observability implements AutoCloseable {
                                SecurityReloader reloader) {
         ObservabilitySettings observability = settings.observability();
         var metrics = new BrokerMetrics(core.stats(), server.stats());
+        metrics.bindStorage(core.storageMode(), core.storageStats());
         SysPublisher sys = observability.sysInterval().isZero() ? null
                 : SysPublisher.start(observability.sysInterval(), BrokerVersion.current(), core.stats(),
                 server.stats(), core.admin());

@@ -4,6 +4,7 @@ import io.ternmq.core.CoreStores;
 import io.ternmq.store.Storage;
 import io.ternmq.store.StorageMode;
 import io.ternmq.store.StorageOpenException;
+import io.ternmq.store.WriteLimits;
 import io.ternmq.store.memory.InMemoryStorage;
 import io.ternmq.store.rocksdb.DataDirectories;
 import io.ternmq.store.rocksdb.RocksStorage;
@@ -30,10 +31,10 @@ final class StorageOpening {
     record Opened<T>(Storage storage, T user) {
     }
 
-    static <T> Opened<T> open(Path dataDir, StorageMode mode, CorruptDataPolicy policy,
+    static <T> Opened<T> open(Path dataDir, StorageMode mode, WriteLimits limits, CorruptDataPolicy policy,
                               Function<CoreStores, T> build) {
         try {
-            return attempt(dataDir, mode, build);
+            return attempt(dataDir, mode, limits, build);
         } catch (StorageOpenException e) {
             if (policy != CorruptDataPolicy.MOVE_ASIDE) {
                 throw new BrokerStartException(e.getMessage(), e);
@@ -41,12 +42,14 @@ final class StorageOpening {
             Path aside = DataDirectories.moveAside(dataDir, Instant.now());
             log.warn("data directory {} is unreadable ({}); moved aside to {} as asked, starting empty",
                     dataDir.toAbsolutePath(), e.getMessage(), aside);
-            return attempt(dataDir, mode, build);
+            return attempt(dataDir, mode, limits, build);
         }
     }
 
-    private static <T> Opened<T> attempt(Path dataDir, StorageMode mode, Function<CoreStores, T> build) {
-        Storage storage = mode == StorageMode.MEMORY ? new InMemoryStorage() : RocksStorage.open(dataDir, mode);
+    private static <T> Opened<T> attempt(Path dataDir, StorageMode mode, WriteLimits limits,
+                                         Function<CoreStores, T> build) {
+        Storage storage = mode == StorageMode.MEMORY ? new InMemoryStorage()
+                : RocksStorage.open(dataDir, mode, limits);
         try {
             return new Opened<>(storage, build.apply(new CoreStores(storage)));
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.ternmq.store;
 
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The message table: each payload held by persistent sessions stored once, by id. The core counts references in
@@ -18,4 +19,7 @@ public interface MessageStore {
 
     /** Every stored message in id order; for recovery. */
     void forEach(Consumer<StoredMessage> sink);
+
+    /** Every stored message's id in id order, without reading payloads; for recovery. */
+    void forEachId(LongConsumer sink);
 }

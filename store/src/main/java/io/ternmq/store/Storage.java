@@ -29,6 +29,28 @@ public interface Storage extends AutoCloseable {
      */
     void afterWrites(Runnable callback);
 
+    /**
+     * Whether the changes waiting for the writer exceed the high-water mark: publishers should stop sending until
+     * {@link #whenDrained} calls back. Submitting still never blocks and nothing is dropped; this only lets the
+     * broker stop reading rather than buffer without bound.
+     */
+    default boolean isBacklogged() {
+        return false;
+    }
+
+    /**
+     * Runs {@code callback} once the waiting changes are at or below the low-water mark: inline if they are now,
+     * else later on the writer thread, so it must only hand work off.
+     */
+    default void whenDrained(Runnable callback) {
+        callback.run();
+    }
+
+    /** Counters of the writer, for metrics. */
+    default StorageStats stats() {
+        return StorageStats.NONE;
+    }
+
     /** Writes what was submitted, then releases the storage. */
     @Override
     void close();

@@ -74,6 +74,9 @@ public abstract class StorageContract {
         List<StoredMessage> all = new ArrayList<>();
         storage.messages().forEach(all::add);
         assertThat(all).extracting(StoredMessage::id).containsExactly(3L, 7L);
+        List<Long> ids = new ArrayList<>();
+        storage.messages().forEachId(ids::add);
+        assertThat(ids).containsExactly(3L, 7L);
         assertThat(storage.messages().find(7)).hasValueSatisfying(m -> {
             assertThat(m.topic()).isEqualTo("t/b");
             assertThat(m.qos()).isEqualTo(Qos.EXACTLY_ONCE);
@@ -111,6 +114,21 @@ public abstract class StorageContract {
         List<QueuedMessage> all = new ArrayList<>();
         storage.queues().forEach(all::add);
         assertThat(all).containsExactly(new QueuedMessage("ab", 1, 3, Qos.AT_LEAST_ONCE, false));
+    }
+
+    @Test
+    void queues_page_returnsTheClientsNextEntriesAfterASequence() {
+        for (int i = 1; i <= 5; i++) {
+            storage.queues().add(new QueuedMessage("a", i, 100 + i, Qos.AT_LEAST_ONCE, false));
+        }
+        storage.queues().add(new QueuedMessage("ab", 1, 7, Qos.AT_LEAST_ONCE, false));
+        settle();
+
+        assertThat(storage.queues().page("a", 0, 2)).extracting(QueuedMessage::sequence).containsExactly(1L, 2L);
+        assertThat(storage.queues().page("a", 2, 10)).extracting(QueuedMessage::sequence)
+                .containsExactly(3L, 4L, 5L);
+        assertThat(storage.queues().page("a", 5, 10)).isEmpty();
+        assertThat(storage.queues().page("b", 0, 10)).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.ternmq.testkit.ReceivedPublish;
 import io.ternmq.testkit.Retain;
 import io.ternmq.testkit.SessionPresent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,7 @@ class CrashTest {
     private final List<CheckingSubscriber> subscribers = List.of(exactlyOnce, atLeastOnce, online);
 
     @Test
+    @Timeout(120) // seven child JVMs start here: on a loaded two-core machine that alone can take half a minute
     void killDuringLoad_severalRounds_everyAcknowledgedMessageDelivered() throws Exception {
         try (ChildBroker first = ChildBroker.start(dataDir)) {
             for (CheckingSubscriber subscriber : subscribers) {

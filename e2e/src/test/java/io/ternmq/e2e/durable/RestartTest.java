@@ -56,6 +56,32 @@ class RestartTest {
     }
 
     @Test
+    void restart_queueOfSeveralPages_pagedInOrderWithNewMessagesAfter() {
+        int stored = 300; // more than four pages of 64
+        try (Broker broker = start()) {
+            RawMqttClient subscriber = Mqtt.connect(broker.port(), "sub", CleanSession.NO, SessionPresent.NO);
+            Mqtt.subscribe(subscriber, "p/#", 1);
+            Mqtt.disconnect(subscriber);
+            RawMqttClient publisher = Mqtt.connect(broker.port(), "pub", CleanSession.YES, SessionPresent.NO);
+            for (int i = 1; i <= stored; i++) {
+                Mqtt.publishQos1(publisher, "p/t", Retain.NO, i, "m" + i);
+            }
+            Mqtt.disconnect(publisher);
+        }
+        try (Broker broker = start()) {
+            RawMqttClient publisher = Mqtt.connect(broker.port(), "pub", CleanSession.YES, SessionPresent.NO);
+            Mqtt.publishQos1(publisher, "p/t", Retain.NO, 1, "after restart"); // queued behind the stored ones
+            RawMqttClient subscriber = Mqtt.connect(broker.port(), "sub", CleanSession.NO, SessionPresent.YES);
+            for (int i = 1; i <= stored; i++) {
+                ReceivedPublish received = subscriber.readPublish();
+                assertThat(received.payloadText()).isEqualTo("m" + i); // [MQTT-4.6.0-6] order kept
+                subscriber.send(Packets.puback(received.packetId()));
+            }
+            assertThat(subscriber.readPublish().payloadText()).isEqualTo("after restart");
+        }
+    }
+
+    @Test
     void restart_unacknowledgedInflight_redeliveredWithDupAndSameId() {
         int packetId;
         try (Broker broker = start()) {

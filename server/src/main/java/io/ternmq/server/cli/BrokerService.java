@@ -65,7 +65,8 @@ final class BrokerService implements AutoCloseable {
                     .sysInterval(config.sys().interval())
                     .storageMode(StorageMode.valueOf(config.storage().mode().toUpperCase(java.util.Locale.ROOT)))
                     .onCorruptData(config.storage().onCorrupt().equals("move-aside")
-                            ? CorruptDataPolicy.MOVE_ASIDE : CorruptDataPolicy.STOP);
+                            ? CorruptDataPolicy.MOVE_ASIDE : CorruptDataPolicy.STOP)
+                    .maxPendingWrites(config.storage().maxPendingWrites());
             AdminConfig admin = config.admin();
             if (admin.enabled()) {
                 builder.adminListener(admin.bind(), admin.port());

@@ -63,6 +63,10 @@ public final class ConfigKeys {
             new Choice(List.of("wal", "fsync", "memory")),
             "durability of acknowledged messages: wal survives a killed process, fsync also power loss, "
                     + "memory nothing");
+    public static final ConfigKey<Integer> STORAGE_MAX_PENDING_WRITES = new ConfigKey<>(
+            "storage.max_pending_writes", new ByteSize(1024 * 1024, Integer.MAX_VALUE),
+            "changes waiting for the storage writer above which publishers stop being read until half of it is "
+                    + "written (back-pressure; nothing is dropped)");
     public static final ConfigKey<String> STORAGE_ON_CORRUPT = new ConfigKey<>("storage.on_corrupt",
             new Choice(List.of("stop", "move-aside")),
             "an unreadable data directory stops startup, or is renamed aside with a timestamp and the broker "
@@ -103,7 +107,8 @@ public final class ConfigKeys {
             LISTENER_MAX_CONNECTIONS, LISTENER_MAX_CONNECTIONS_PER_SECOND, LISTENER_ALLOW_ANONYMOUS,
             LIMITS_MAX_PACKET_SIZE, LIMITS_MAX_INFLIGHT_MESSAGES, LIMITS_MAX_QUEUED_MESSAGES, LIMITS_CONNECT_TIMEOUT,
             LIMITS_MAX_TOPIC_LENGTH, LIMITS_MAX_TOPIC_LEVELS, LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT,
-            LIMITS_MAX_CONNECTIONS, LIMITS_MAX_PENDING_CONNECTS, SESSIONS_THREADS, STORAGE_DATA_DIR, STORAGE_MODE, STORAGE_ON_CORRUPT,
+            LIMITS_MAX_CONNECTIONS, LIMITS_MAX_PENDING_CONNECTS, SESSIONS_THREADS, STORAGE_DATA_DIR, STORAGE_MODE,
+            STORAGE_ON_CORRUPT, STORAGE_MAX_PENDING_WRITES,
             AUTH_PASSWORD_FILE, AUTH_ACL_FILE, AUTH_ALLOW_ANONYMOUS, AUTH_ANONYMOUS_LISTENERS, AUTH_RELOAD_INTERVAL,
             ADMIN_ENABLED, ADMIN_BIND, ADMIN_PORT, ADMIN_TOKEN, ADMIN_USERNAME, ADMIN_PASSWORD, SYS_INTERVAL, LOG_LEVEL);
 

@@ -51,7 +51,7 @@ public record EffectiveConfig(ServerConfig config, Map<ConfigKey<?>, RawValue> s
                         value(ConfigKeys.LIMITS_MAX_PENDING_CONNECTS, raw)),
                 new SessionsConfig(value(ConfigKeys.SESSIONS_THREADS, raw)),
                 new StorageConfig(value(ConfigKeys.STORAGE_DATA_DIR, raw), value(ConfigKeys.STORAGE_MODE, raw),
-                        value(ConfigKeys.STORAGE_ON_CORRUPT, raw)),
+                        value(ConfigKeys.STORAGE_ON_CORRUPT, raw), value(ConfigKeys.STORAGE_MAX_PENDING_WRITES, raw)),
                 new AuthConfig(
                         value(ConfigKeys.AUTH_PASSWORD_FILE, raw),
                         value(ConfigKeys.AUTH_ACL_FILE, raw),

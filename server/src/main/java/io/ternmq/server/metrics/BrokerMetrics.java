@@ -1,8 +1,10 @@
 package io.ternmq.server.metrics;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -18,9 +20,12 @@ import io.ternmq.core.DropReason;
 import io.ternmq.protocol.ConnectReturnCode;
 import io.ternmq.protocol.PacketType;
 import io.ternmq.protocol.Qos;
+import io.ternmq.store.StorageMode;
+import io.ternmq.store.StorageStats;
 import io.ternmq.transport.TransportStats;
 
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -42,6 +47,32 @@ public final class BrokerMetrics implements AutoCloseable {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+    }
+
+    /**
+     * The storage writer: the mode as a gauge of 1, batches and their size, write time, and the backlog. Batch size
+     * and write time are recorded by the writer's observer once per batch, never per message.
+     */
+    public void bindStorage(StorageMode mode, StorageStats stats) {
+        Gauge.builder("ternmq.storage.mode", () -> 1).description("The storage mode in use (value 1)")
+                .tag("mode", mode.configName()).register(registry);
+        counter("ternmq.store.write.batches", "Write batches (group commits) written to the database", stats,
+                StorageStats::writeBatches);
+        FunctionCounter.builder("ternmq.store.written.entries", stats, StorageStats::entriesWritten)
+                .description("Row changes written to the database").register(registry);
+        gauge("ternmq.store.pending.writes", "Changes submitted to the storage writer and not yet written", stats,
+                StorageStats::pendingWrites);
+        Gauge.builder("ternmq.store.pending.writes.size", stats, StorageStats::pendingBytes)
+                .description("Approximate memory held by changes not yet written").baseUnit(BaseUnits.BYTES)
+                .register(registry);
+        DistributionSummary batchSize = DistributionSummary.builder("ternmq.store.write.batch.size")
+                .description("Row changes per write batch").register(registry);
+        Timer writeTime = Timer.builder("ternmq.store.write").description("Time of one batch write (with sync in"
+                + " fsync mode)").register(registry);
+        stats.observeBatches((entries, nanos) -> {
+            batchSize.record(entries);
+            writeTime.record(nanos, TimeUnit.NANOSECONDS);
+        });
     }
 
     /** Every meter in Prometheus text exposition format. */

@@ -31,4 +31,23 @@ class StorageOptionsTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("storage.mode").contains("wal, fsync, memory");
     }
+
+    @Test
+    void dryRun_maxPendingWrites_defaultAndSetWithUnit() {
+        assertThat(CliRun.of("start", "--dry-run").out())
+                .containsPattern("storage\\.max_pending_writes += 67108864  \\(default\\)");
+
+        CliRun run = CliRun.of("start", "--dry-run", "--set", "storage.max_pending_writes=8MiB");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).containsPattern("storage\\.max_pending_writes += 8388608");
+    }
+
+    @Test
+    void start_maxPendingWritesBelowOneMebibyte_exitsOneNamingTheKey() {
+        CliRun run = CliRun.of("start", "--dry-run", "--set", "storage.max_pending_writes=1KB");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("storage.max_pending_writes");
+    }
 }

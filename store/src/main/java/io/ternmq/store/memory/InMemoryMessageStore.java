@@ -6,6 +6,7 @@ import io.ternmq.store.StoredMessage;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /** Messages by id in a sorted concurrent map; nothing survives the process. */
 public final class InMemoryMessageStore implements MessageStore {
@@ -30,5 +31,10 @@ public final class InMemoryMessageStore implements MessageStore {
     @Override
     public void forEach(Consumer<StoredMessage> sink) {
         byId.values().forEach(sink);
+    }
+
+    @Override
+    public void forEachId(LongConsumer sink) {
+        byId.keySet().forEach(sink::accept);
     }
 }

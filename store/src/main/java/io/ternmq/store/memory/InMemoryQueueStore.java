@@ -3,6 +3,7 @@ package io.ternmq.store.memory;
 import io.ternmq.store.QueueStore;
 import io.ternmq.store.QueuedMessage;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
 
@@ -25,6 +26,12 @@ public final class InMemoryQueueStore implements QueueStore {
     @Override
     public void removeAll(String clientId) {
         entries.subMap(ClientKey.first(clientId), true, ClientKey.last(clientId), true).clear();
+    }
+
+    @Override
+    public List<QueuedMessage> page(String clientId, long afterSequence, int limit) {
+        return entries.subMap(new ClientKey(clientId, afterSequence), false, ClientKey.last(clientId), true).values()
+                .stream().limit(limit).toList();
     }
 
     @Override

@@ -8,15 +8,21 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One column family as the role stores use it: writes go through the shared writer (in submission order), reads
  * go to the database. A row that does not decode stops with a message naming the directory, family and key.
  */
 final class FamilyAccess {
+
+    private static final byte[] NO_VALUE = new byte[0];
 
     private final RocksDB db;
     private final ColumnFamilyHandle handle;
@@ -65,6 +71,38 @@ final class FamilyAccess {
             throw new StorageOpenException("cannot read column family " + family.familyName() + " in " + dataDir
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Streams the family's keys in order without copying the values out of RocksDB. */
+    <T> void forEachKey(Function<byte[], T> decoder, Consumer<T> sink) {
+        try (RocksIterator it = db.newIterator(handle)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                sink.accept(decode(it.key(), NO_VALUE, (key, value) -> decoder.apply(key)));
+            }
+            it.status();
+        } catch (RocksDBException e) {
+            throw new StorageOpenException("cannot read column family " + family.familyName() + " in " + dataDir
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Up to {@code limit} rows with keys in [{@code from}, {@code to}), in key order. */
+    <T> List<T> range(byte[] from, byte[] to, int limit, BiFunction<byte[], byte[], T> decoder) {
+        List<T> rows = new ArrayList<>(Math.min(limit, 256));
+        try (RocksIterator it = db.newIterator(handle)) {
+            for (it.seek(from); it.isValid() && rows.size() < limit; it.next()) {
+                byte[] key = it.key();
+                if (Arrays.compareUnsigned(key, to) >= 0) {
+                    break;
+                }
+                rows.add(decode(key, it.value(), decoder));
+            }
+            it.status();
+        } catch (RocksDBException e) {
+            throw new StorageOpenException("cannot read column family " + family.familyName() + " in " + dataDir
+                    + ": " + e.getMessage(), e);
+        }
+        return rows;
     }
 
     private <T> T decode(byte[] key, byte[] value, BiFunction<byte[], byte[], T> decoder) {

@@ -1,6 +1,7 @@
 package io.ternmq.store.rocksdb;
 
 import io.ternmq.store.StorageMode;
+import io.ternmq.store.WriteLimits;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
@@ -18,6 +19,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  * {@code fsync} mode), then runs the fences of that round. The batch grows with the load by itself: while one
  * round is written the next one accumulates (adaptive group commit). After a failed write no fence ever runs
  * again: nothing is acknowledged that may not be stored.
+ * <p>
+ * The queue is unbounded so that no submitter ever blocks, but it is measured ({@link WriteBacklog}): above the
+ * high-water mark the storage reports itself backlogged and the broker stops reading from publishers until the
+ * writer has brought it down to the low-water mark.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -28,17 +33,30 @@ final class GroupCommitWriter implements AutoCloseable {
     private final WriteOptions options;
     private final LinkedBlockingQueue<Change> pending = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final WriteBacklog backlog;
+    private final WriterStats stats;
     private volatile boolean failed;
 
-    GroupCommitWriter(RocksDB db, StorageMode mode) {
+    GroupCommitWriter(RocksDB db, StorageMode mode, WriteLimits limits) {
         this.db = db;
         this.options = new WriteOptions().setSync(mode == StorageMode.FSYNC);
+        this.backlog = new WriteBacklog(limits);
+        this.stats = new WriterStats(backlog);
         this.thread = Thread.ofPlatform().name("ternmq-store-writer").daemon().unstarted(this::run);
         thread.start();
     }
 
     void submit(Change change) {
+        backlog.added(WriteBacklog.sizeOf(change)); // counted before the writer can see it, so never negative
         pending.add(change);
+    }
+
+    WriteBacklog backlog() {
+        return backlog;
+    }
+
+    WriterStats stats() {
+        return stats;
     }
 
     private void run() {
@@ -53,6 +71,10 @@ final class GroupCommitWriter implements AutoCloseable {
                 return;
             }
             pending.drainTo(round, MAX_CHANGES_PER_ROUND);
+            long roundBytes = 0;
+            for (Change change : round) {
+                roundBytes += WriteBacklog.sizeOf(change);
+            }
             try (var batch = new WriteBatch()) {
                 for (Change change : round) {
                     switch (change) {
@@ -64,12 +86,15 @@ final class GroupCommitWriter implements AutoCloseable {
                     }
                 }
                 if (!failed && batch.count() > 0) {
+                    long started = System.nanoTime();
                     db.write(options, batch);
+                    stats.batchWritten(batch.count(), System.nanoTime() - started);
                 }
             } catch (RocksDBException e) {
                 failed = true;
                 LOG.error("storage write failed; no further message is acknowledged until restart", e);
             }
+            backlog.written(round.size(), roundBytes);
             if (!failed) {
                 fences.forEach(GroupCommitWriter::runGuarded);
             }
@@ -78,7 +103,7 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private static void runGuarded(Runnable callback) {
+    static void runGuarded(Runnable callback) {
         try {
             callback.run();
         } catch (RuntimeException e) {

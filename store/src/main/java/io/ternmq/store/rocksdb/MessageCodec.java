@@ -23,6 +23,13 @@ final class MessageCodec {
                 .u8(message.qos().value()).string(message.topic()).blob(message.payload()).toBytes();
     }
 
+    static long id(byte[] key) {
+        var in = new ValueReader(key);
+        long id = in.i64();
+        in.end();
+        return id;
+    }
+
     static StoredMessage decode(byte[] key, byte[] value) {
         long id = new ValueReader(key).i64();
         var in = new ValueReader(value);

@@ -5,6 +5,7 @@ import io.ternmq.store.StoredMessage;
 
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /** The message table in its column family ({@link MessageCodec}). */
 final class RocksMessageStore implements MessageStore {
@@ -33,5 +34,10 @@ final class RocksMessageStore implements MessageStore {
     @Override
     public void forEach(Consumer<StoredMessage> sink) {
         family.forEach(MessageCodec::decode, sink);
+    }
+
+    @Override
+    public void forEachId(LongConsumer sink) {
+        family.forEachKey(MessageCodec::id, sink::accept);
     }
 }

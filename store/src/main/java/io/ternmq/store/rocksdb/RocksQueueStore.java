@@ -3,6 +3,7 @@ package io.ternmq.store.rocksdb;
 import io.ternmq.store.QueueStore;
 import io.ternmq.store.QueuedMessage;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Queue entries in their column family ({@link QueueCodec}). */
@@ -27,6 +28,15 @@ final class RocksQueueStore implements QueueStore {
     @Override
     public void removeAll(String clientId) {
         family.deleteRange(ClientKeys.rangeStart(clientId), ClientKeys.rangeEnd(clientId));
+    }
+
+    @Override
+    public List<QueuedMessage> page(String clientId, long afterSequence, int limit) {
+        if (afterSequence == Long.MAX_VALUE) {
+            return List.of();
+        }
+        return family.range(ClientKeys.key(clientId, afterSequence + 1), ClientKeys.rangeEnd(clientId), limit,
+                QueueCodec::decode);
     }
 
     @Override

@@ -9,7 +9,9 @@ import io.ternmq.store.SessionStore;
 import io.ternmq.store.Storage;
 import io.ternmq.store.StorageMode;
 import io.ternmq.store.StorageOpenException;
+import io.ternmq.store.StorageStats;
 import io.ternmq.store.WillStore;
+import io.ternmq.store.WriteLimits;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -55,13 +57,13 @@ public final class RocksStorage implements Storage {
     private final WillStore wills;
 
     private RocksStorage(StorageMode mode, DBOptions dbOptions, ColumnFamilyOptions familyOptions, RocksDB db,
-                         List<ColumnFamilyHandle> handles, Path dataDir) {
+                         List<ColumnFamilyHandle> handles, Path dataDir, WriteLimits limits) {
         this.mode = mode;
         this.dbOptions = dbOptions;
         this.familyOptions = familyOptions;
         this.db = db;
         this.handles = handles;
-        this.writer = new GroupCommitWriter(db, mode);
+        this.writer = new GroupCommitWriter(db, mode, limits);
         for (Family family : Family.values()) {
             families.put(family, new FamilyAccess(db, handles.get(family.ordinal() + 1), writer, family, dataDir));
         }
@@ -79,6 +81,11 @@ public final class RocksStorage implements Storage {
      * {@link StorageOpenException} naming the file; nothing is ever discarded here.
      */
     public static RocksStorage open(Path dataDir, StorageMode mode) {
+        return open(dataDir, mode, WriteLimits.DEFAULT);
+    }
+
+    /** As {@link #open(Path, StorageMode)}, with how far the writer may fall behind before publishers pause. */
+    public static RocksStorage open(Path dataDir, StorageMode mode, WriteLimits limits) {
         if (mode == StorageMode.MEMORY) {
             throw new IllegalArgumentException("the memory mode has no database");
         }
@@ -113,7 +120,7 @@ public final class RocksStorage implements Storage {
         }
         LOG.info("storage opened in {} (mode {}, format version {})", dataDir.toAbsolutePath(), mode.configName(),
                 FormatVersion.CURRENT);
-        return new RocksStorage(mode, dbOptions, familyOptions, db, handles, dataDir);
+        return new RocksStorage(mode, dbOptions, familyOptions, db, handles, dataDir, limits);
     }
 
     private static void createDirectory(Path dataDir) {
@@ -216,6 +223,21 @@ public final class RocksStorage implements Storage {
     @Override
     public void afterWrites(Runnable callback) {
         writer.submit(new Change.Fence(callback));
+    }
+
+    @Override
+    public boolean isBacklogged() {
+        return writer.backlog().isBacklogged();
+    }
+
+    @Override
+    public void whenDrained(Runnable callback) {
+        writer.backlog().whenDrained(callback);
+    }
+
+    @Override
+    public StorageStats stats() {
+        return writer.stats();
     }
 
     /** Writes what is pending, syncs the log, and closes the database. */
