@@ -85,10 +85,15 @@ final class Publisher implements BenchConnection.Listener, Runnable {
         return intervalNanos == 0 || startNanos + count * intervalNanos <= now;
     }
 
+    /**
+     * Continues on the event loop's scheduled queue rather than its task queue: Netty runs newly added tasks for
+     * up to a second before it polls sockets again, so a publisher re-adding itself there would starve every
+     * subscriber on its loop; scheduled tasks wait until the next turn, after the sockets have been served.
+     */
     private void schedule() {
         if (!scheduled && running) {
             scheduled = true;
-            channel.eventLoop().execute(this);
+            channel.eventLoop().schedule(this, 0, TimeUnit.NANOSECONDS);
         }
     }
 

@@ -116,6 +116,9 @@ final class SinkServer implements AutoCloseable {
                 return;
             }
             for (Channel target : targets) {
+                if (!target.isWritable()) {
+                    target.flush(); // hand what is pending to the socket before giving up on this copy
+                }
                 if (target.isWritable()) {
                     target.write(in.retainedSlice(start, end - start), target.voidPromise());
                     unflushed.add(target);
