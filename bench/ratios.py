@@ -37,12 +37,36 @@ def main():
             ratio = f"{a / b:.2f}" if a is not None and b else "n/a"
             line += f"{ratio:>26} {target if scenario != 'connections' else '':>10}"
         print(line)
+    efficiency(rows, brokers, scenarios)
     errors = [r for r in rows if r.get("errors") or r.get("failed")]
     rounds = max((r["round"] for r in rows), default=0)
     print(f"rounds: {rounds}; runs with errors (excluded from medians): {len(errors)}")
     cpu = [r["generatorCpu"] for r in rows if "generatorCpu" in r and r["scenario"] != "connections"]
     if cpu:
         print(f"generator CPU (cores, of its 1 pinned core): median {statistics.median(cpu):.2f}, max {max(cpu):.2f}")
+
+
+def efficiency(rows, brokers, scenarios):
+    """Throughput per second of broker CPU: the per-core efficiency, which other load on the machine distorts
+    far less than raw throughput does."""
+    print(f"\n{'per broker CPU-second':<26}" + "".join(f"{b:>14}" for b in brokers)
+          + (f"{'ratio':>26}" if len(brokers) >= 2 else ""))
+    for scenario in scenarios:
+        if METRICS[scenario][0] != "receivedPerSecond":
+            continue
+        medians = []
+        for broker in brokers:
+            values = [r["receivedPerSecond"] / r["brokerCpu"] for r in rows
+                      if r["broker"] == broker and r["scenario"] == scenario and r.get("brokerCpu")
+                      and not r.get("errors")]
+            medians.append(statistics.median(values) if values else None)
+        line = f"{scenario:<26}" + "".join(f"{m:>14,.0f}" if m is not None else f"{'n/a':>14}" for m in medians)
+        if len(brokers) >= 2 and medians[0] is not None and medians[1]:
+            line += f"{medians[0] / medians[1]:>26.2f}"
+        print(line)
+    cpu = {b: [r["brokerCpu"] for r in rows if r["broker"] == b and r.get("brokerCpu")] for b in brokers}
+    print("broker CPU used (cores, median): "
+          + ", ".join(f"{b} {statistics.median(v):.2f}" for b, v in cpu.items() if v))
 
 
 main()

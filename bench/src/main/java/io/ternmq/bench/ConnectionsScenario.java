@@ -37,7 +37,7 @@ record ConnectionsScenario() implements Scenario {
                     ? new ScenarioResult.Memory(connections.size(), before.getAsLong(), after.getAsLong()) : null;
             // "received" is the connection rate here: CONNACKs per second while opening them
             return new ScenarioResult(name(), 0, connections.size(), seconds, 0, count / seconds,
-                    connector.errors(), cpu, null, memory);
+                    connector.errors(), cpu, 0, null, memory);
         }
     }
 }

@@ -51,8 +51,8 @@ record LatencyScenario() implements Scenario {
             Histogram histogram = recorder.getIntervalHistogram();
             senders.forEach(Publisher::stop);
             return new ScenarioResult(name(), pairs, pairs, window.seconds(), window.sentPerSecond(),
-                    window.receivedPerSecond(), connector.errors(), window.generatorCpu(), percentiles(histogram),
-                    null);
+                    window.receivedPerSecond(), connector.errors(), window.generatorCpu(), window.brokerCpu(),
+                    percentiles(histogram), null);
         }
     }
 

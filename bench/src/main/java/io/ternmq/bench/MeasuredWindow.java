@@ -1,5 +1,6 @@
 package io.ternmq.bench;
 
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -11,18 +12,20 @@ final class MeasuredWindow {
 
     private final LongAdder sent;
     private final LongAdder received;
+    private final OptionalLong brokerPid;
     private Sample start;
     private Sample end;
 
-    private MeasuredWindow(LongAdder sent, LongAdder received) {
+    private MeasuredWindow(LongAdder sent, LongAdder received, OptionalLong brokerPid) {
         this.sent = sent;
         this.received = received;
+        this.brokerPid = brokerPid;
     }
 
     /** Sleeps through warm-up and measurement; {@code atMeasurementStart} runs between them (to reset a histogram). */
     static MeasuredWindow run(BenchSettings settings, LongAdder sent, LongAdder received, Runnable atMeasurementStart)
             throws InterruptedException {
-        MeasuredWindow window = new MeasuredWindow(sent, received);
+        MeasuredWindow window = new MeasuredWindow(sent, received, settings.brokerPid());
         TimeUnit.NANOSECONDS.sleep(settings.warmup().toNanos());
         atMeasurementStart.run();
         window.start = window.sample();
@@ -32,7 +35,8 @@ final class MeasuredWindow {
     }
 
     private Sample sample() {
-        return new Sample(sent.sum(), received.sum(), ProcessStats.ownCpuNanos(), System.nanoTime());
+        return new Sample(sent.sum(), received.sum(), ProcessStats.ownCpuNanos(),
+                ProcessStats.processCpuNanos(brokerPid), System.nanoTime());
     }
 
     double seconds() {
@@ -52,6 +56,11 @@ final class MeasuredWindow {
         return (end.cpuNanos() - start.cpuNanos()) / (double) (end.nanos() - start.nanos());
     }
 
-    private record Sample(long sent, long received, long cpuNanos, long nanos) {
+    /** Cores the broker kept busy on average; 0 when its pid is unknown. */
+    double brokerCpu() {
+        return (end.brokerCpuNanos() - start.brokerCpuNanos()) / (double) (end.nanos() - start.nanos());
+    }
+
+    private record Sample(long sent, long received, long cpuNanos, long brokerCpuNanos, long nanos) {
     }
 }

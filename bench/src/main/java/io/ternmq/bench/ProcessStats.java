@@ -10,6 +10,9 @@ import java.util.OptionalLong;
 /** CPU time of this (generator) process, and the resident memory of another (the broker) from /proc. */
 final class ProcessStats {
 
+    /** The Linux value of sysconf(_SC_CLK_TCK) on every common architecture. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
     private ProcessStats() {
     }
 
@@ -19,6 +22,26 @@ final class ProcessStats {
             return Math.max(0, os.getProcessCpuTime());
         }
         return 0;
+    }
+
+    /**
+     * CPU time (user + system) another process has used so far, in nanoseconds, from /proc/&lt;pid&gt;/stat; 0
+     * when no pid is given. Resolution is one clock tick (10 ms).
+     */
+    static long processCpuNanos(OptionalLong pid) {
+        if (pid.isEmpty()) {
+            return 0;
+        }
+        Path stat = Path.of("/proc", Long.toString(pid.getAsLong()), "stat");
+        try {
+            String line = Files.readString(stat);
+            // fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the broker's CPU time from " + stat, e);
+        }
     }
 
     /** The VmRSS line of /proc/&lt;pid&gt;/status, in KiB; empty when no pid is given. */

@@ -46,7 +46,8 @@ record ThroughputScenario(String name, Qos qos, int publishers, int subscribers,
             MeasuredWindow window = MeasuredWindow.run(settings, sent, received, () -> { });
             senders.forEach(Publisher::stop);
             return new ScenarioResult(name, publishers, subscribers, window.seconds(), window.sentPerSecond(),
-                    window.receivedPerSecond(), connector.errors(), window.generatorCpu(), null, null);
+                    window.receivedPerSecond(), connector.errors(), window.generatorCpu(), window.brokerCpu(), null,
+                    null);
         }
     }
 
