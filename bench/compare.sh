@@ -51,7 +51,9 @@ fi
 echo "building the server and the bench module ..." >&2
 (cd "$root" && ./mvnw -q -B -DskipTests package -pl server,bench -am)
 bench_cp="$root/bench/target/ternmq-bench.jar:$root/bench/target/lib/*"
-native=(--enable-native-access=ALL-UNNAMED)
+# The generator runs with the launcher's flags (Netty may use Unsafe; see ./ternmq).
+native=(--enable-native-access=ALL-UNNAMED -Dio.netty.noUnsafe=false)
+if (( ternmq_java_feature >= 23 )); then native+=(--sun-misc-unsafe-memory-access=allow); fi
 
 declare -A port=([ternmq]=18830 [mosquitto]=18831 [ternmq2]=18832 [sink]=18833)
 declare -A pid=()
