@@ -94,12 +94,14 @@ CONF
   exit 1
 }
 
+stop_broker() {
+  kill "${pid[$1]}" 2>/dev/null || true
+  wait "${pid[$1]}" 2>/dev/null || true
+}
+
 stop_brokers() {
   local name
-  for name in "${!pid[@]}"; do
-    kill "${pid[$name]}" 2>/dev/null || true
-    wait "${pid[$name]}" 2>/dev/null || true
-  done
+  for name in "${!pid[@]}"; do stop_broker "$name"; done
 }
 trap stop_brokers EXIT
 
@@ -118,6 +120,12 @@ for (( round = 1; round <= rounds; round++ )); do
   fi
   for name in "${order[@]}"; do
     for scenario in "${scenario_list[@]}"; do
+      if [[ $scenario == connections ]]; then
+        # Memory per connection is measured on a fresh broker: earlier scenarios leave heaps and caches grown.
+        stop_broker "$name"
+        start_broker "$name"
+        sleep 2
+      fi
       line=$(taskset -c 1 "$java" "${native[@]}" -cp "$bench_cp" io.ternmq.bench.BenchCommand "$scenario" \
         --port "${port[$name]}" --duration "$duration" --warmup "$warmup" --connections "$connections" \
         --broker-pid "${pid[$name]}" --json "${extra[@]}" 2>>"$out/generator.log" | tail -n 1) || true
