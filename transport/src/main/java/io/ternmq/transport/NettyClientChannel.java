@@ -33,13 +33,19 @@ final class NettyClientChannel implements ClientChannel {
     /** How long {@link #close()} waits for queued packets to drain to a peer that stopped reading. */
     private static final Duration CLOSE_DRAIN_LIMIT = Duration.ofSeconds(5);
 
+    /**
+     * Initial (and growth) chunk of the outbound queue, in slots: Netty's default of 1,024 would cost every idle
+     * connection 4 KiB; bursts longer than this just link further chunks (up to 2^30 slots, the queue's maximum).
+     */
+    private static final int OUTBOUND_CHUNK = 16;
+
     /** Marks a close request in the outbound queue, after the packets sent before it. */
     private static final Object CLOSE = new Object();
 
     private final Channel channel;
     private final String remoteAddress;
     /** Packets (and {@link #CLOSE}) from any thread, written in order by {@link #drain()} on the event loop. */
-    private final Queue<Object> outbound = PlatformDependent.newMpscQueue();
+    private final Queue<Object> outbound = PlatformDependent.newMpscQueue(OUTBOUND_CHUNK, 1 << 30);
     private final AtomicBoolean drainPending = new AtomicBoolean();
     private final Runnable drain = this::drain;
     private Duration keepAlive = Duration.ZERO;
