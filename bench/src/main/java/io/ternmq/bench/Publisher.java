@@ -16,7 +16,6 @@ final class Publisher implements BenchConnection.Listener, Runnable {
 
     /** Messages written per event-loop turn before flushing and yielding to other connections. */
     private static final int BATCH = 64;
-    private static final long PACING_TICK_MICROS = 500;
 
     private final PublishTemplate template;
     private final int window;
@@ -43,10 +42,7 @@ final class Publisher implements BenchConnection.Listener, Runnable {
         running = true;
         channel.eventLoop().execute(() -> {
             startNanos = System.nanoTime();
-            if (intervalNanos > 0) {
-                channel.eventLoop().scheduleAtFixedRate(this::schedule, 0, PACING_TICK_MICROS, TimeUnit.MICROSECONDS);
-            }
-            schedule();
+            schedule(0);
         });
     }
 
@@ -76,9 +72,15 @@ final class Publisher implements BenchConnection.Listener, Runnable {
             channel.flush();
             sent.add(written);
         }
-        if (written == BATCH && inflight < window && channel.isWritable()) {
-            schedule();
+        if (inflight < window && channel.isWritable()) {
+            if (intervalNanos > 0) {
+                // a timer for exactly the next message's intended time, so pacing adds no latency of its own
+                schedule(Math.max(0, startNanos + count * intervalNanos - System.nanoTime()));
+            } else if (written == BATCH) {
+                schedule(0);
+            }
         }
+        // otherwise an acknowledgement or the channel turning writable resumes
     }
 
     private boolean isDue(long now) {
@@ -90,21 +92,21 @@ final class Publisher implements BenchConnection.Listener, Runnable {
      * up to a second before it polls sockets again, so a publisher re-adding itself there would starve every
      * subscriber on its loop; scheduled tasks wait until the next turn, after the sockets have been served.
      */
-    private void schedule() {
+    private void schedule(long delayNanos) {
         if (!scheduled && running) {
             scheduled = true;
-            channel.eventLoop().schedule(this, 0, TimeUnit.NANOSECONDS);
+            channel.eventLoop().schedule(this, delayNanos, TimeUnit.NANOSECONDS);
         }
     }
 
     @Override
     public void onAcknowledged() {
         inflight--;
-        schedule();
+        schedule(0);
     }
 
     @Override
     public void onWritable() {
-        schedule();
+        schedule(0);
     }
 }
