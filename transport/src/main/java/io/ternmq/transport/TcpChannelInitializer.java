@@ -39,8 +39,10 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
         openChannels.add(channel);
         NegotiatedVersion version = new NegotiatedVersion();
         ChannelPipeline pipeline = channel.pipeline();
-        // Writes from session threads arrive one task each; consolidating their flushes saves syscalls.
-        pipeline.addLast(HandlerNames.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(FLUSH_EVERY_WRITES, true));
+        // Flushes during a read (acknowledgements) are consolidated until the read completes. Writes from session
+        // threads already arrive in batches with one flush each (NettyClientChannel), so deferring those flushes
+        // to yet another task only added latency.
+        pipeline.addLast(HandlerNames.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(FLUSH_EVERY_WRITES, false));
         pipeline.addLast(HandlerNames.DECODER, new MqttPacketDecoder(reader, version, counters));
         pipeline.addLast(HandlerNames.ENCODER, new MqttPacketEncoder(encoder, version, counters));
         if (!config.connectTimeout().isZero()) {
