@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import org.jspecify.annotations.Nullable;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -111,7 +112,7 @@ final class SinkServer implements AutoCloseable {
             }
         }
 
-        private void forward(List<Channel> targets, ByteBuf in, int start, int end) {
+        private void forward(@Nullable List<Channel> targets, ByteBuf in, int start, int end) {
             if (targets == null) {
                 return;
             }
