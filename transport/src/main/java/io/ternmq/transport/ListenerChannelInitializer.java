@@ -77,9 +77,10 @@ final class ListenerChannelInitializer extends ChannelInitializer<Channel> {
             addWebSocket(pipeline);
         }
         NegotiatedVersion version = new NegotiatedVersion();
-        // Writes from session threads arrive one task each; consolidating their flushes saves syscalls (and,
-        // behind TLS, makes fewer and fuller records).
-        pipeline.addLast(HandlerNames.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(FLUSH_EVERY_WRITES, true));
+        // Flushes during a read (acknowledgements) are consolidated until the read completes (behind TLS: fewer,
+        // fuller records). Writes from session threads already arrive in batches with one flush each
+        // (NettyClientChannel), so deferring those flushes to yet another task only added latency.
+        pipeline.addLast(HandlerNames.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(FLUSH_EVERY_WRITES, false));
         pipeline.addLast(HandlerNames.DECODER, new MqttPacketDecoder(reader, version, counters));
         pipeline.addLast(HandlerNames.ENCODER, new MqttPacketEncoder(encoder, version, counters));
         pipeline.addLast(HandlerNames.PENDING_CONNECT, new PendingConnectHandler(pendingPlace));

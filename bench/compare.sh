@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Runs the same `ternmq bench` scenarios against several brokers, alternately, for several rounds in one run,
+# each broker pinned to core 0 and the generator to core 1, then prints the medians over rounds and the ratio
+# of the first broker to the second.
+#
+#   bench/compare.sh                                   TernMQ vs Mosquitto, 3 rounds of every scenario
+#   bench/compare.sh --brokers "ternmq2 ternmq" --scenarios "fan-in fan-out pairs-qos1 pairs-qos2"
+#                                                      TernMQ on cores 0-1 vs on core 0 (scaling; the generator
+#                                                      then shares core 1 with the 2-core broker)
+#   bench/compare.sh --brokers sink --rounds 1         the generator's ceiling against the trivial sink
+#
+# Options: --rounds N (3)  --duration S (10)  --warmup S (2)  --scenarios "..." (all six)  --connections N (10000)
+#          --brokers "..." from: ternmq ternmq2 mosquitto sink  --out DIR (a fresh temp dir)  -- args for the generator
+# BROKER_JAVA_OPTS: JVM flags added to the launcher's for the TernMQ broker (it runs through ./ternmq start).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=../.mvn/find-jdk.sh
+. "$root/.mvn/find-jdk.sh"
+ternmq_find_jdk || exit 1
+java=$JAVA_HOME/bin/java
+
+rounds=3 duration=10 warmup=2 connections=10000
+scenarios="fan-in fan-out pairs-qos1 pairs-qos2 latency connections"
+brokers="ternmq mosquitto"
+out=""
+extra=()
+while (( $# )); do
+  case $1 in
+    --rounds) rounds=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --scenarios) scenarios=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --brokers) brokers=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    --) shift; extra=("$@"); break ;;
+    *) echo "compare.sh: unknown option $1 (see the header of $0)" >&2; exit 2 ;;
+  esac
+done
+out=${out:-$(mktemp -d /tmp/ternmq-compare.XXXXXX)}
+mkdir -p "$out"
+
+# Each side holds up to 10,000 sockets.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+if (( $(ulimit -n) < connections + 1000 )); then
+  echo "compare.sh: open-file limit $(ulimit -n) is below $connections connections; lower --connections" >&2
+  exit 2
+fi
+
+echo "building the server and the bench module ..." >&2
+(cd "$root" && ./mvnw -q -B -DskipTests package -pl server,bench -am)
+bench_cp="$root/bench/target/ternmq-bench.jar:$root/bench/target/lib/*"
+# The generator runs with the launcher's flags (Netty may use Unsafe; see ./ternmq).
+native=(--enable-native-access=ALL-UNNAMED -Dio.netty.noUnsafe=false)
+if (( ternmq_java_feature >= 23 )); then native+=(--sun-misc-unsafe-memory-access=allow); fi
+
+declare -A port=([ternmq]=18830 [mosquitto]=18831 [ternmq2]=18832 [sink]=18833)
+declare -A pid=()
+
+start_broker() {
+  local name=$1 p=${port[$1]}
+  case $name in
+    ternmq|ternmq2)
+      local cores=0; [[ $name == ternmq2 ]] && cores=0,1
+      # Through the launcher, so that the broker runs with its JVM flags (it execs java: $! is the JVM).
+      JAVA_OPTS="${BROKER_JAVA_OPTS:-} -Dternmq.log.level=WARN" taskset -c "$cores" "$root/ternmq" start \
+        --port "$p" --data-dir "$out/data-$name" >"$out/$name.log" 2>&1 &
+      ;;
+    mosquitto)
+      # Comparable limits: TernMQ's defaults are 32 in flight and 10,000 queued per client; nothing on disk.
+      cat >"$out/mosquitto.conf" <<CONF
+listener $p 127.0.0.1
+allow_anonymous true
+persistence false
+max_inflight_messages 32
+max_queued_messages 10000
+log_dest none
+CONF
+      taskset -c 0 /usr/sbin/mosquitto -c "$out/mosquitto.conf" >"$out/mosquitto.log" 2>&1 &
+      ;;
+    sink)
+      taskset -c 0 "$java" "${native[@]}" -cp "$bench_cp" io.ternmq.bench.BenchCommand sink --port "$p" \
+        >"$out/sink.log" 2>&1 &
+      ;;
+    *) echo "compare.sh: unknown broker $name" >&2; exit 2 ;;
+  esac
+  pid[$name]=$!
+  for _ in $(seq 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then return 0; fi
+    sleep 0.2
+  done
+  echo "compare.sh: $name did not open port $p (log: $out/$name.log)" >&2
+  exit 1
+}
+
+stop_broker() {
+  kill "${pid[$1]}" 2>/dev/null || true
+  wait "${pid[$1]}" 2>/dev/null || true
+}
+
+stop_brokers() {
+  local name
+  for name in "${!pid[@]}"; do stop_broker "$name"; done
+}
+trap stop_brokers EXIT
+
+for name in $brokers; do start_broker "$name"; done
+echo "results in $out; load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+read -r -a broker_list <<< "$brokers"
+read -r -a scenario_list <<< "$scenarios"
+results=$out/results.jsonl
+: >"$results"
+for (( round = 1; round <= rounds; round++ )); do
+  # Alternate who goes first, so that a drift in machine load does not always favour the same broker.
+  order=("${broker_list[@]}")
+  if (( round % 2 == 0 )); then
+    mapfile -t order < <(printf '%s\n' "${broker_list[@]}" | tac)
+  fi
+  for name in "${order[@]}"; do
+    for scenario in "${scenario_list[@]}"; do
+      if [[ $scenario == connections ]]; then
+        # Memory per connection is measured on a fresh broker: earlier scenarios leave heaps and caches grown.
+        stop_broker "$name"
+        start_broker "$name"
+        sleep 2
+      fi
+      line=$(taskset -c 1 "$java" "${native[@]}" -cp "$bench_cp" io.ternmq.bench.BenchCommand "$scenario" \
+        --port "${port[$name]}" --duration "$duration" --warmup "$warmup" --connections "$connections" \
+        --broker-pid "${pid[$name]}" --json "${extra[@]}" 2>>"$out/generator.log" | tail -n 1) || true
+      if [[ $line != \{* ]]; then
+        line="{\"scenario\":\"$scenario\",\"failed\":true}"
+      fi
+      echo "{\"round\":$round,\"broker\":\"$name\",\"load\":\"$(cut -d' ' -f1 /proc/loadavg)\",${line#\{}" \
+        | tee -a "$results" >&2
+    done
+  done
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+python3 "$root/bench/ratios.py" "$results" "${broker_list[@]}"

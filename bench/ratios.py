@@ -1,0 +1,83 @@
+"""Prints the median of each broker's headline metric per scenario over the rounds of a compare.sh run, and
+the ratio of the first broker to the second. Usage: ratios.py results.jsonl BROKER [BROKER ...]"""
+import json
+import statistics
+import sys
+
+# scenario -> (metric field, unit, better: 'higher' or 'lower', target for first/second, as in issue 8)
+METRICS = {
+    "fan-in": ("receivedPerSecond", "msg/s", "higher", ">= 2.0"),
+    "fan-out": ("receivedPerSecond", "deliveries/s", "higher", ">= 2.0"),
+    "pairs-qos1": ("receivedPerSecond", "msg/s", "higher", ">= 1.5"),
+    "pairs-qos2": ("receivedPerSecond", "msg/s", "higher", ">= 1.5"),
+    "latency": ("p99Micros", "p99 us", "lower", "<= 1.0"),
+    "connections": ("bytesPerConnection", "B/conn", "lower", "<= 4096 B"),
+}
+
+
+def main():
+    path, brokers = sys.argv[1], sys.argv[2:]
+    rows = [json.loads(line) for line in open(path) if line.strip()]
+    scenarios = [s for s in METRICS if any(r["scenario"] == s for r in rows)]
+    header = f"{'scenario':<12} {'metric':<13}" + "".join(f"{b:>14}" for b in brokers)
+    if len(brokers) >= 2:
+        header += f"{'ratio ' + brokers[0] + '/' + brokers[1]:>26} {'target':>10}"
+    print(header)
+    for scenario in scenarios:
+        field, unit, better, target = METRICS[scenario]
+        medians = []
+        for broker in brokers:
+            values = [r[field] for r in rows
+                      if r["broker"] == broker and r["scenario"] == scenario and field in r and not r.get("errors")]
+            medians.append(statistics.median(values) if values else None)
+        line = f"{scenario:<12} {unit:<13}" + "".join(f"{m:>14,.0f}" if m is not None else f"{'n/a':>14}"
+                                                      for m in medians)
+        if len(brokers) >= 2:
+            a, b = medians[0], medians[1]
+            ratio = f"{a / b:.2f}" if a is not None and b else "n/a"
+            if brokers[:2] == ["ternmq", "mosquitto"]:
+                shown = target if scenario != "connections" else ""
+            else:
+                shown = ">= 1.8" if brokers[:2] == ["ternmq2", "ternmq"] and better == "higher" else ""
+            line += f"{ratio:>26} {shown:>10}"
+        print(line)
+    efficiency(rows, brokers, scenarios)
+    errors = [r for r in rows if r.get("errors") or r.get("failed")]
+    rounds = max((r["round"] for r in rows), default=0)
+    print(f"rounds: {rounds}; runs with errors (excluded from medians): {len(errors)}")
+    cpu = [r["generatorCpu"] for r in rows if "generatorCpu" in r and r["scenario"] != "connections"]
+    if cpu:
+        print(f"generator CPU (cores, of its 1 pinned core): median {statistics.median(cpu):.2f}, max {max(cpu):.2f}")
+    # The generator's ceiling, extrapolated: what it handles per second of its own CPU (sent + received).
+    for scenario in scenarios:
+        per_cpu = [(r["sentPerSecond"] + r["receivedPerSecond"]) / r["generatorCpu"] for r in rows
+                   if r["scenario"] == scenario and r.get("generatorCpu") and scenario != "connections"]
+        if per_cpu:
+            print(f"generator ceiling {scenario:<11}: ~{statistics.median(per_cpu):,.0f} msgs (sent+received) "
+                  f"per generator CPU-second")
+
+
+def efficiency(rows, brokers, scenarios):
+    """Throughput per second of broker CPU: the per-core efficiency, which other load on the machine distorts
+    far less than raw throughput does."""
+    print(f"\n{'per broker CPU-second':<26}" + "".join(f"{b:>14}" for b in brokers)
+          + (f"{'ratio':>26}" if len(brokers) >= 2 else ""))
+    for scenario in scenarios:
+        if METRICS[scenario][0] != "receivedPerSecond":
+            continue
+        medians = []
+        for broker in brokers:
+            values = [r["receivedPerSecond"] / r["brokerCpu"] for r in rows
+                      if r["broker"] == broker and r["scenario"] == scenario and r.get("brokerCpu")
+                      and not r.get("errors")]
+            medians.append(statistics.median(values) if values else None)
+        line = f"{scenario:<26}" + "".join(f"{m:>14,.0f}" if m is not None else f"{'n/a':>14}" for m in medians)
+        if len(brokers) >= 2 and medians[0] is not None and medians[1]:
+            line += f"{medians[0] / medians[1]:>26.2f}"
+        print(line)
+    cpu = {b: [r["brokerCpu"] for r in rows if r["broker"] == b and r.get("brokerCpu")] for b in brokers}
+    print("broker CPU used (cores, median): "
+          + ", ".join(f"{b} {statistics.median(v):.2f}" for b, v in cpu.items() if v))
+
+
+main()

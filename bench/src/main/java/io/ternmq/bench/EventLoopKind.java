@@ -1,0 +1,33 @@
+package io.ternmq.bench;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+/** Epoll where its native library loads (Linux), NIO elsewhere; many connections share each event loop. */
+record EventLoopKind(IoHandlerFactory factory, Class<? extends SocketChannel> channelType,
+                     Class<? extends ServerChannel> serverChannelType, String name) {
+
+    static EventLoopKind best() {
+        if (Epoll.isAvailable()) {
+            return new EventLoopKind(EpollIoHandler.newFactory(), EpollSocketChannel.class,
+                    EpollServerSocketChannel.class, "epoll");
+        }
+        return new EventLoopKind(NioIoHandler.newFactory(), NioSocketChannel.class, NioServerSocketChannel.class,
+                "nio");
+    }
+
+    EventLoopGroup group(int threads, String threadName) {
+        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(threadName, true), factory);
+    }
+}

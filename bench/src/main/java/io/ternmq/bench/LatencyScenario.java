@@ -1,0 +1,63 @@
+package io.ternmq.bench;
+
+import io.ternmq.protocol.Qos;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
+
+/**
+ * Publisher/subscriber pairs at QoS 1 sending a fixed total rate; latency runs from the intended send time (not
+ * the actual one) to the arrival, which corrects for coordinated omission: a broker stall delays every message
+ * due during it, and all of them count.
+ */
+record LatencyScenario() implements Scenario {
+
+    @Override
+    public String name() {
+        return "latency";
+    }
+
+    @Override
+    public ScenarioResult run(BenchSettings settings) throws InterruptedException {
+        String run = RunIds.next(name());
+        int pairs = settings.latencyPairs();
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) * pairs / settings.latencyRate();
+        LongAdder sent = new LongAdder();
+        LongAdder received = new LongAdder();
+        Recorder recorder = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
+        try (Connector connector = new Connector(settings)) {
+            List<Subscriber> listeners = IntStream.range(0, pairs)
+                    .mapToObj(i -> new Subscriber(received, recorder)).toList();
+            List<BenchConnection> subscribed = connector.connectAll(ThroughputScenario.ids(run, "sub", pairs),
+                    listeners);
+            connector.subscribeAll(subscribed, IntStream.range(0, pairs).mapToObj(i -> run + "/" + i).toList(),
+                    Qos.AT_LEAST_ONCE);
+            List<Publisher> senders = new ArrayList<>(pairs);
+            for (int i = 0; i < pairs; i++) {
+                senders.add(new Publisher(new PublishTemplate(run + "/" + i, Qos.AT_LEAST_ONCE,
+                        settings.messageSize()), settings.window(), intervalNanos, sent));
+            }
+            List<BenchConnection> publishing = connector.connectAll(ThroughputScenario.ids(run, "pub", pairs),
+                    senders);
+            for (int i = 0; i < pairs; i++) {
+                senders.get(i).start(publishing.get(i));
+            }
+            MeasuredWindow window = MeasuredWindow.run(settings, sent, received, recorder::reset);
+            Histogram histogram = recorder.getIntervalHistogram();
+            senders.forEach(Publisher::stop);
+            return new ScenarioResult(name(), pairs, pairs, window.seconds(), window.sentPerSecond(),
+                    window.receivedPerSecond(), connector.errors(), window.generatorCpu(), window.brokerCpu(),
+                    percentiles(histogram), null);
+        }
+    }
+
+    private static ScenarioResult.Latency percentiles(Histogram nanos) {
+        return new ScenarioResult.Latency(nanos.getTotalCount(), nanos.getValueAtPercentile(50) / 1e3,
+                nanos.getValueAtPercentile(99) / 1e3, nanos.getValueAtPercentile(99.9) / 1e3, nanos.getMaxValue() / 1e3);
+    }
+}

@@ -1,0 +1,66 @@
+package io.ternmq.bench;
+
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Waits out the warm-up, then the measurement, and samples the counters at both ends of the measurement: only
+ * what happens between the two samples counts.
+ */
+final class MeasuredWindow {
+
+    private final LongAdder sent;
+    private final LongAdder received;
+    private final OptionalLong brokerPid;
+    private Sample start;
+    private Sample end;
+
+    private MeasuredWindow(LongAdder sent, LongAdder received, OptionalLong brokerPid) {
+        this.sent = sent;
+        this.received = received;
+        this.brokerPid = brokerPid;
+    }
+
+    /** Sleeps through warm-up and measurement; {@code atMeasurementStart} runs between them (to reset a histogram). */
+    static MeasuredWindow run(BenchSettings settings, LongAdder sent, LongAdder received, Runnable atMeasurementStart)
+            throws InterruptedException {
+        MeasuredWindow window = new MeasuredWindow(sent, received, settings.brokerPid());
+        TimeUnit.NANOSECONDS.sleep(settings.warmup().toNanos());
+        atMeasurementStart.run();
+        window.start = window.sample();
+        TimeUnit.NANOSECONDS.sleep(settings.duration().toNanos());
+        window.end = window.sample();
+        return window;
+    }
+
+    private Sample sample() {
+        return new Sample(sent.sum(), received.sum(), ProcessStats.ownCpuNanos(),
+                ProcessStats.processCpuNanos(brokerPid), System.nanoTime());
+    }
+
+    double seconds() {
+        return (end.nanos() - start.nanos()) / 1e9;
+    }
+
+    double sentPerSecond() {
+        return (end.sent() - start.sent()) / seconds();
+    }
+
+    double receivedPerSecond() {
+        return (end.received() - start.received()) / seconds();
+    }
+
+    /** Cores the generator kept busy on average. */
+    double generatorCpu() {
+        return (end.cpuNanos() - start.cpuNanos()) / (double) (end.nanos() - start.nanos());
+    }
+
+    /** Cores the broker kept busy on average; 0 when its pid is unknown. */
+    double brokerCpu() {
+        return (end.brokerCpuNanos() - start.brokerCpuNanos()) / (double) (end.nanos() - start.nanos());
+    }
+
+    private record Sample(long sent, long received, long cpuNanos, long brokerCpuNanos, long nanos) {
+    }
+}

@@ -1,0 +1,70 @@
+package io.ternmq.bench;
+
+import org.jspecify.annotations.Nullable;
+
+import java.util.Locale;
+
+/**
+ * What one scenario measured over its measurement window (the warm-up excluded).
+ *
+ * @param sentPerSecond     PUBLISH packets the generator sent per second
+ * @param receivedPerSecond PUBLISH packets its subscribers received per second (deliveries, for fan-out)
+ * @param errors            refused or dropped connections and protocol errors
+ * @param generatorCpu      CPU the generator process used, in cores (1.0 = one core busy all the time)
+ * @param brokerCpu         CPU the broker process used, in cores; 0 without its pid. Throughput per broker
+ *                          CPU-second is the per-core efficiency, and it is robust against other load
+ */
+public record ScenarioResult(String scenario, int publishers, int subscribers, double seconds, double sentPerSecond,
+                             double receivedPerSecond, long errors, double generatorCpu,
+                             double brokerCpu, @Nullable Latency latency, @Nullable Memory memory) {
+
+    /** Latency percentiles in microseconds, from the intended send time to the arrival. */
+    public record Latency(long count, double p50, double p99, double p999, double max) {
+    }
+
+    /**
+     * Resident memory of the broker process, from /proc/&lt;pid&gt;/status, before and after opening the idle
+     * connections; absent when no broker pid was given.
+     */
+    public record Memory(int connections, long rssBeforeKib, long rssAfterKib) {
+
+        public double bytesPerConnection() {
+            return (rssAfterKib - rssBeforeKib) * 1024.0 / connections;
+        }
+    }
+
+    /** One human-readable summary line. */
+    public String line() {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "%-12s pubs=%-4d subs=%-5d sent=%,.0f/s received=%,.0f/s errors=%d gen-cpu=%.2f broker-cpu=%.2f",
+                scenario, publishers, subscribers, sentPerSecond, receivedPerSecond, errors, generatorCpu, brokerCpu));
+        if (latency != null) {
+            line.append(String.format(Locale.ROOT, " p50=%.0fus p99=%.0fus p99.9=%.0fus max=%.0fus (n=%d)",
+                    latency.p50(), latency.p99(), latency.p999(), latency.max(), latency.count()));
+        }
+        if (memory != null) {
+            line.append(String.format(Locale.ROOT, " rss=%d->%d KiB per-connection=%.0f B", memory.rssBeforeKib(),
+                    memory.rssAfterKib(), memory.bytesPerConnection()));
+        }
+        return line.toString();
+    }
+
+    /** One JSON object on one line. */
+    public String json() {
+        StringBuilder json = new StringBuilder(String.format(Locale.ROOT,
+                "{\"scenario\":\"%s\",\"publishers\":%d,\"subscribers\":%d,\"seconds\":%.3f,\"sentPerSecond\":%.1f,"
+                        + "\"receivedPerSecond\":%.1f,\"errors\":%d,\"generatorCpu\":%.3f,\"brokerCpu\":%.3f", scenario,
+                publishers, subscribers, seconds, sentPerSecond, receivedPerSecond, errors, generatorCpu, brokerCpu));
+        if (latency != null) {
+            json.append(String.format(Locale.ROOT,
+                    ",\"latencyCount\":%d,\"p50Micros\":%.1f,\"p99Micros\":%.1f,\"p999Micros\":%.1f,\"maxMicros\":%.1f",
+                    latency.count(), latency.p50(), latency.p99(), latency.p999(), latency.max()));
+        }
+        if (memory != null) {
+            json.append(String.format(Locale.ROOT,
+                    ",\"connections\":%d,\"rssBeforeKib\":%d,\"rssAfterKib\":%d,\"bytesPerConnection\":%.1f",
+                    memory.connections(), memory.rssBeforeKib(), memory.rssAfterKib(), memory.bytesPerConnection()));
+        }
+        return json.append('}').toString();
+    }
+}

@@ -1,0 +1,57 @@
+package io.ternmq.bench;
+
+import io.ternmq.protocol.Qos;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
+
+/**
+ * Publishers send as fast as the broker takes messages (TCP back-pressure; at QoS 1/2 also a window of
+ * unacknowledged messages per publisher); the result is what the subscribers receive per second.
+ *
+ * @param topic  the topic publisher i publishes to, under the run's unique prefix
+ * @param filter the filter subscriber i subscribes to
+ */
+record ThroughputScenario(String name, Qos qos, int publishers, int subscribers, Naming topic, Naming filter)
+        implements Scenario {
+
+    /** A name derived from the run's unique prefix and a client's index. */
+    @FunctionalInterface
+    interface Naming {
+        String of(String runPrefix, int index);
+    }
+
+    @Override
+    public ScenarioResult run(BenchSettings settings) throws InterruptedException {
+        String run = RunIds.next(name);
+        LongAdder sent = new LongAdder();
+        LongAdder received = new LongAdder();
+        try (Connector connector = new Connector(settings)) {
+            List<Subscriber> listeners = IntStream.range(0, subscribers)
+                    .mapToObj(i -> new Subscriber(received, null)).toList();
+            List<BenchConnection> subscribed = connector.connectAll(ids(run, "sub", subscribers), listeners);
+            connector.subscribeAll(subscribed, IntStream.range(0, subscribers)
+                    .mapToObj(i -> filter.of(run, i)).toList(), qos);
+            List<Publisher> senders = new ArrayList<>(publishers);
+            for (int i = 0; i < publishers; i++) {
+                senders.add(new Publisher(new PublishTemplate(topic.of(run, i), qos, settings.messageSize()),
+                        settings.window(), 0, sent));
+            }
+            List<BenchConnection> publishing = connector.connectAll(ids(run, "pub", publishers), senders);
+            for (int i = 0; i < publishers; i++) {
+                senders.get(i).start(publishing.get(i));
+            }
+            MeasuredWindow window = MeasuredWindow.run(settings, sent, received, () -> { });
+            senders.forEach(Publisher::stop);
+            return new ScenarioResult(name, publishers, subscribers, window.seconds(), window.sentPerSecond(),
+                    window.receivedPerSecond(), connector.errors(), window.generatorCpu(), window.brokerCpu(), null,
+                    null);
+        }
+    }
+
+    static List<String> ids(String run, String role, int count) {
+        return IntStream.range(0, count).mapToObj(i -> run.replace('/', '-') + "-" + role + i).toList();
+    }
+}

@@ -1,0 +1,84 @@
+package io.ternmq.bench;
+
+import io.ternmq.server.Broker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every scenario runs briefly, at small sizes, against an embedded broker and against the sink, and reports sane
+ * counts. Counts only: how fast the machine is must never fail a test.
+ */
+class ScenarioSmokeTest {
+
+    static final List<String> SCENARIOS = Scenario.NAMES;
+
+    private static Broker broker;
+    private static SinkServer sink;
+
+    @BeforeAll
+    static void startEndpoints() throws InterruptedException {
+        broker = Broker.builder().port(0).start();
+        sink = SinkServer.start(0);
+    }
+
+    @AfterAll
+    static void stopEndpoints() {
+        broker.close();
+        sink.close();
+    }
+
+    @ParameterizedTest
+    @FieldSource("SCENARIOS")
+    void run_againstEmbeddedBroker_receivesMessagesWithoutErrors(String scenario) throws InterruptedException {
+        BenchSettings settings = smallSettings(broker.port());
+        ScenarioResult result = Scenario.named(scenario, settings).run(settings);
+
+        assertSane(scenario, result);
+        if (scenario.equals("connections")) {
+            // the broker runs in this JVM, so its pid is ours
+            assertThat(result.memory()).isNotNull();
+            assertThat(result.memory().connections()).isEqualTo(10);
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("SCENARIOS")
+    void run_againstSink_receivesMessagesWithoutErrors(String scenario) throws InterruptedException {
+        BenchSettings settings = smallSettings(sink.port());
+        ScenarioResult result = Scenario.named(scenario, settings).run(settings);
+
+        assertSane(scenario, result);
+    }
+
+    private static void assertSane(String scenario, ScenarioResult result) {
+        assertThat(result.scenario()).isEqualTo(scenario);
+        assertThat(result.errors()).isZero();
+        assertThat(result.receivedPerSecond()).isPositive();
+        assertThat(result.line()).startsWith(scenario);
+        assertThat(result.json()).startsWith("{\"scenario\":\"" + scenario + "\"").endsWith("}");
+        if (scenario.equals("latency")) {
+            assertThat(result.latency()).isNotNull();
+            assertThat(result.latency().count()).isPositive();
+            assertThat(result.latency().p99()).isGreaterThanOrEqualTo(result.latency().p50());
+            assertThat(result.latency().p999()).isGreaterThanOrEqualTo(result.latency().p99());
+        } else {
+            assertThat(result.latency()).isNull();
+        }
+        if (!scenario.equals("connections")) {
+            assertThat(result.sentPerSecond()).isPositive();
+        }
+    }
+
+    private static BenchSettings smallSettings(int port) {
+        return new BenchSettings("127.0.0.1", port, Duration.ofMillis(100), Duration.ofMillis(300), 16, 1, 8, 500, 2,
+                10, new BenchSettings.Sizes(5, 5, 5, 2), OptionalLong.of(ProcessHandle.current().pid()));
+    }
+}
