@@ -15,7 +15,7 @@ public final class ConfigKeys {
     /** The protocol maximum: 268,435,455 bytes of remaining length plus a 5-byte fixed header. */
     public static final int MQTT_MAX_PACKET_SIZE = 268_435_460;
 
-    public static final ConfigKey<String> LISTENER_BIND = new ConfigKey<>("listener.bind", new HostAddress(),
+    public static final ConfigKey<String> LISTENER_BIND = new ConfigKey<>("listener.bind", PatternText.hostAddress(),
             "address the MQTT TCP listener binds to (0.0.0.0 = all IPv4 interfaces)");
     public static final ConfigKey<Integer> LISTENER_PORT = new ConfigKey<>("listener.port", new IntegerRange(0, 65_535),
             "TCP port of the MQTT listener; 0 picks a free one");
@@ -87,13 +87,13 @@ public final class ConfigKeys {
 
     public static final ConfigKey<Boolean> ADMIN_ENABLED = new ConfigKey<>("admin.enabled", new Flag(),
             "whether the admin HTTP listener (health, /metrics, REST API) runs");
-    public static final ConfigKey<String> ADMIN_BIND = new ConfigKey<>("admin.bind", new HostAddress(),
+    public static final ConfigKey<String> ADMIN_BIND = new ConfigKey<>("admin.bind", PatternText.hostAddress(),
             "address the admin HTTP listener binds to; loopback by default");
     public static final ConfigKey<Integer> ADMIN_PORT = new ConfigKey<>("admin.port", new IntegerRange(0, 65_535),
             "TCP port of the admin HTTP listener; 0 picks a free one");
     public static final ConfigKey<String> ADMIN_TOKEN = new ConfigKey<>("admin.token", new Secret(256),
             "bearer token for the admin REST API (Authorization: Bearer ...)");
-    public static final ConfigKey<String> ADMIN_USERNAME = new ConfigKey<>("admin.username", new Name(),
+    public static final ConfigKey<String> ADMIN_USERNAME = new ConfigKey<>("admin.username", PatternText.name(),
             "user name for the admin REST API (HTTP Basic), with admin.password");
     public static final ConfigKey<String> ADMIN_PASSWORD = new ConfigKey<>("admin.password", new Secret(256),
             "password for the admin REST API (HTTP Basic)");

@@ -12,11 +12,11 @@ import java.util.stream.Collectors;
  */
 public final class ListenerKeys {
 
-    public static final ConfigKey<String> NAME = new ConfigKey<>("listeners.name", new ListenerName(),
+    public static final ConfigKey<String> NAME = new ConfigKey<>("listeners.name", PatternText.listenerName(),
             "unique name, used in logs and by authentication settings");
     public static final ConfigKey<String> TYPE = new ConfigKey<>("listeners.type", Choice.of("tcp", "tls", "ws", "wss"),
             "MQTT over TCP, TLS, WebSocket (path /mqtt) or WebSocket over TLS");
-    public static final ConfigKey<String> BIND = new ConfigKey<>("listeners.bind", new HostAddress(),
+    public static final ConfigKey<String> BIND = new ConfigKey<>("listeners.bind", PatternText.hostAddress(),
             "address to bind to; default 0.0.0.0");
     public static final ConfigKey<Integer> PORT = new ConfigKey<>("listeners.port", new IntegerRange(0, 65_535),
             "TCP port; 0 picks a free one");

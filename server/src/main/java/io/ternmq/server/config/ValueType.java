@@ -4,9 +4,9 @@ package io.ternmq.server.config;
  * How the text of one configuration key becomes a typed value. The same parser serves YAML scalars, environment
  * variables and flags, so a value means the same wherever it is written.
  */
-public sealed interface ValueType<T> permits IntegerRange, ByteSize, DurationRange, HostAddress, DirectoryPath,
-        ThreadCount, Flag, Secret, Name, LogLevel, OptionalFile, AnonymousAccessFlag, ListenerAnonymousAccess,
-        Choice, ReadableFile, ListenerName {
+public sealed interface ValueType<T> permits IntegerRange, ByteSize, DurationRange, PatternText, DirectoryPath,
+        ThreadCount, Flag, Secret, LogLevel, OptionalFile, AnonymousAccessFlag, ListenerAnonymousAccess, Choice,
+        ReadableFile {
 
     /** Parses and range-checks; throws {@link InvalidValueException} naming the requirement. */
     T parse(String text);

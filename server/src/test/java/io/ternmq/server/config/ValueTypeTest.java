@@ -86,7 +86,7 @@ class ValueTypeTest {
 
     @Test
     void hostAddress_ipv4Ipv6AndNames_areAccepted() {
-        HostAddress host = new HostAddress();
+        PatternText host = PatternText.hostAddress();
 
         assertThat(host.parse("0.0.0.0")).isEqualTo("0.0.0.0");
         assertThat(host.parse("::")).isEqualTo("::");
