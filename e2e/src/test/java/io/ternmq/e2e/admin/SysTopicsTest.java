@@ -8,6 +8,7 @@ import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import io.ternmq.core.auth.Authorizer;
 import io.ternmq.core.auth.ClientIdentity;
 import io.ternmq.e2e.BrokerExtension;
+import io.ternmq.e2e.HiveMqClients;
 import io.ternmq.testkit.Packets;
 import io.ternmq.testkit.RawMqttClient;
 import org.junit.jupiter.api.Test;
@@ -47,11 +48,7 @@ class SysTopicsTest {
         Mqtt3BlockingClient client = Mqtt3Client.builder().identifier(identifier).serverHost("127.0.0.1")
                 .serverPort(broker.port()).buildBlocking();
         client.connect();
-        broker.closeAfterTest(() -> {
-            if (client.getState().isConnected()) {
-                client.disconnect();
-            }
-        });
+        broker.closeAfterTest(() -> HiveMqClients.disconnectIfConnected(client));
         return client;
     }
 

@@ -9,6 +9,7 @@ import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAck;
 import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCode;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import io.ternmq.e2e.BrokerExtension;
+import io.ternmq.e2e.HiveMqClients;
 import io.ternmq.testkit.Retain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,11 +30,7 @@ class HiveMqClientTest {
     private Mqtt3BlockingClient client(String identifier) {
         Mqtt3BlockingClient client = Mqtt3Client.builder().identifier(identifier).serverHost("127.0.0.1")
                 .serverPort(broker.port()).buildBlocking();
-        broker.closeAfterTest(() -> {
-            if (client.getState().isConnected()) {
-                client.disconnect();
-            }
-        });
+        broker.closeAfterTest(() -> HiveMqClients.disconnectIfConnected(client));
         return client;
     }
 

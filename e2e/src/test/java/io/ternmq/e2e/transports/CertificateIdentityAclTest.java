@@ -7,6 +7,7 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
 import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3SubAckException;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAckReturnCode;
 import io.ternmq.e2e.BrokerExtension;
+import io.ternmq.e2e.HiveMqClients;
 import io.ternmq.testkit.TestCertificates;
 import io.ternmq.transport.CertificateIdentity;
 import io.ternmq.transport.ClientCertificates;
@@ -62,11 +63,7 @@ class CertificateIdentityAclTest {
                 .keyManagerFactory(CERTIFICATES.keyManagers(CERTIFICATES.client())).build();
         Mqtt3BlockingClient client = Mqtt3Client.builder().identifier(identifier).serverHost("localhost")
                 .serverPort(broker.broker().port("mtls")).sslConfig(ssl).buildBlocking();
-        broker.closeAfterTest(() -> {
-            if (client.getState().isConnected()) {
-                client.disconnect();
-            }
-        });
+        broker.closeAfterTest(() -> HiveMqClients.disconnectIfConnected(client));
         return client;
     }
 

@@ -8,6 +8,7 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
 import io.ternmq.core.auth.AuthenticationRequest;
 import io.ternmq.core.auth.AuthenticationResult;
 import io.ternmq.e2e.BrokerExtension;
+import io.ternmq.e2e.HiveMqClients;
 import io.ternmq.testkit.TestCertificates;
 import io.ternmq.transport.CertificateIdentity;
 import io.ternmq.transport.ClientCertificates;
@@ -60,11 +61,7 @@ class TlsClientsTest {
     private Mqtt3BlockingClient hivemq(String identifier, String listener, MqttClientSslConfig ssl) {
         Mqtt3BlockingClient client = Mqtt3Client.builder().identifier(identifier).serverHost("localhost")
                 .serverPort(broker.broker().port(listener)).sslConfig(ssl).buildBlocking();
-        broker.closeAfterTest(() -> {
-            if (client.getState().isConnected()) {
-                client.disconnect();
-            }
-        });
+        broker.closeAfterTest(() -> HiveMqClients.disconnectIfConnected(client));
         return client;
     }
 

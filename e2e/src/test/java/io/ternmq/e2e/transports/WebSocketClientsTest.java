@@ -8,6 +8,7 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
 import io.ternmq.e2e.BrokerExtension;
+import io.ternmq.e2e.HiveMqClients;
 import io.ternmq.testkit.TestCertificates;
 import io.ternmq.transport.ListenerConfig;
 import io.ternmq.transport.TlsConfig;
@@ -33,11 +34,7 @@ class WebSocketClientsTest {
 
     private Mqtt3BlockingClient client(String identifier, Mqtt3ClientBuilder builder) {
         Mqtt3BlockingClient client = builder.identifier(identifier).serverHost("localhost").buildBlocking();
-        broker.closeAfterTest(() -> {
-            if (client.getState().isConnected()) {
-                client.disconnect();
-            }
-        });
+        broker.closeAfterTest(() -> HiveMqClients.disconnectIfConnected(client));
         return client;
     }
 
