@@ -23,6 +23,12 @@ final class ConnectEncoder {
             length += FieldWriter.stringSize(will.topic(), "will topic");
             length += FieldWriter.binarySize(will.payload(), "will message");
         }
+        return length + credentialsSize(p);
+    }
+
+    /** User name and password, the last payload fields in every version. */
+    static int credentialsSize(Connect p) {
+        int length = 0;
         String userName = p.username();
         if (userName != null) {
             length += FieldWriter.stringSize(userName, "user name");
@@ -46,6 +52,10 @@ final class ConnectEncoder {
             FieldWriter.writeString(out, will.topic());
             FieldWriter.writeBinary(out, will.payload());
         }
+        writeCredentials(p, out);
+    }
+
+    static void writeCredentials(Connect p, ByteBuf out) {
         String userName = p.username();
         if (userName != null) {
             FieldWriter.writeString(out, userName);
@@ -56,7 +66,8 @@ final class ConnectEncoder {
         }
     }
 
-    private static int connectFlags(Connect p) {
+    /** The flags byte has the same layout in 3.1, 3.1.1 and 5.0 (bit 1 is Clean Session / Clean Start). */
+    static int connectFlags(Connect p) {
         int flags = p.cleanSession() ? 0x02 : 0;
         Will will = p.will();
         if (will != null) {

@@ -25,14 +25,7 @@ final class ConnectV5Encoder {
             length += FieldWriter.stringSize(will.topic(), "will topic");
             length += FieldWriter.binarySize(will.payload(), "will payload");
         }
-        String userName = p.username();
-        if (userName != null) {
-            length += FieldWriter.stringSize(userName, "user name");
-        }
-        byte[] password = p.password();
-        if (password != null) {
-            length += FieldWriter.binarySize(password, "password");
-        }
+        length += ConnectEncoder.credentialsSize(p);
         return PacketEncoder.requireRemainingLength(length);
     }
 
@@ -40,7 +33,7 @@ final class ConnectV5Encoder {
         FixedHeader.write(out, FIRST_BYTE, remainingLength(p));
         FieldWriter.writeString(out, NAME);
         out.writeByte(ProtocolVersion.MQTT_5.level());
-        out.writeByte(connectFlags(p));
+        out.writeByte(ConnectEncoder.connectFlags(p));
         out.writeShort(p.keepAliveSeconds());
         PropertyEmitter.write(out, p.properties());
         FieldWriter.writeString(out, p.clientId());
@@ -50,28 +43,6 @@ final class ConnectV5Encoder {
             FieldWriter.writeString(out, will.topic());
             FieldWriter.writeBinary(out, will.payload());
         }
-        String userName = p.username();
-        if (userName != null) {
-            FieldWriter.writeString(out, userName);
-        }
-        byte[] password = p.password();
-        if (password != null) {
-            FieldWriter.writeBinary(out, password);
-        }
-    }
-
-    private static int connectFlags(Connect p) {
-        int flags = p.cleanSession() ? 0x02 : 0;
-        Will will = p.will();
-        if (will != null) {
-            flags |= 0x04 | will.qos().value() << 3 | (will.retain() ? 0x20 : 0);
-        }
-        if (p.password() != null) {
-            flags |= 0x40;
-        }
-        if (p.username() != null) {
-            flags |= 0x80;
-        }
-        return flags;
+        ConnectEncoder.writeCredentials(p, out);
     }
 }
