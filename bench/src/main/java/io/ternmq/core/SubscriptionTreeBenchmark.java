@@ -43,7 +43,7 @@ public class SubscriptionTreeBenchmark {
                 case 1 -> "site/" + site + "/+/" + device + "/temp";
                 default -> "site/" + site + "/dev/" + device + "/temp";
             };
-            tree.subscribe(filter, k, Qos.AT_LEAST_ONCE);
+            tree.subscribe(filter, k, SubscriptionOptions.of(Qos.AT_LEAST_ONCE));
         }
         SplittableRandom random = new SplittableRandom(42);
         topics = new String[4096];
@@ -55,7 +55,7 @@ public class SubscriptionTreeBenchmark {
     /** Per-thread scratch: the result map and the position in the topic list. */
     @State(Scope.Thread)
     public static class Cursor {
-        final Map<Integer, Qos> result = new HashMap<>();
+        final Map<Integer, SubscriptionOptions> result = new HashMap<>();
         int next;
         int churn;
     }
@@ -78,7 +78,7 @@ public class SubscriptionTreeBenchmark {
     public boolean subscribeUnsubscribe(Cursor cursor) {
         int k = cursor.churn++ & 0xFFFF;
         String filter = "site/" + (k % SITES) + "/dev/" + (k % DEVICES) + "/churn";
-        tree.subscribe(filter, -1 - k, Qos.AT_MOST_ONCE);
+        tree.subscribe(filter, -1 - k, SubscriptionOptions.of(Qos.AT_MOST_ONCE));
         return tree.unsubscribe(filter, -1 - k);
     }
 

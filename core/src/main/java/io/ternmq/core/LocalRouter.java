@@ -54,7 +54,7 @@ final class LocalRouter implements Router {
                 ack.wrote();
             }
         }
-        Map<Session, Qos> targets = new HashMap<>();
+        Map<Session, SubscriptionOptions> targets = new HashMap<>();
         subscriptions.match(message.topic(), targets);
         if (targets.isEmpty()) {
             stats.noSubscriberDrops.increment();
@@ -86,13 +86,13 @@ final class LocalRouter implements Router {
     }
 
     /** The message row for every persistent target receiving at QoS 1/2, or null when there is none. */
-    private @Nullable PersistedMessage storeForPersistentTargets(Publish message, Map<Session, Qos> targets) {
+    private @Nullable PersistedMessage storeForPersistentTargets(Publish message, Map<Session, SubscriptionOptions> targets) {
         if (message.qos() == Qos.AT_MOST_ONCE) {
             return null;
         }
         int holders = 0;
-        for (Map.Entry<Session, Qos> e : targets.entrySet()) {
-            if (holdsRow(e.getKey(), e.getValue())) {
+        for (Map.Entry<Session, SubscriptionOptions> e : targets.entrySet()) {
+            if (holdsRow(e.getKey(), e.getValue().qos())) {
                 holders++;
             }
         }
@@ -126,16 +126,16 @@ final class LocalRouter implements Router {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // generic array creation: one slot per session thread
-    private List<Target>[] groupByThread(Map<Session, Qos> targets, @Nullable PersistedMessage row) {
+    private List<Target>[] groupByThread(Map<Session, SubscriptionOptions> targets, @Nullable PersistedMessage row) {
         List<Target>[] byThread = new List[threads.size()];
-        for (Map.Entry<Session, Qos> e : targets.entrySet()) {
+        for (Map.Entry<Session, SubscriptionOptions> e : targets.entrySet()) {
             int index = e.getKey().owner().index();
             List<Target> group = byThread[index];
             if (group == null) {
                 group = new ArrayList<>();
                 byThread[index] = group;
             }
-            boolean holds = row != null && holdsRow(e.getKey(), e.getValue());
+            boolean holds = row != null && holdsRow(e.getKey(), e.getValue().qos());
             group.add(new Target(e.getKey(), e.getValue(), holds ? row : null));
         }
         return byThread;
@@ -143,10 +143,10 @@ final class LocalRouter implements Router {
 
     private static void deliverAll(List<Target> group, Publish message) {
         for (Target target : group) {
-            target.session().deliver(message, target.granted(), target.row());
+            target.session().deliver(message, target.options(), target.row());
         }
     }
 
-    private record Target(Session session, Qos granted, @Nullable PersistedMessage row) {
+    private record Target(Session session, SubscriptionOptions options, @Nullable PersistedMessage row) {
     }
 }

@@ -92,7 +92,7 @@ final class Session implements OutboundFlow.Sink {
 
     void subscribe(String filter, Qos qos) {
         assert owner.isCurrent();
-        broker.subscriptions().subscribe(filter, this, qos); // replaces an identical filter [MQTT-3.8.4-3]
+        broker.subscriptions().subscribe(filter, this, SubscriptionOptions.of(qos)); // replaces an identical filter [MQTT-3.8.4-3]
         subscriptions.put(filter, qos);
         persist();
     }
@@ -170,7 +170,8 @@ final class Session implements OutboundFlow.Sink {
      * A routed message for one of this session's subscriptions, granted {@code granted}; {@code row} is the
      * message-table row the router stored for this session when it is persistent and the QoS is 1 or 2.
      */
-    void deliver(Publish message, Qos granted, @Nullable PersistedMessage row) {
+    void deliver(Publish message, SubscriptionOptions subscription, @Nullable PersistedMessage row) {
+        Qos granted = subscription.qos();
         assert owner.isCurrent();
         if (message.qos() == Qos.AT_MOST_ONCE && !message.retain() && !message.dup()) {
             // the common QoS 0 case: the inbound packet (DUP=0 [MQTT-3.3.1-2], no id) is already the outbound one

@@ -1,6 +1,6 @@
 package io.ternmq.core;
 
-import io.ternmq.protocol.Qos;
+import org.jspecify.annotations.Nullable;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -9,9 +9,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Which subscribers want which topics: a trie with one node per filter level, where each node holds the
- * subscribers whose filter ends there, with the QoS granted to them. Subscribers are keys of type {@code S}
- * (equality decides identity); one subscriber has at most one QoS per filter (re-subscribing replaces it
- * [MQTT-3.8.4-3]). Nodes without subscribers and children are pruned on unsubscribe.
+ * subscribers whose filter ends there, with the options granted to them (QoS, No Local, Retain As Published,
+ * subscription identifier). Subscribers are keys of type {@code S} (equality decides identity); one subscriber has
+ * at most one subscription per filter (re-subscribing replaces it [MQTT-3.8.4-3]). Nodes without subscribers and children are pruned on unsubscribe.
  * <p>
  * The one structure shared by all session threads: a read-write lock lets matches run in parallel while
  * subscribe and unsubscribe exclude them.
@@ -23,8 +23,8 @@ final class SubscriptionTree<S> {
     /** Subscriber-filter pairs; changed only under the write lock, read lock-free by metrics. */
     private volatile long count;
 
-    /** Adds or replaces the subscription; returns the QoS it replaced, or null for a new one. */
-    Qos subscribe(String filter, S subscriber, Qos qos) {
+    /** Adds or replaces the subscription; returns the options it replaced, or null for a new one. */
+    @Nullable SubscriptionOptions subscribe(String filter, S subscriber, SubscriptionOptions options) {
         String[] levels = TopicLevels.split(filter);
         lock.writeLock().lock();
         try {
@@ -32,7 +32,7 @@ final class SubscriptionTree<S> {
             for (String level : levels) {
                 node = node.children.computeIfAbsent(level, l -> new Node<>());
             }
-            Qos replaced = node.subscribers.put(subscriber, qos);
+            SubscriptionOptions replaced = node.subscribers.put(subscriber, options);
             if (replaced == null) {
                 count++;
             }
@@ -79,25 +79,32 @@ final class SubscriptionTree<S> {
 
     /**
      * Adds to {@code result} every subscriber with a filter matching {@code topic}, each once with the highest QoS
-     * granted among its matching filters [MQTT-3.3.5-1].
+     * granted among its matching filters [MQTT-3.3.5-1] and the identifiers of all of them
+     * ({@link SubscriptionOptions#strongest}).
      */
-    void match(String topic, Map<S, Qos> result) {
+    void match(String topic, Map<S, SubscriptionOptions> result) {
+        match(topic, null, result);
+    }
+
+    /** The same, leaving out the No Local subscriptions of {@code publisher}, the message's origin [MQTT-3.8.3-3]. */
+    void match(String topic, @Nullable S publisher, Map<S, SubscriptionOptions> result) {
         String[] levels = TopicLevels.split(topic);
         lock.readLock().lock();
         try {
-            collect(root, levels, 0, result);
+            collect(root, levels, 0, publisher, result);
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    private static <S> void collect(Node<S> node, String[] levels, int depth, Map<S, Qos> result) {
+    private static <S> void collect(Node<S> node, String[] levels, int depth, @Nullable S publisher,
+                                    Map<S, SubscriptionOptions> result) {
         if (depth == levels.length) {
-            addAll(node, result);
+            addAll(node, publisher, result);
             // "a/#" also matches "a": '#' stands for the parent level and any number of children
             Node<S> multi = node.children.get(TopicLevels.MULTI_LEVEL);
             if (multi != null) {
-                addAll(multi, result);
+                addAll(multi, publisher, result);
             }
             return;
         }
@@ -106,28 +113,32 @@ final class SubscriptionTree<S> {
         if (wildcardsAllowed) {
             Node<S> multi = node.children.get(TopicLevels.MULTI_LEVEL);
             if (multi != null) {
-                addAll(multi, result);
+                addAll(multi, publisher, result);
             }
             Node<S> single = node.children.get(TopicLevels.SINGLE_LEVEL);
             if (single != null) {
-                collect(single, levels, depth + 1, result);
+                collect(single, levels, depth + 1, publisher, result);
             }
         }
         Node<S> exact = node.children.get(levels[depth]);
         if (exact != null) {
-            collect(exact, levels, depth + 1, result);
+            collect(exact, levels, depth + 1, publisher, result);
         }
     }
 
-    private static <S> void addAll(Node<S> node, Map<S, Qos> result) {
-        for (Map.Entry<S, Qos> e : node.subscribers.entrySet()) {
-            result.merge(e.getKey(), e.getValue(), Qos::max);
+    private static <S> void addAll(Node<S> node, @Nullable S publisher, Map<S, SubscriptionOptions> result) {
+        for (Map.Entry<S, SubscriptionOptions> e : node.subscribers.entrySet()) {
+            SubscriptionOptions options = e.getValue();
+            if (options.noLocal() && e.getKey().equals(publisher)) {
+                continue; // [MQTT-3.8.3-3] not back to the client that published it
+            }
+            result.merge(e.getKey(), options, SubscriptionOptions::strongest);
         }
     }
 
     private static final class Node<S> {
         final Map<String, Node<S>> children = new HashMap<>(4);
-        final Map<S, Qos> subscribers = new HashMap<>(2);
+        final Map<S, SubscriptionOptions> subscribers = new HashMap<>(2);
 
         boolean isEmpty() {
             return children.isEmpty() && subscribers.isEmpty();

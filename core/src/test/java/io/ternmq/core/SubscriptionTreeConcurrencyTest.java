@@ -30,7 +30,7 @@ class SubscriptionTreeConcurrencyTest {
     void concurrentSubscribeUnsubscribeMatch_seededWorkload_agreesWithModel() throws InterruptedException {
         SubscriptionTree<String> tree = new SubscriptionTree<>();
         // a subscriber nobody ever removes: every concurrent match of "a/b" must see it
-        tree.subscribe("a/+", "anchor", Qos.AT_LEAST_ONCE);
+        tree.subscribe("a/+", "anchor", SubscriptionOptions.of(Qos.AT_LEAST_ONCE));
         List<Map<String, Map<String, Qos>>> models = new ArrayList<>();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         CountDownLatch start = new CountDownLatch(1);
@@ -52,8 +52,10 @@ class SubscriptionTreeConcurrencyTest {
         Random topics = new Random(99);
         for (int i = 0; i < 500; i++) {
             String topic = randomTopic(topics);
+            Map<String, SubscriptionOptions> matched = new HashMap<>();
+            tree.match(topic, matched);
             Map<String, Qos> actual = new HashMap<>();
-            tree.match(topic, actual);
+            matched.forEach((subscriber, options) -> actual.put(subscriber, options.qos()));
             Map<String, Qos> expected = expectedMatches(models, topic);
             if (ReferenceMatcher.matches("a/+", topic)) {
                 expected.put("anchor", Qos.AT_LEAST_ONCE);
@@ -71,7 +73,7 @@ class SubscriptionTreeConcurrencyTest {
             if (random.nextInt(3) > 0 || filters.isEmpty()) {
                 String filter = randomFilter(random);
                 Qos qos = Qos.fromValue(random.nextInt(3));
-                tree.subscribe(filter, subscriber, qos);
+                tree.subscribe(filter, subscriber, SubscriptionOptions.of(qos));
                 filters.put(filter, qos);
             } else {
                 String filter = new ArrayList<>(filters.keySet()).get(random.nextInt(filters.size()));
@@ -85,9 +87,9 @@ class SubscriptionTreeConcurrencyTest {
                                          ConcurrentLinkedQueue<String> failures, CountDownLatch start) {
         await(start);
         for (int i = 0; i < OPERATIONS; i++) {
-            Map<String, Qos> result = new HashMap<>();
+            Map<String, SubscriptionOptions> result = new HashMap<>();
             tree.match("a/b", result);
-            if (result.get("anchor") != Qos.AT_LEAST_ONCE) {
+            if (result.get("anchor") != SubscriptionOptions.of(Qos.AT_LEAST_ONCE)) {
                 failures.add("anchor missing from match " + i);
             }
             tree.match(randomTopic(random), new HashMap<>());

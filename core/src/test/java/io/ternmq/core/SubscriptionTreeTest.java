@@ -15,9 +15,11 @@ class SubscriptionTreeTest {
     private final SubscriptionTree<String> tree = new SubscriptionTree<>();
 
     private Map<String, Qos> match(String topic) {
-        Map<String, Qos> result = new HashMap<>();
+        Map<String, SubscriptionOptions> result = new HashMap<>();
         tree.match(topic, result);
-        return result;
+        Map<String, Qos> granted = new HashMap<>();
+        result.forEach((subscriber, options) -> granted.put(subscriber, options.qos()));
+        return granted;
     }
 
     // [MQTT-4.7.1-1] wildcards in filters only; [MQTT-4.7.2-1] '$' topics vs filters starting with a wildcard;
@@ -60,7 +62,7 @@ class SubscriptionTreeTest {
             "A/b, a/b, false",
     })
     void match_filterAgainstTopic_followsSection47(String filter, String topic, boolean matches) {
-        tree.subscribe(filter, "s1", Qos.AT_LEAST_ONCE);
+        tree.subscribe(filter, "s1", SubscriptionOptions.of(Qos.AT_LEAST_ONCE));
 
         assertThat(match(topic).containsKey("s1")).isEqualTo(matches);
     }
@@ -68,10 +70,10 @@ class SubscriptionTreeTest {
     @Test
     void match_overlappingSubscriptionsOfOneSubscriber_onceAtHighestQos() {
         // [MQTT-3.3.5-1] one delivery honouring the highest QoS of the matching subscriptions
-        tree.subscribe("a/#", "s1", Qos.AT_MOST_ONCE);
-        tree.subscribe("a/+", "s1", Qos.EXACTLY_ONCE);
-        tree.subscribe("a/b", "s1", Qos.AT_LEAST_ONCE);
-        tree.subscribe("#", "s2", Qos.AT_MOST_ONCE);
+        tree.subscribe("a/#", "s1", SubscriptionOptions.of(Qos.AT_MOST_ONCE));
+        tree.subscribe("a/+", "s1", SubscriptionOptions.of(Qos.EXACTLY_ONCE));
+        tree.subscribe("a/b", "s1", SubscriptionOptions.of(Qos.AT_LEAST_ONCE));
+        tree.subscribe("#", "s2", SubscriptionOptions.of(Qos.AT_MOST_ONCE));
 
         assertThat(match("a/b")).containsExactlyInAnyOrderEntriesOf(
                 Map.of("s1", Qos.EXACTLY_ONCE, "s2", Qos.AT_MOST_ONCE));
@@ -80,8 +82,8 @@ class SubscriptionTreeTest {
     @Test
     void subscribe_identicalFilterTwice_replacesQos() {
         // [MQTT-3.8.4-3] an identical filter replaces the existing subscription
-        assertThat(tree.subscribe("a/b", "s1", Qos.EXACTLY_ONCE)).isNull();
-        assertThat(tree.subscribe("a/b", "s1", Qos.AT_MOST_ONCE)).isEqualTo(Qos.EXACTLY_ONCE);
+        assertThat(tree.subscribe("a/b", "s1", SubscriptionOptions.of(Qos.EXACTLY_ONCE))).isNull();
+        assertThat(tree.subscribe("a/b", "s1", SubscriptionOptions.of(Qos.AT_MOST_ONCE))).isEqualTo(SubscriptionOptions.of(Qos.EXACTLY_ONCE));
 
         assertThat(match("a/b")).containsExactlyEntriesOf(Map.of("s1", Qos.AT_MOST_ONCE));
     }
@@ -89,8 +91,8 @@ class SubscriptionTreeTest {
     @Test
     void unsubscribe_filterComparedLiterally_removesOnlyExactFilter() {
         // [MQTT-3.10.4-1] wildcards in an UNSUBSCRIBE are compared character by character
-        tree.subscribe("a/+", "s1", Qos.AT_LEAST_ONCE);
-        tree.subscribe("a/b", "s1", Qos.AT_LEAST_ONCE);
+        tree.subscribe("a/+", "s1", SubscriptionOptions.of(Qos.AT_LEAST_ONCE));
+        tree.subscribe("a/b", "s1", SubscriptionOptions.of(Qos.AT_LEAST_ONCE));
 
         assertThat(tree.unsubscribe("a/#", "s1")).isFalse();
         assertThat(tree.unsubscribe("a/b", "s1")).isTrue();
@@ -103,9 +105,9 @@ class SubscriptionTreeTest {
 
     @Test
     void unsubscribe_oneOfTwoSubscribers_keepsTheOther() {
-        tree.subscribe("a/b/c", "s1", Qos.AT_LEAST_ONCE);
-        tree.subscribe("a/b/c", "s2", Qos.AT_MOST_ONCE);
-        tree.subscribe("a/b", "s3", Qos.AT_MOST_ONCE);
+        tree.subscribe("a/b/c", "s1", SubscriptionOptions.of(Qos.AT_LEAST_ONCE));
+        tree.subscribe("a/b/c", "s2", SubscriptionOptions.of(Qos.AT_MOST_ONCE));
+        tree.subscribe("a/b", "s3", SubscriptionOptions.of(Qos.AT_MOST_ONCE));
 
         tree.unsubscribe("a/b/c", "s1");
 
