@@ -38,7 +38,7 @@ public final class BrokerCore implements AutoCloseable {
         RetainedIndex retained = new RetainedIndex(stores.retained());
         Recovery.Result recovered = Recovery.run(stores.storage(), queuePageSize(config));
         SessionThreads threads = new SessionThreads(config.sessionThreads(), executors);
-        SubscriptionTree<Session> subscriptions = new SubscriptionTree<>();
+        Subscriptions subscriptions = new Subscriptions();
         var messageIds = new MessageIds(recovered.nextMessageId());
         CoreStats stats = new CoreStats(retained::size, subscriptions::size);
         Router router = new LocalRouter(threads, subscriptions, retained, stores.storage().messages(), messageIds,

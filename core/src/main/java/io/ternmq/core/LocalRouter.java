@@ -14,20 +14,21 @@ import java.util.Map;
 
 /**
  * Routes within this node: retained update, one tree match (one entry per session at its highest granted QoS
- * [MQTT-3.3.5-1]), then one task per owning session thread carrying all of that thread's targets. When persistent
+ * [MQTT-3.3.5-1], none for the publisher's own No Local subscriptions), one member per matching shared group,
+ * then one task per owning session thread carrying all of that thread's targets. When persistent
  * sessions receive the message at QoS 1/2, its payload is written once to the message table here, before any
  * session's queue row can refer to it, shared by all of them.
  */
 final class LocalRouter implements Router {
 
     private final SessionThreads threads;
-    private final SubscriptionTree<Session> subscriptions;
+    private final Subscriptions subscriptions;
     private final RetainedIndex retained;
     private final MessageStore messages;
     private final MessageIds messageIds;
     private final CoreStats stats;
 
-    LocalRouter(SessionThreads threads, SubscriptionTree<Session> subscriptions, RetainedIndex retained,
+    LocalRouter(SessionThreads threads, Subscriptions subscriptions, RetainedIndex retained,
                 MessageStore messages, MessageIds messageIds, CoreStats stats) {
         this.threads = threads;
         this.subscriptions = subscriptions;
@@ -39,15 +40,20 @@ final class LocalRouter implements Router {
 
     @Override
     public void route(Publish message) {
-        routeWith(message, null);
+        routeWith(message, null, null);
     }
 
     @Override
     public void route(Publish message, StoreAck ack) {
-        routeWith(message, ack);
+        routeWith(message, null, ack);
     }
 
-    private void routeWith(Publish message, @Nullable StoreAck ack) {
+    @Override
+    public void route(Publish message, @Nullable Session publisher, @Nullable StoreAck ack) {
+        routeWith(message, publisher, ack);
+    }
+
+    private void routeWith(Publish message, @Nullable Session publisher, @Nullable StoreAck ack) {
         if (message.retain()) {
             updateRetained(message);
             if (ack != null) {
@@ -55,16 +61,17 @@ final class LocalRouter implements Router {
             }
         }
         Map<Session, SubscriptionOptions> targets = new HashMap<>();
-        subscriptions.match(message.topic(), targets);
-        if (targets.isEmpty()) {
+        subscriptions.match(message.topic(), publisher, targets);
+        List<Target> sharedTargets = subscriptions.hasShared() ? pickSharedMembers(message.topic()) : List.of();
+        if (targets.isEmpty() && sharedTargets.isEmpty()) {
             stats.noSubscriberDrops.increment();
             return;
         }
-        PersistedMessage row = storeForPersistentTargets(message, targets);
+        PersistedMessage row = storeForPersistentTargets(message, targets, sharedTargets);
         if (row != null && ack != null) {
             ack.wrote();
         }
-        List<Target>[] byThread = groupByThread(targets, row);
+        List<Target>[] byThread = groupByThread(targets, sharedTargets, row);
         for (int i = 0; i < byThread.length; i++) {
             List<Target> group = byThread[i];
             if (group == null) {
@@ -85,14 +92,41 @@ final class LocalRouter implements Router {
         }
     }
 
+    /**
+     * One member of every matching shared group (MQTT 5 section 4.8.2), each with its own options. Shared and
+     * ordinary subscriptions of one session are separate targets: the spec lets the session get one copy for each.
+     */
+    private List<Target> pickSharedMembers(String topic) {
+        Map<SharedGroup<Session>, SubscriptionOptions> groups = new HashMap<>();
+        subscriptions.matchShared(topic, groups);
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        List<Target> picked = new ArrayList<>(groups.size());
+        for (SharedGroup<Session> group : groups.keySet()) {
+            SharedGroup.Member<Session> member = group.pick(Session::readiness);
+            if (member != null) {
+                picked.add(new Target(member.subscriber(), member.options(), null, group));
+            }
+        }
+        return picked;
+    }
+
     /** The message row for every persistent target receiving at QoS 1/2, or null when there is none. */
-    private @Nullable PersistedMessage storeForPersistentTargets(Publish message, Map<Session, SubscriptionOptions> targets) {
+    private @Nullable PersistedMessage storeForPersistentTargets(Publish message,
+                                                                 Map<Session, SubscriptionOptions> targets,
+                                                                 List<Target> sharedTargets) {
         if (message.qos() == Qos.AT_MOST_ONCE) {
             return null;
         }
         int holders = 0;
         for (Map.Entry<Session, SubscriptionOptions> e : targets.entrySet()) {
             if (holdsRow(e.getKey(), e.getValue().qos())) {
+                holders++;
+            }
+        }
+        for (Target target : sharedTargets) {
+            if (holdsRow(target.session(), target.options().qos())) {
                 holders++;
             }
         }
@@ -126,27 +160,42 @@ final class LocalRouter implements Router {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // generic array creation: one slot per session thread
-    private List<Target>[] groupByThread(Map<Session, SubscriptionOptions> targets, @Nullable PersistedMessage row) {
+    private List<Target>[] groupByThread(Map<Session, SubscriptionOptions> targets, List<Target> sharedTargets,
+                                         @Nullable PersistedMessage row) {
         List<Target>[] byThread = new List[threads.size()];
         for (Map.Entry<Session, SubscriptionOptions> e : targets.entrySet()) {
-            int index = e.getKey().owner().index();
-            List<Target> group = byThread[index];
-            if (group == null) {
-                group = new ArrayList<>();
-                byThread[index] = group;
-            }
             boolean holds = row != null && holdsRow(e.getKey(), e.getValue().qos());
-            group.add(new Target(e.getKey(), e.getValue(), holds ? row : null));
+            add(byThread, new Target(e.getKey(), e.getValue(), holds ? row : null, null));
+        }
+        for (Target target : sharedTargets) {
+            boolean holds = row != null && holdsRow(target.session(), target.options().qos());
+            add(byThread, holds ? target.holding(row) : target);
         }
         return byThread;
     }
 
+    private static void add(List<Target>[] byThread, Target target) {
+        int index = target.session().owner().index();
+        List<Target> group = byThread[index];
+        if (group == null) {
+            group = new ArrayList<>();
+            byThread[index] = group;
+        }
+        group.add(target);
+    }
+
     private static void deliverAll(List<Target> group, Publish message) {
         for (Target target : group) {
-            target.session().deliver(message, target.options(), target.row());
+            target.session().deliver(message, target.options(), target.row(), target.share());
         }
     }
 
-    private record Target(Session session, SubscriptionOptions options, @Nullable PersistedMessage row) {
+    /** One session to deliver to; {@code share} is the group it was picked from, null for its own subscriptions. */
+    private record Target(Session session, SubscriptionOptions options, @Nullable PersistedMessage row,
+                          @Nullable SharedGroup<Session> share) {
+
+        Target holding(PersistedMessage stored) {
+            return new Target(session, options, stored, share);
+        }
     }
 }

@@ -140,7 +140,7 @@ final class PacketHandling {
 
     private static void routeIfAllowed(Connection connection, Publish publish, BrokerContext broker, StoreAck ack) {
         if (broker.authorizer().mayPublish(connection.identity(), publish.topic())) { // [MQTT-3.3.5-2]
-            broker.router().route(publish, ack);
+            broker.router().route(publish, connection.session(), ack); // the session: for No Local
         } else {
             broker.stats().unauthorizedPublishes.increment();
         }
@@ -151,7 +151,7 @@ final class PacketHandling {
      */
     private static void routeIfAllowed(Connection connection, Publish publish, BrokerContext broker) {
         if (broker.authorizer().mayPublish(connection.identity(), publish.topic())) {
-            broker.router().route(publish);
+            broker.router().route(publish, connection.session(), null); // the session: for No Local
         } else {
             broker.stats().unauthorizedPublishes.increment();
         }

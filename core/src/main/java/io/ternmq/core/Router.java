@@ -1,6 +1,7 @@
 package io.ternmq.core;
 
 import io.ternmq.protocol.Publish;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Takes ownership of an authorized message and gets it to every matching subscription [MQTT-4.5.0-1]. A seam:
@@ -16,4 +17,10 @@ interface Router {
      * sessions' queue and in-flight rows), so that the PUBACK/PUBREC waits for them.
      */
     void route(Publish message, StoreAck ack);
+
+    /**
+     * The same for a message a client published: {@code publisher} is its session, whose No Local subscriptions
+     * do not receive it [MQTT-3.8.3-3]; null when no client published it (a will, an operator).
+     */
+    void route(Publish message, @Nullable Session publisher, @Nullable StoreAck ack);
 }

@@ -33,7 +33,7 @@ final class Session implements OutboundFlow.Sink {
     private final SessionLifetime lifetime;
     private final SessionThread owner;
     private final BrokerContext broker;
-    private final Map<String, Qos> subscriptions = new HashMap<>();
+    private final Map<String, SubscriptionOptions> subscriptions = new HashMap<>();
     private final Set<Integer> unreleasedInbound = new HashSet<>();
     private final OutboundFlow outbound;
     private final OutboundJournal journal;
@@ -43,6 +43,8 @@ final class Session implements OutboundFlow.Sink {
     private long overflowDrops;
     private @Nullable ClientIdentity lastIdentity;
     private long nextSequence = 1;
+    /** Read by other sessions' threads when they pick a shared subscription's member; written here only. */
+    private volatile MemberReadiness readiness = MemberReadiness.OFFLINE;
 
     Session(String clientId, SessionLifetime lifetime, SessionThread owner, BrokerContext broker) {
         this.clientId = clientId;
@@ -91,9 +93,14 @@ final class Session implements OutboundFlow.Sink {
     // --- subscriptions ---
 
     void subscribe(String filter, Qos qos) {
+        subscribe(filter, SubscriptionOptions.of(qos));
+    }
+
+    /** Adds the subscription, or replaces the one with an identical filter [MQTT-3.8.4-3]. */
+    void subscribe(String filter, SubscriptionOptions options) {
         assert owner.isCurrent();
-        broker.subscriptions().subscribe(filter, this, SubscriptionOptions.of(qos)); // replaces an identical filter [MQTT-3.8.4-3]
-        subscriptions.put(filter, qos);
+        broker.subscriptions().subscribe(filter, this, options);
+        subscriptions.put(filter, options);
         persist();
     }
 
@@ -136,8 +143,18 @@ final class Session implements OutboundFlow.Sink {
     /** Writes the persistent state through to the session store; connection-lifetime sessions are never stored. */
     void persist() {
         if (lifetime == SessionLifetime.PERSISTENT && !discarded) {
-            broker.stores().sessions().save(new StoredSession(clientId, subscriptions));
+            broker.stores().sessions().save(new StoredSession(clientId, storedSubscriptions()));
         }
+    }
+
+    /**
+     * What the session store keeps of the subscriptions: the granted QoS per filter. The MQTT 5 options (No Local,
+     * Retain As Published, identifier) live in memory only until the store's format carries them.
+     */
+    private Map<String, Qos> storedSubscriptions() {
+        Map<String, Qos> stored = new HashMap<>(subscriptions.size());
+        subscriptions.forEach((filter, options) -> stored.put(filter, options.qos()));
+        return stored;
     }
 
     // --- inbound QoS 2 ---
@@ -170,10 +187,12 @@ final class Session implements OutboundFlow.Sink {
      * A routed message for one of this session's subscriptions, granted {@code granted}; {@code row} is the
      * message-table row the router stored for this session when it is persistent and the QoS is 1 or 2.
      */
-    void deliver(Publish message, SubscriptionOptions subscription, @Nullable PersistedMessage row) {
-        Qos granted = subscription.qos();
+    void deliver(Publish message, SubscriptionOptions subscription, @Nullable PersistedMessage row,
+                 @Nullable SharedGroup<Session> share) {
         assert owner.isCurrent();
-        if (message.qos() == Qos.AT_MOST_ONCE && !message.retain() && !message.dup()) {
+        Qos granted = subscription.qos();
+        if (message.qos() == Qos.AT_MOST_ONCE && !message.retain() && !message.dup()
+                && subscription.identifiers().isEmpty()) {
             // the common QoS 0 case: the inbound packet (DUP=0 [MQTT-3.3.1-2], no id) is already the outbound one
             if (connection != null && !discarded) {
                 send(message);
@@ -183,7 +202,9 @@ final class Session implements OutboundFlow.Sink {
             return;
         }
         // [MQTT-3.8.4-6] the lower of published and granted QoS; [MQTT-3.3.1-9] RETAIN=0 on established subscriptions
-        deliver(new Delivery(message.topic(), message.payload(), Qos.min(message.qos(), granted), false, 0, row));
+        // (3.1.1), RETAIN as published with Retain As Published (5.0 [MQTT-3.3.1-12] [MQTT-3.3.1-13])
+        deliver(new Delivery(message.topic(), message.payload(), Qos.min(message.qos(), granted),
+                subscription.forwardedRetain(message.retain()), 0, row));
     }
 
     void deliver(Delivery delivery) {
@@ -201,11 +222,13 @@ final class Session implements OutboundFlow.Sink {
             case DROPPED_OFFLINE -> broker.stats().offlineDrops.increment();
             case SENT, QUEUED -> { }
         }
+        updateReadiness();
     }
 
     void onPuback(int packetId) {
         assert owner.isCurrent();
         outbound.onPuback(packetId, sink());
+        updateReadiness();
     }
 
     void onPubrec(int packetId) {
@@ -216,6 +239,21 @@ final class Session implements OutboundFlow.Sink {
     void onPubcomp(int packetId) {
         assert owner.isCurrent();
         outbound.onPubcomp(packetId, sink());
+        updateReadiness();
+    }
+
+    /** For picking a shared subscription's member; any thread may ask, the answer may be a moment old. */
+    MemberReadiness readiness() {
+        return readiness;
+    }
+
+    /** Busy = connected with messages waiting for room in the window; written only when it changes. */
+    private void updateReadiness() {
+        MemberReadiness now = connection == null || discarded ? MemberReadiness.OFFLINE
+                : outbound.queuedCount() > 0 ? MemberReadiness.BUSY : MemberReadiness.READY;
+        if (now != readiness) {
+            readiness = now;
+        }
     }
 
     /** A QoS 1/2 delivery to a persistent session gets its sequence, and a stored row if the router made none. */
@@ -269,6 +307,7 @@ final class Session implements OutboundFlow.Sink {
         lastIdentity = newConnection.identity();
         fencedSends.reset();
         outbound.resume(this);
+        updateReadiness();
     }
 
     /** The connection ended; a connection-lifetime session ends with it [MQTT-3.1.2-6]. */
@@ -279,6 +318,7 @@ final class Session implements OutboundFlow.Sink {
         }
         connection = null;
         fencedSends.reset();
+        updateReadiness();
         if (lifetime == SessionLifetime.CONNECTION) {
             discard();
         }
@@ -309,7 +349,7 @@ final class Session implements OutboundFlow.Sink {
     ClientInfo clientInfo() {
         assert owner.isCurrent();
         List<ClientInfo.Subscription> filters = subscriptions.entrySet().stream()
-                .map(e -> new ClientInfo.Subscription(e.getKey(), e.getValue()))
+                .map(e -> new ClientInfo.Subscription(e.getKey(), e.getValue().qos()))
                 .sorted(Comparator.comparing(ClientInfo.Subscription::topicFilter))
                 .toList();
         ClientInfo.Connected online = connection == null ? null : connection.describe();
