@@ -1,0 +1,209 @@
+package io.ternmq.e2e.spec.v5;
+
+import io.ternmq.e2e.BrokerExtension;
+import io.ternmq.testkit.RawMqttClient;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Subscription identifiers (3.8.2.1.2, 3.3.2.3.8, 3.3.4) with Eclipse Paho v5 and raw bytes. */
+class SubscriptionIdentifierTest {
+
+    @RegisterExtension
+    static final BrokerExtension broker = BrokerExtension.withDefaults();
+
+    private final BlockingQueue<MqttMessage> received = new LinkedBlockingQueue<>();
+
+    private MqttClient paho(String clientId) throws MqttException {
+        MqttClient client = new MqttClient("tcp://127.0.0.1:" + broker.port(), clientId, new MemoryPersistence());
+        client.setCallback(new Collector());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(true);
+        client.connect(options);
+        broker.closeAfterTest(() -> {
+            if (client.isConnected()) {
+                client.disconnect();
+            }
+            client.close();
+        });
+        return client;
+    }
+
+    /**
+     * Every message the client gets, once per PUBLISH: a client-wide callback, as Paho hands a message to each
+     * per-subscription listener whose identifier it carries.
+     */
+    private final class Collector implements MqttCallback {
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            received.add(message);
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+    }
+
+    /** Subscribes at QoS 1 with the identifier (0 = none). */
+    private static void subscribe(MqttClient client, String filter, int identifier) throws MqttException {
+        MqttProperties properties = new MqttProperties();
+        if (identifier > 0) {
+            properties.setSubscriptionIdentifier(identifier);
+        }
+        client.getAsyncClient().subscribe(new MqttSubscription[] {new MqttSubscription(filter, 1)}, null, null,
+                properties).waitForCompletion(BrokerExtension.WAIT.toMillis());
+    }
+
+    private MqttMessage next() throws InterruptedException {
+        MqttMessage message = received.poll(BrokerExtension.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(message).as("message within %s", BrokerExtension.WAIT).isNotNull();
+        return message;
+    }
+
+    private static void publish(MqttClient client, String topic, String payload) throws MqttException {
+        client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
+    }
+
+    private static String text(MqttMessage message) {
+        return new String(message.getPayload(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void paho_singleSubscriptionWithIdentifier_deliveredWithIt() throws Exception {
+        // [MQTT-3.3.4-3] the identifier of the matching subscription is in the PUBLISH
+        MqttClient client = paho("sid-single");
+        subscribe(client, "sid1/t", 42);
+
+        publish(client, "sid1/t", "hello");
+
+        MqttMessage message = next();
+        assertThat(text(message)).isEqualTo("hello");
+        assertThat(message.getProperties().getSubscriptionIdentifiers()).containsExactly(42);
+    }
+
+    @Test
+    void paho_overlappingSubscriptions_oneCopyWithEveryIdentifier() throws Exception {
+        // [MQTT-3.3.4-3] [MQTT-3.3.4-4] one PUBLISH for overlapping subscriptions, listing both identifiers
+        MqttClient client = paho("sid-overlap");
+        subscribe(client, "sid2/#", 1);
+        subscribe(client, "sid2/+", 2);
+        subscribe(client, "sid2/marker", 0);
+
+        publish(client, "sid2/t", "both");
+        publish(client, "sid2/marker", "marker");
+
+        MqttMessage message = next();
+        assertThat(text(message)).isEqualTo("both");
+        assertThat(message.getProperties().getSubscriptionIdentifiers()).containsExactlyInAnyOrder(1, 2);
+        MqttMessage marker = next();
+        assertThat(text(marker)).isEqualTo("marker"); // no second copy of "both" came before it
+        assertThat(marker.getProperties().getSubscriptionIdentifiers()).containsExactlyInAnyOrder(1, 2);
+    }
+
+    @Test
+    void paho_resubscribeWithNewIdentifier_replacesIt() throws Exception {
+        // [MQTT-3.8.4-3] the new subscription replaces the old one, identifier included
+        MqttClient client = paho("sid-replace");
+        subscribe(client, "sid3/t", 5);
+        subscribe(client, "sid3/t", 6);
+
+        publish(client, "sid3/t", "x");
+
+        assertThat(next().getProperties().getSubscriptionIdentifiers()).containsExactly(6);
+    }
+
+    @Test
+    void raw_noIdentifier_publishWithoutSubscriptionIdentifierProperty() {
+        // [MQTT-3.3.4-3] only subscriptions that have one add an identifier
+        RawMqttClient client = V5Wire.connected(broker.raw(), "sid-none");
+        client.send(V5Wire.subscribe(1, "sid4/t", 0));
+        client.expectBytes("90 04 00 01 00 00");
+
+        client.send(V5Wire.publish("sid4/t", 0, 0, "p", 0));
+
+        client.expectBytes("30 0a 00 06 73 69 64 34 2f 74 00 70"); // PUBLISH "sid4/t", no properties, "p"
+    }
+
+    @Test
+    void raw_identifierOnLiveAndRetainedMessages_exactBytes() {
+        // [MQTT-3.3.4-3] the retained message sent because of the subscription carries its identifier too
+        RawMqttClient client = V5Wire.connected(broker.raw(), "sid-raw");
+        client.send(V5Wire.publish("sid5/t", 0, 0, "r", 1));
+        client.send(V5Wire.subscribe(2, 300, new V5Wire.Filter("sid5/t", 0)));
+        client.expectBytes("90 04 00 02 00 00");
+        // PUBLISH RETAIN=1 "sid5/t", properties length 3: subscription identifier 300 = ac 02, payload "r"
+        client.expectBytes("31 0d 00 06 73 69 64 35 2f 74 03 0b ac 02 72");
+
+        client.send(V5Wire.publish("sid5/t", 0, 0, "s", 0));
+
+        client.expectBytes("30 0d 00 06 73 69 64 35 2f 74 03 0b ac 02 73");
+        client.send(V5Wire.publish("sid5/t", 0, 0, "", 1));
+    }
+
+    @Test
+    void raw_subscriptionIdentifierZero_disconnect0x82() {
+        // 3.8.2.1.2: a subscription identifier of 0 is a Protocol Error
+        RawMqttClient client = V5Wire.connected(broker.raw(), "sid-zero");
+
+        client.send("82 09 00 01 02 0b 00 00 01 61 00"); // SUBSCRIBE id 1, properties: subscription identifier 0
+
+        client.expectBytes("e0 01 82");
+        client.expectClosed();
+    }
+
+    @Test
+    void raw_publishFromClientWithSubscriptionIdentifier_disconnect0x82() {
+        // [MQTT-3.3.4-6] a PUBLISH from a client carrying a subscription identifier is a Protocol Error
+        RawMqttClient client = V5Wire.connected(broker.raw(), "sid-publish");
+
+        client.send("30 07 00 01 61 02 0b 01 70"); // PUBLISH "a", properties: subscription identifier 1, "p"
+
+        client.expectBytes("e0 01 82");
+        client.expectClosed();
+    }
+
+    @Test
+    void raw_identifiersOfTwoFiltersInOneSubscribe_appliesToBoth() {
+        // 3.8.2.1.2: the identifier is associated with every subscription the SUBSCRIBE creates or modifies
+        RawMqttClient client = V5Wire.connected(broker.raw(), "sid-two");
+        client.send(V5Wire.subscribe(3, 7, new V5Wire.Filter("sid6/a", 0), new V5Wire.Filter("sid6/b", 0)));
+        client.expectBytes("90 05 00 03 00 00 00");
+
+        client.send(V5Wire.publish("sid6/b", 0, 0, "b", 0));
+
+        assertThat(V5Wire.Received.read(client).subscriptionIds()).isEqualTo(List.of(7));
+    }
+}
