@@ -39,21 +39,21 @@ final class LocalRouter implements Router {
     }
 
     @Override
-    public void route(Publish message) {
-        routeWith(message, null, null);
+    public Routed route(Publish message) {
+        return routeWith(message, null, null);
     }
 
     @Override
-    public void route(Publish message, StoreAck ack) {
-        routeWith(message, null, ack);
+    public Routed route(Publish message, StoreAck ack) {
+        return routeWith(message, null, ack);
     }
 
     @Override
-    public void route(Publish message, @Nullable Session publisher, @Nullable StoreAck ack) {
-        routeWith(message, publisher, ack);
+    public Routed route(Publish message, @Nullable Session publisher, @Nullable StoreAck ack) {
+        return routeWith(message, publisher, ack);
     }
 
-    private void routeWith(Publish message, @Nullable Session publisher, @Nullable StoreAck ack) {
+    private Routed routeWith(Publish message, @Nullable Session publisher, @Nullable StoreAck ack) {
         if (message.retain()) {
             updateRetained(message);
             if (ack != null) {
@@ -65,7 +65,7 @@ final class LocalRouter implements Router {
         List<Target> sharedTargets = subscriptions.hasShared() ? pickSharedMembers(message.topic()) : List.of();
         if (targets.isEmpty() && sharedTargets.isEmpty()) {
             stats.noSubscriberDrops.increment();
-            return;
+            return Routed.NO_SUBSCRIBERS;
         }
         PersistedMessage row = storeForPersistentTargets(message, targets, sharedTargets);
         if (row != null && ack != null) {
@@ -90,6 +90,7 @@ final class LocalRouter implements Router {
                 threads.get(i).execute(() -> deliverAll(group, message));
             }
         }
+        return Routed.MATCHED;
     }
 
     /**

@@ -6,7 +6,9 @@ import io.ternmq.protocol.Qos;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -158,6 +160,22 @@ final class OutboundFlow {
         sink.send(new Pubrel(packetId));
     }
 
+    /**
+     * A PUBREC with a failure reason code (MQTT 5): the receiver will not take the message, so the flow ends here
+     * with no PUBREL [MQTT-4.3.3-4] and the id is free again. Returns how many queued messages went out.
+     */
+    int onRefusedPubrec(int packetId, @Nullable Sink sink) {
+        InflightMessage message = inflight.get(packetId);
+        if (message == null || message.stage() != InflightMessage.Stage.AWAITING_ACK
+                || message.publish().qos() != Qos.EXACTLY_ONCE) {
+            return 0;
+        }
+        inflight.remove(packetId);
+        totals.inflight().decrement();
+        journal.completed(message);
+        return drain(sink);
+    }
+
     /** QoS 2 done; returns how many queued messages went out. */
     int onPubcomp(int packetId, @Nullable Sink sink) {
         InflightMessage message = inflight.get(packetId);
@@ -226,6 +244,31 @@ final class OutboundFlow {
             }
         }
         inflight.clear();
+    }
+
+    /**
+     * The messages picked for this session from shared subscriptions that its client has not surely received:
+     * queued ones, and QoS 1 ones sent and awaiting PUBACK. QoS 2 ones in flight are not among them: if the
+     * session ends before they complete, no other member may get them [MQTT-4.8.2-5].
+     */
+    List<Delivery> sharedUnacknowledged() {
+        List<Delivery> held = new ArrayList<>();
+        for (InflightMessage message : inflight.values()) {
+            if (message.delivery().share() != null && message.publish().qos() == Qos.AT_LEAST_ONCE) {
+                held.add(message.delivery());
+            }
+        }
+        for (Delivery delivery : queue) {
+            if (delivery.share() != null) {
+                held.add(delivery);
+            }
+        }
+        for (Delivery delivery : tail) {
+            if (delivery.share() != null) {
+                held.add(delivery);
+            }
+        }
+        return held;
     }
 
     int inflightCount() {

@@ -10,17 +10,17 @@ import org.jspecify.annotations.Nullable;
 interface Router {
 
     /** Updates retained state per the message's RETAIN flag and delivers it to every matching session. */
-    void route(Publish message);
+    Routed route(Publish message);
 
     /**
      * The same, telling {@code ack} about every storage write it causes (retained update, message row, persistent
      * sessions' queue and in-flight rows), so that the PUBACK/PUBREC waits for them.
      */
-    void route(Publish message, StoreAck ack);
+    Routed route(Publish message, StoreAck ack);
 
     /**
      * The same for a message a client published: {@code publisher} is its session, whose No Local subscriptions
      * do not receive it [MQTT-3.8.3-3]; null when no client published it (a will, an operator).
      */
-    void route(Publish message, @Nullable Session publisher, @Nullable StoreAck ack);
+    Routed route(Publish message, @Nullable Session publisher, @Nullable StoreAck ack);
 }

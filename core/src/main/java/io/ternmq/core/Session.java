@@ -4,6 +4,7 @@ import io.ternmq.core.auth.ClientIdentity;
 import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.Qos;
+import io.ternmq.protocol.ReasonCode;
 import io.ternmq.store.InboundPacketId;
 import io.ternmq.store.Storage;
 import io.ternmq.store.StorageMode;
@@ -125,19 +126,22 @@ final class Session implements OutboundFlow.Sink {
             return 0;
         }
         List<String> revoked = subscriptions.keySet().stream()
-                .filter(filter -> !stillAllowed.test(identity, filter))
+                .filter(filter -> !stillAllowed.test(identity, SharedFilter.topicFilterOf(filter)))
                 .toList();
         revoked.forEach(this::unsubscribe);
         return revoked.size();
     }
 
-    void unsubscribe(String filter) {
+    /** Returns whether the session had that subscription. */
+    boolean unsubscribe(String filter) {
         assert owner.isCurrent();
-        if (subscriptions.remove(filter) != null) {
-            // [MQTT-3.10.4-2] nothing new for it; [MQTT-3.10.4-3] what is in flight or queued still completes
-            broker.subscriptions().unsubscribe(filter, this);
-            persist();
+        if (subscriptions.remove(filter) == null) {
+            return false;
         }
+        // [MQTT-3.10.4-2] nothing new for it; [MQTT-3.10.4-3] what is in flight or queued still completes
+        broker.subscriptions().unsubscribe(filter, this);
+        persist();
+        return true;
     }
 
     /** Writes the persistent state through to the session store; connection-lifetime sessions are never stored. */
@@ -169,11 +173,14 @@ final class Session implements OutboundFlow.Sink {
         return first;
     }
 
-    void release(int packetId) {
+    /** Lets a QoS 2 packet id go at PUBREL; returns whether it was unreleased. */
+    boolean release(int packetId) {
         assert owner.isCurrent();
-        if (unreleasedInbound.remove(packetId) && isStored()) {
+        boolean known = unreleasedInbound.remove(packetId);
+        if (known && isStored()) {
             storage().inboundPacketIds().remove(new InboundPacketId(clientId, packetId));
         }
+        return known;
     }
 
     /** Whether this session's changes are written to storage: persistent and not yet discarded. */
@@ -202,9 +209,11 @@ final class Session implements OutboundFlow.Sink {
             return;
         }
         // [MQTT-3.8.4-6] the lower of published and granted QoS; [MQTT-3.3.1-9] RETAIN=0 on established subscriptions
-        // (3.1.1), RETAIN as published with Retain As Published (5.0 [MQTT-3.3.1-12] [MQTT-3.3.1-13])
+        // (3.1.1), RETAIN as published with Retain As Published (5.0 [MQTT-3.3.1-12] [MQTT-3.3.1-13]); the
+        // subscriptions' identifiers on the way out [MQTT-3.3.4-3]
         deliver(new Delivery(message.topic(), message.payload(), Qos.min(message.qos(), granted),
-                subscription.forwardedRetain(message.retain()), 0, row));
+                subscription.forwardedRetain(message.retain()), 0, row,
+                SubscriptionIdentifiers.on(message.properties(), subscription.identifiers()), share));
     }
 
     void deliver(Delivery delivery) {
@@ -231,9 +240,14 @@ final class Session implements OutboundFlow.Sink {
         updateReadiness();
     }
 
-    void onPubrec(int packetId) {
+    /** A PUBREC; an MQTT 5 client's failure code (0x80 or above) ends that message's flow without PUBREL. */
+    void onPubrec(int packetId, ReasonCode code) {
         assert owner.isCurrent();
-        outbound.onPubrec(packetId, this);
+        if (code.value() >= ReasonCode.UNSPECIFIED_ERROR.value()) {
+            outbound.onRefusedPubrec(packetId, sink());
+        } else {
+            outbound.onPubrec(packetId, this);
+        }
     }
 
     void onPubcomp(int packetId) {
@@ -333,9 +347,12 @@ final class Session implements OutboundFlow.Sink {
         subscriptions.clear();
         if (!discarded) {
             broker.stats().sessions.decrement();
+            List<Delivery> sharedOrphans = outbound.sharedUnacknowledged();
             outbound.abandon();
+            SharedRedelivery.toOtherMembers(sharedOrphans); // after leaving the groups: never back to this session
         }
         discarded = true;
+        updateReadiness();
         owner.sessions().remove(clientId, this);
         if (lifetime == SessionLifetime.PERSISTENT) {
             Storage storage = storage();

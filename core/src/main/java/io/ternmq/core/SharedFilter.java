@@ -43,6 +43,12 @@ record SharedFilter(String shareName, String filter) {
         return new SharedFilter(shareName, filter);
     }
 
+    /** The filter that decides which topics match: the part after the share name, or the filter itself. */
+    static String topicFilterOf(String topicFilter) {
+        SharedFilter shared = parse(topicFilter);
+        return shared == null ? topicFilter : shared.filter();
+    }
+
     @Override
     public String toString() {
         return PREFIX + shareName + "/" + filter;
