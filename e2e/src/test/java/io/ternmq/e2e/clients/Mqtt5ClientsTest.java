@@ -59,7 +59,9 @@ class Mqtt5ClientsTest {
 
         assertThat(connAck.getReasonCode()).isEqualTo(Mqtt5ConnAckReasonCode.SUCCESS);
         assertThat(connAck.isSessionPresent()).isFalse();
-        assertThat(connAck.getRestrictions().areSubscriptionIdentifiersAvailable()).isFalse();
+        assertThat(connAck.getRestrictions().areSubscriptionIdentifiersAvailable()).isTrue();
+        assertThat(connAck.getRestrictions().isSharedSubscriptionAvailable()).isTrue();
+        assertThat(connAck.getRestrictions().isWildcardSubscriptionAvailable()).isTrue();
     }
 
     @ParameterizedTest

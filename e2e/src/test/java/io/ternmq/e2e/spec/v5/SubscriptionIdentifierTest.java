@@ -4,7 +4,7 @@ import io.ternmq.e2e.BrokerExtension;
 import io.ternmq.testkit.RawMqttClient;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -31,15 +31,15 @@ class SubscriptionIdentifierTest {
 
     private final BlockingQueue<MqttMessage> received = new LinkedBlockingQueue<>();
 
-    private MqttClient paho(String clientId) throws MqttException {
-        MqttClient client = new MqttClient("tcp://127.0.0.1:" + broker.port(), clientId, new MemoryPersistence());
+    private MqttAsyncClient paho(String clientId) throws MqttException {
+        var client = new MqttAsyncClient("tcp://127.0.0.1:" + broker.port(), clientId, new MemoryPersistence());
         client.setCallback(new Collector());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
-        client.connect(options);
+        client.connect(options).waitForCompletion(BrokerExtension.WAIT.toMillis());
         broker.closeAfterTest(() -> {
             if (client.isConnected()) {
-                client.disconnect();
+                client.disconnect().waitForCompletion(BrokerExtension.WAIT.toMillis());
             }
             client.close();
         });
@@ -78,12 +78,12 @@ class SubscriptionIdentifierTest {
     }
 
     /** Subscribes at QoS 1 with the identifier (0 = none). */
-    private static void subscribe(MqttClient client, String filter, int identifier) throws MqttException {
+    private static void subscribe(MqttAsyncClient client, String filter, int identifier) throws MqttException {
         MqttProperties properties = new MqttProperties();
         if (identifier > 0) {
             properties.setSubscriptionIdentifier(identifier);
         }
-        client.getAsyncClient().subscribe(new MqttSubscription[] {new MqttSubscription(filter, 1)}, null, null,
+        client.subscribe(new MqttSubscription[] {new MqttSubscription(filter, 1)}, null, null,
                 properties).waitForCompletion(BrokerExtension.WAIT.toMillis());
     }
 
@@ -93,8 +93,9 @@ class SubscriptionIdentifierTest {
         return message;
     }
 
-    private static void publish(MqttClient client, String topic, String payload) throws MqttException {
-        client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
+    private static void publish(MqttAsyncClient client, String topic, String payload) throws MqttException {
+        client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false)
+                .waitForCompletion(BrokerExtension.WAIT.toMillis());
     }
 
     private static String text(MqttMessage message) {
@@ -104,7 +105,7 @@ class SubscriptionIdentifierTest {
     @Test
     void paho_singleSubscriptionWithIdentifier_deliveredWithIt() throws Exception {
         // [MQTT-3.3.4-3] the identifier of the matching subscription is in the PUBLISH
-        MqttClient client = paho("sid-single");
+        MqttAsyncClient client = paho("sid-single");
         subscribe(client, "sid1/t", 42);
 
         publish(client, "sid1/t", "hello");
@@ -117,7 +118,7 @@ class SubscriptionIdentifierTest {
     @Test
     void paho_overlappingSubscriptions_oneCopyWithEveryIdentifier() throws Exception {
         // [MQTT-3.3.4-3] [MQTT-3.3.4-4] one PUBLISH for overlapping subscriptions, listing both identifiers
-        MqttClient client = paho("sid-overlap");
+        MqttAsyncClient client = paho("sid-overlap");
         subscribe(client, "sid2/#", 1);
         subscribe(client, "sid2/+", 2);
         subscribe(client, "sid2/marker", 0);
@@ -136,7 +137,7 @@ class SubscriptionIdentifierTest {
     @Test
     void paho_resubscribeWithNewIdentifier_replacesIt() throws Exception {
         // [MQTT-3.8.4-3] the new subscription replaces the old one, identifier included
-        MqttClient client = paho("sid-replace");
+        MqttAsyncClient client = paho("sid-replace");
         subscribe(client, "sid3/t", 5);
         subscribe(client, "sid3/t", 6);
 

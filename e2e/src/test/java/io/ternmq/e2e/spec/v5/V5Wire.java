@@ -29,13 +29,27 @@ final class V5Wire {
         return Packets.packet(0x10, Packets.string("MQTT"), new byte[] {5, 0x02, 0, 60, 0}, Packets.string(clientId));
     }
 
-    /** A connected MQTT 5 raw client: CONNECT sent and a CONNACK with reason 0x00 read. */
-    static RawMqttClient connected(RawMqttClient client, String clientId) {
-        client.send(connect(clientId));
+    /** CONNECT 5.0 with a Session Expiry Interval property, Clean Start as given. */
+    static byte[] connectPersistent(String clientId, int sessionExpirySeconds, boolean cleanStart) {
+        byte[] properties = {0x11, (byte) (sessionExpirySeconds >>> 24), (byte) (sessionExpirySeconds >>> 16),
+                (byte) (sessionExpirySeconds >>> 8), (byte) sessionExpirySeconds};
+        return Packets.packet(0x10, Packets.string("MQTT"), new byte[] {5, (byte) (cleanStart ? 0x02 : 0), 0, 60,
+                (byte) properties.length}, properties, Packets.string(clientId));
+    }
+
+    /** Reads a CONNACK and checks that it accepted the connection (reason code 0x00). */
+    static byte[] expectConnackSuccess(RawMqttClient client) {
         byte[] connack = client.readPacket();
         if ((connack[0] & 0xFF) != 0x20 || connack[3] != 0) {
             throw new AssertionError("expected CONNACK 0x00 but got " + Hex.format(connack));
         }
+        return connack;
+    }
+
+    /** A connected MQTT 5 raw client: CONNECT sent and a CONNACK with reason 0x00 read. */
+    static RawMqttClient connected(RawMqttClient client, String clientId) {
+        client.send(connect(clientId));
+        expectConnackSuccess(client);
         return client;
     }
 
