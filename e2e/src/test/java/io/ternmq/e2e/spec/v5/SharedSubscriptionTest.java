@@ -77,6 +77,27 @@ class SharedSubscriptionTest {
     }
 
     @Test
+    void paho_twoMembers_splitMessagesBetweenThem() throws Exception {
+        // 4.8.2: each message to one member; [MQTT-4.8.2-3] at the member's granted QoS
+        PahoV5 first = PahoV5.connected(broker, "paho-share-a");
+        first.subscribe("$share/paho/shp/t", 0);
+        PahoV5 second = PahoV5.connected(broker, "paho-share-b");
+        second.subscribe("$share/paho/shp/t", 0);
+        PahoV5 publisher = PahoV5.connected(broker, "paho-share-pub");
+
+        for (int i = 0; i < 4; i++) {
+            publisher.publish("shp/t", "m" + i);
+        }
+
+        Set<String> all = new HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            all.add(PahoV5.text(first.next()));
+            all.add(PahoV5.text(second.next()));
+        }
+        assertThat(all).containsExactlyInAnyOrder("m0", "m1", "m2", "m3");
+    }
+
+    @Test
     void hivemq_twoGroupsOnOneTopic_eachGroupGetsEveryMessage() throws InterruptedException {
         // 4.8.2: every group is a subscription of its own; a message goes to one member of each
         Mqtt5BlockingClient first = connected(broker, "share-g1");

@@ -2,24 +2,11 @@ package io.ternmq.e2e.spec.v5;
 
 import io.ternmq.e2e.BrokerExtension;
 import io.ternmq.testkit.RawMqttClient;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,121 +16,48 @@ class SubscriptionIdentifierTest {
     @RegisterExtension
     static final BrokerExtension broker = BrokerExtension.withDefaults();
 
-    private final BlockingQueue<MqttMessage> received = new LinkedBlockingQueue<>();
-
-    private MqttAsyncClient paho(String clientId) throws MqttException {
-        var client = new MqttAsyncClient("tcp://127.0.0.1:" + broker.port(), clientId, new MemoryPersistence());
-        client.setCallback(new Collector());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(true);
-        client.connect(options).waitForCompletion(BrokerExtension.WAIT.toMillis());
-        broker.closeAfterTest(() -> {
-            if (client.isConnected()) {
-                client.disconnect().waitForCompletion(BrokerExtension.WAIT.toMillis());
-            }
-            client.close();
-        });
-        return client;
-    }
-
-    /**
-     * Every message the client gets, once per PUBLISH: a client-wide callback, as Paho hands a message to each
-     * per-subscription listener whose identifier it carries.
-     */
-    private final class Collector implements MqttCallback {
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            received.add(message);
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
-    }
-
-    /** Subscribes at QoS 1 with the identifier (0 = none). */
-    private static void subscribe(MqttAsyncClient client, String filter, int identifier) throws MqttException {
-        MqttProperties properties = new MqttProperties();
-        if (identifier > 0) {
-            properties.setSubscriptionIdentifier(identifier);
-        }
-        client.subscribe(new MqttSubscription[] {new MqttSubscription(filter, 1)}, null, null,
-                properties).waitForCompletion(BrokerExtension.WAIT.toMillis());
-    }
-
-    private MqttMessage next() throws InterruptedException {
-        MqttMessage message = received.poll(BrokerExtension.WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        assertThat(message).as("message within %s", BrokerExtension.WAIT).isNotNull();
-        return message;
-    }
-
-    private static void publish(MqttAsyncClient client, String topic, String payload) throws MqttException {
-        client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false)
-                .waitForCompletion(BrokerExtension.WAIT.toMillis());
-    }
-
-    private static String text(MqttMessage message) {
-        return new String(message.getPayload(), StandardCharsets.UTF_8);
-    }
-
     @Test
     void paho_singleSubscriptionWithIdentifier_deliveredWithIt() throws Exception {
         // [MQTT-3.3.4-3] the identifier of the matching subscription is in the PUBLISH
-        MqttAsyncClient client = paho("sid-single");
-        subscribe(client, "sid1/t", 42);
+        PahoV5 client = PahoV5.connected(broker, "sid-single");
+        client.subscribe("sid1/t", 42);
 
-        publish(client, "sid1/t", "hello");
+        client.publish("sid1/t", "hello");
 
-        MqttMessage message = next();
-        assertThat(text(message)).isEqualTo("hello");
+        MqttMessage message = client.next();
+        assertThat(PahoV5.text(message)).isEqualTo("hello");
         assertThat(message.getProperties().getSubscriptionIdentifiers()).containsExactly(42);
     }
 
     @Test
     void paho_overlappingSubscriptions_oneCopyWithEveryIdentifier() throws Exception {
         // [MQTT-3.3.4-3] [MQTT-3.3.4-4] one PUBLISH for overlapping subscriptions, listing both identifiers
-        MqttAsyncClient client = paho("sid-overlap");
-        subscribe(client, "sid2/#", 1);
-        subscribe(client, "sid2/+", 2);
-        subscribe(client, "sid2/marker", 0);
+        PahoV5 client = PahoV5.connected(broker, "sid-overlap");
+        client.subscribe("sid2/#", 1);
+        client.subscribe("sid2/+", 2);
+        client.subscribe("sid2/marker", 0);
 
-        publish(client, "sid2/t", "both");
-        publish(client, "sid2/marker", "marker");
+        client.publish("sid2/t", "both");
+        client.publish("sid2/marker", "marker");
 
-        MqttMessage message = next();
-        assertThat(text(message)).isEqualTo("both");
+        MqttMessage message = client.next();
+        assertThat(PahoV5.text(message)).isEqualTo("both");
         assertThat(message.getProperties().getSubscriptionIdentifiers()).containsExactlyInAnyOrder(1, 2);
-        MqttMessage marker = next();
-        assertThat(text(marker)).isEqualTo("marker"); // no second copy of "both" came before it
+        MqttMessage marker = client.next();
+        assertThat(PahoV5.text(marker)).isEqualTo("marker"); // no second copy of "both" came before it
         assertThat(marker.getProperties().getSubscriptionIdentifiers()).containsExactlyInAnyOrder(1, 2);
     }
 
     @Test
     void paho_resubscribeWithNewIdentifier_replacesIt() throws Exception {
         // [MQTT-3.8.4-3] the new subscription replaces the old one, identifier included
-        MqttAsyncClient client = paho("sid-replace");
-        subscribe(client, "sid3/t", 5);
-        subscribe(client, "sid3/t", 6);
+        PahoV5 client = PahoV5.connected(broker, "sid-replace");
+        client.subscribe("sid3/t", 5);
+        client.subscribe("sid3/t", 6);
 
-        publish(client, "sid3/t", "x");
+        client.publish("sid3/t", "x");
 
-        assertThat(next().getProperties().getSubscriptionIdentifiers()).containsExactly(6);
+        assertThat(client.next().getProperties().getSubscriptionIdentifiers()).containsExactly(6);
     }
 
     @Test

@@ -7,6 +7,8 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5RetainHandling;
 import io.ternmq.e2e.BrokerExtension;
 import io.ternmq.testkit.RawMqttClient;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -152,6 +154,26 @@ class SubscriptionOptionsTest {
 
         assertThat(text(receive(received))).isEqualTo("marker");
         publish(publisher, "rh2/t", "", MqttQos.AT_LEAST_ONCE, true);
+    }
+
+    @Test
+    void paho_noLocalAndRetainAsPublished_asRequested() throws Exception {
+        // [MQTT-3.8.3-3] own message not back through the No Local subscription; [MQTT-3.3.1-13] RETAIN kept
+        PahoV5 self = PahoV5.connected(broker, "paho-nl");
+        MqttSubscription noLocal = new MqttSubscription("pnl/t", 1);
+        noLocal.setNoLocal(true);
+        noLocal.setRetainAsPublished(true);
+        noLocal.setRetainHandling(2);
+        self.subscribe(noLocal, 0);
+        PahoV5 other = PahoV5.connected(broker, "paho-nl-other");
+
+        self.publish("pnl/t", "own");
+        other.publishRetained("pnl/t", "theirs");
+
+        MqttMessage first = self.next();
+        assertThat(PahoV5.text(first)).isEqualTo("theirs");
+        assertThat(first.isRetained()).isTrue();
+        other.publishRetained("pnl/t", "");
     }
 
     @Test
