@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import static io.ternmq.e2e.spec.v5.V5Clients.connected;
-import static io.ternmq.e2e.spec.v5.V5Clients.publish;
-import static io.ternmq.e2e.spec.v5.V5Clients.publishes;
-import static io.ternmq.e2e.spec.v5.V5Clients.receive;
-import static io.ternmq.e2e.spec.v5.V5Clients.text;
+import static io.ternmq.e2e.spec.v5.HiveMqV5.connected;
+import static io.ternmq.e2e.spec.v5.HiveMqV5.publish;
+import static io.ternmq.e2e.spec.v5.HiveMqV5.publishes;
+import static io.ternmq.e2e.spec.v5.HiveMqV5.receive;
+import static io.ternmq.e2e.spec.v5.HiveMqV5.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

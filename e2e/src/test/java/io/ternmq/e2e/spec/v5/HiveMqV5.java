@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /** HiveMQ MQTT 5 clients for the subscription tests, closed after each test. */
-final class V5Clients {
+final class HiveMqV5 {
 
-    private V5Clients() {
+    private HiveMqV5() {
     }
 
     static Mqtt5BlockingClient connected(BrokerExtension broker, String identifier) {
