@@ -174,6 +174,52 @@ class SharedSubscriptionTest {
     }
 
     @Test
+    void raw_persistentMemberReconnects_qos2DeliveryCompletedToIt() {
+        // [MQTT-4.8.2-4] a QoS 2 delivery to a member that lost its connection is completed when it comes back
+        RawMqttClient member = broker.raw().send(V5Wire.connectPersistent("share-q2-back", 300, true));
+        V5Wire.expectConnackSuccess(member);
+        member.send(V5Wire.subscribe(1, "$share/back/shb/t", 2));
+        member.expectBytes("90 04 00 01 00 02");
+        RawMqttClient publisher = V5Wire.connected(broker.raw(), "share-q2-back-pub");
+        publisher.send(V5Wire.publish("shb/t", 2, 1, "q2", 0));
+        publisher.readPacket(); // PUBREC
+        V5Wire.Received first = V5Wire.Received.read(member);
+        member.close();
+
+        RawMqttClient back = broker.raw().send(V5Wire.connectPersistent("share-q2-back", 300, false));
+        V5Wire.expectConnackSuccess(back);
+        V5Wire.Received again = V5Wire.Received.read(back);
+
+        assertThat(again.payload()).isEqualTo("q2");
+        assertThat(again.firstByte()).isEqualTo(0x3C); // PUBLISH QoS 2, DUP=1
+        assertThat(again.packetId()).isEqualTo(first.packetId());
+        back.send(Packets.pubrec(again.packetId()));
+        back.expectPacket(Packets.pubrel(again.packetId()));
+        back.send(Packets.pubcomp(again.packetId()));
+    }
+
+    @Test
+    void raw_memberRefusesWithPuback80_messageNotSentToAnotherMember() {
+        // [MQTT-4.8.2-6] a PUBACK with a reason code of 0x80 or above discards the message, no other member gets it
+        RawMqttClient refusing = V5Wire.connected(broker.raw(), "share-refuse-a");
+        refusing.send(V5Wire.subscribe(1, "$share/refuse/shf/t", 1));
+        refusing.expectBytes("90 04 00 01 00 01");
+        RawMqttClient publisher = V5Wire.connected(broker.raw(), "share-refuse-pub");
+        publisher.send(V5Wire.publish("shf/t", 1, 1, "refused", 0));
+        publisher.readPacket(); // PUBACK
+        V5Wire.Received received = V5Wire.Received.read(refusing);
+        refusing.send(Packets.packet(0x40, Packets.uint16(received.packetId()), new byte[] {(byte) 0x80}));
+        RawMqttClient other = V5Wire.connected(broker.raw(), "share-refuse-b");
+        other.send(V5Wire.subscribe(2, "$share/refuse/shf/t", 1));
+        other.expectBytes("90 04 00 02 00 01");
+
+        refusing.close();
+        publisher.send(V5Wire.publish("shf/t", 0, 0, "marker", 0));
+
+        assertThat(V5Wire.Received.read(other).payload()).isEqualTo("marker");
+    }
+
+    @Test
     void raw_memberGrantedQos0_getsQos0() {
         // [MQTT-4.8.2-3] the member's granted QoS is respected
         RawMqttClient member = V5Wire.connected(broker.raw(), "share-qos0");

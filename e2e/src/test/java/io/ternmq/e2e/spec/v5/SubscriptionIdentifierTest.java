@@ -89,6 +89,43 @@ class SubscriptionIdentifierTest {
     }
 
     @Test
+    void raw_sharedAndOwnSubscription_twoCopiesEachWithItsIdentifier() {
+        // [MQTT-3.3.4-5] one copy per subscription (a shared and a non-shared one), each with its own identifier
+        RawMqttClient client = V5Wire.connected(broker.raw(), "sid-copies");
+        client.send(V5Wire.subscribe(1, 1, new V5Wire.Filter("$share/g/sid7/t", 0)));
+        client.expectBytes("90 04 00 01 00 00");
+        client.send(V5Wire.subscribe(2, 2, new V5Wire.Filter("sid7/t", 0)));
+        client.expectBytes("90 04 00 02 00 00");
+
+        client.send(V5Wire.publish("sid7/t", 0, 0, "c", 0));
+
+        List<List<Integer>> ids = List.of(V5Wire.Received.read(client).subscriptionIds(),
+                V5Wire.Received.read(client).subscriptionIds());
+        assertThat(ids).containsExactlyInAnyOrder(List.of(1), List.of(2));
+    }
+
+    @Test
+    void raw_overlappingSubscriptions_oneCopyAtHighestQosWithBothIdentifiers() {
+        // [MQTT-3.3.4-2] the highest granted QoS of the matching subscriptions; [MQTT-3.3.4-4] both identifiers
+        RawMqttClient client = V5Wire.connected(broker.raw(), "sid-highest");
+        client.send(V5Wire.subscribe(1, 3, new V5Wire.Filter("sid8/#", 0)));
+        client.expectBytes("90 04 00 01 00 00");
+        client.send(V5Wire.subscribe(2, 4, new V5Wire.Filter("sid8/+", 1)));
+        client.expectBytes("90 04 00 02 00 01");
+
+        RawMqttClient publisher = V5Wire.connected(broker.raw(), "sid-highest-pub");
+
+        publisher.send(V5Wire.publish("sid8/t", 1, 7, "h", 0));
+
+        V5Wire.Received received = V5Wire.Received.read(client);
+        assertThat(received.qos()).isEqualTo(1);
+        assertThat(received.subscriptionIds()).containsExactlyInAnyOrder(3, 4);
+        client.send(V5Wire.puback(received.packetId()));
+        publisher.send(V5Wire.publish("sid8/marker", 0, 0, "m", 0));
+        assertThat(V5Wire.Received.read(client).payload()).isEqualTo("m"); // no second copy before it
+    }
+
+    @Test
     void raw_subscriptionIdentifierZero_disconnect0x82() {
         // 3.8.2.1.2: a subscription identifier of 0 is a Protocol Error
         RawMqttClient client = V5Wire.connected(broker.raw(), "sid-zero");
