@@ -62,6 +62,29 @@ class SharedSubscriptionCoreTest {
     }
 
     @Test
+    void shared_memberWithFullWindowAndBacklog_othersPreferred() {
+        TestClient slow = Mqtt5Clients.connected(broker, "slow"); // never acknowledges; window of 4
+        slow.subscribe(1, "$share/g/t", Qos.AT_LEAST_ONCE);
+        TestClient fast = Mqtt5Clients.connected(broker, "fast");
+        fast.subscribe(1, "$share/g/t", Qos.AT_LEAST_ONCE);
+        TestClient publisher = Mqtt5Clients.connected(broker, "p");
+        List<String> toFast = new ArrayList<>();
+
+        for (int i = 0; i < 20; i++) {
+            publisher.send(TestClient.publish("t", Qos.AT_LEAST_ONCE, i + 1, "m" + i));
+            for (Publish p : publishes(fast)) {
+                toFast.add(TestClient.text(p));
+                fast.send(new Puback(p.packetId()));
+            }
+        }
+
+        // alternating until the slow member's window is full and one message waits in its queue: then busy
+        assertThat(payloads(slow)).containsExactly("m0", "m2", "m4", "m6");
+        assertThat(broker.sessionInfo("slow").orElseThrow().queuedMessages()).isEqualTo(1);
+        assertThat(toFast).hasSize(15);
+    }
+
+    @Test
     void shared_memberSessionEndsWithQueuedAndInflightQos1_allGoToTheOtherMember() {
         TestClient leaving = Mqtt5Clients.connected(broker, "leaving");
         leaving.subscribe(1, "$share/g/t", Qos.AT_LEAST_ONCE);
