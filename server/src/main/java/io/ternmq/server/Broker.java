@@ -1,6 +1,8 @@
 package io.ternmq.server;
 
 import io.ternmq.core.BrokerStats;
+import io.ternmq.core.Mqtt5Settings;
+import io.ternmq.core.SubscriptionFeatures;
 import io.ternmq.core.TopicLimits;
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
@@ -166,6 +168,7 @@ public final class Broker implements AutoCloseable {
         private StorageMode storageMode = StorageMode.MEMORY;
         private CorruptDataPolicy onCorruptData = CorruptDataPolicy.STOP;
         private WriteLimits writeLimits = WriteLimits.DEFAULT;
+        private SubscriptionFeatures subscriptionFeatures = SubscriptionFeatures.ALL;
 
         private Builder() {
         }
@@ -306,6 +309,15 @@ public final class Broker implements AutoCloseable {
          */
         public Builder maxPendingWrites(long bytes) {
             this.writeLimits = WriteLimits.of(bytes);
+            return this;
+        }
+
+        /**
+         * Which optional subscription features are offered: shared subscriptions, subscription identifiers, wildcard
+         * filters; default all. MQTT 5 clients are told in CONNACK.
+         */
+        public Builder subscriptionFeatures(SubscriptionFeatures features) {
+            this.subscriptionFeatures = Objects.requireNonNull(features, "features");
             return this;
         }
 
@@ -450,7 +462,9 @@ public final class Broker implements AutoCloseable {
                     sessionThreads, maxInflightMessages, maxQueuedMessages, connectTimeout, dataDir, authenticator,
                     authorizer, security, topicLimits, new ObservabilitySettings(adminBind == null ? null
                             : new AdminSettings(adminBind, adminPort, adminCredentials), sysInterval,
-                            securityReloader), storageMode, onCorruptData, maxPendingConnects, writeLimits)));
+                            securityReloader), storageMode, onCorruptData, maxPendingConnects, writeLimits,
+                    new Mqtt5Settings(maxPacketSize, Mqtt5Settings.DEFAULTS.receiveMaximum(),
+                            Mqtt5Settings.DEFAULTS.topicAliasMaximum(), subscriptionFeatures))));
         }
 
         /**

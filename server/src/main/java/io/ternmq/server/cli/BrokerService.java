@@ -1,5 +1,6 @@
 package io.ternmq.server.cli;
 
+import io.ternmq.core.SubscriptionFeatures;
 import io.ternmq.server.Broker;
 import io.ternmq.server.CorruptDataPolicy;
 import io.ternmq.server.config.AdminConfig;
@@ -66,7 +67,9 @@ final class BrokerService implements AutoCloseable {
                     .storageMode(StorageMode.valueOf(config.storage().mode().toUpperCase(java.util.Locale.ROOT)))
                     .onCorruptData(config.storage().onCorrupt().equals("move-aside")
                             ? CorruptDataPolicy.MOVE_ASIDE : CorruptDataPolicy.STOP)
-                    .maxPendingWrites(config.storage().maxPendingWrites());
+                    .maxPendingWrites(config.storage().maxPendingWrites())
+                    .subscriptionFeatures(new SubscriptionFeatures(config.mqtt().sharedSubscriptions(),
+                            config.mqtt().subscriptionIdentifiers(), config.mqtt().wildcardSubscriptions()));
             AdminConfig admin = config.admin();
             if (admin.enabled()) {
                 builder.adminListener(admin.bind(), admin.port());

@@ -55,6 +55,14 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT = new ConfigKey<>(
             "limits.max_subscriptions_per_client", new IntegerRange(1, Integer.MAX_VALUE),
             "most topic filters one client session may be subscribed to; further filters get SUBACK 0x80");
+    public static final ConfigKey<Boolean> MQTT_SHARED_SUBSCRIPTIONS = new ConfigKey<>("mqtt.shared_subscriptions",
+            new Flag(), "whether $share/{group}/{filter} subscriptions are offered; false: SUBACK 0x9E (3.1.1: 0x80)");
+    public static final ConfigKey<Boolean> MQTT_SUBSCRIPTION_IDENTIFIERS = new ConfigKey<>(
+            "mqtt.subscription_identifiers", new Flag(),
+            "whether MQTT 5 clients may give subscriptions identifiers; false: a SUBSCRIBE with one gets DISCONNECT 0xA1");
+    public static final ConfigKey<Boolean> MQTT_WILDCARD_SUBSCRIPTIONS = new ConfigKey<>(
+            "mqtt.wildcard_subscriptions", new Flag(),
+            "whether topic filters may contain + and #; false: SUBACK 0xA2 (3.1.1: 0x80)");
     public static final ConfigKey<Integer> SESSIONS_THREADS = new ConfigKey<>("sessions.threads", new ThreadCount(1024),
             "threads that own sessions and route messages");
     public static final ConfigKey<Path> STORAGE_DATA_DIR = new ConfigKey<>("storage.data_dir", new DirectoryPath(),
@@ -107,7 +115,8 @@ public final class ConfigKeys {
             LISTENER_MAX_CONNECTIONS, LISTENER_MAX_CONNECTIONS_PER_SECOND, LISTENER_ALLOW_ANONYMOUS,
             LIMITS_MAX_PACKET_SIZE, LIMITS_MAX_INFLIGHT_MESSAGES, LIMITS_MAX_QUEUED_MESSAGES, LIMITS_CONNECT_TIMEOUT,
             LIMITS_MAX_TOPIC_LENGTH, LIMITS_MAX_TOPIC_LEVELS, LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT,
-            LIMITS_MAX_CONNECTIONS, LIMITS_MAX_PENDING_CONNECTS, SESSIONS_THREADS, STORAGE_DATA_DIR, STORAGE_MODE,
+            LIMITS_MAX_CONNECTIONS, LIMITS_MAX_PENDING_CONNECTS, MQTT_SHARED_SUBSCRIPTIONS,
+            MQTT_SUBSCRIPTION_IDENTIFIERS, MQTT_WILDCARD_SUBSCRIPTIONS, SESSIONS_THREADS, STORAGE_DATA_DIR, STORAGE_MODE,
             STORAGE_ON_CORRUPT, STORAGE_MAX_PENDING_WRITES,
             AUTH_PASSWORD_FILE, AUTH_ACL_FILE, AUTH_ALLOW_ANONYMOUS, AUTH_ANONYMOUS_LISTENERS, AUTH_RELOAD_INTERVAL,
             ADMIN_ENABLED, ADMIN_BIND, ADMIN_PORT, ADMIN_TOKEN, ADMIN_USERNAME, ADMIN_PASSWORD, SYS_INTERVAL, LOG_LEVEL);
