@@ -191,8 +191,9 @@ final class Session implements OutboundFlow.Sink {
     // --- outbound ---
 
     /**
-     * A routed message for one of this session's subscriptions, granted {@code granted}; {@code row} is the
-     * message-table row the router stored for this session when it is persistent and the QoS is 1 or 2.
+     * A routed message for this session's matching subscriptions, with their combined options; {@code row} is the
+     * message-table row the router stored for this session when it is persistent and the QoS is 1 or 2;
+     * {@code share} is the shared subscription group that picked this session, or null.
      */
     void deliver(Publish message, SubscriptionOptions subscription, @Nullable PersistedMessage row,
                  @Nullable SharedGroup<Session> share) {
