@@ -221,6 +221,10 @@ final class Session implements OutboundFlow.Sink {
         assert owner.isCurrent();
         if (discarded) {
             journal.dropped(delivery);
+            if (delivery.share() != null) {
+                // picked from a shared group just before this session left it: another member takes it
+                SharedRedelivery.toOtherMembers(List.of(delivery));
+            }
             return;
         }
         OutboundFlow.Outcome outcome = outbound.deliver(persisted(delivery), sink());

@@ -108,6 +108,26 @@ class SharedSubscriptionCoreTest {
     }
 
     @Test
+    void shared_messagePickedForAMemberThatEndsBeforeItArrives_goesToAnotherMember() {
+        // client ids chosen for their threads: "pub" on thread 0 routes before "leaver" (thread 2) runs its tasks
+        TestClient leaving = Mqtt5Clients.connected(broker, "leaver");
+        leaving.subscribe(1, "$share/g/t", Qos.AT_LEAST_ONCE);
+        TestClient other = Mqtt5Clients.connected(broker, "other");
+        other.subscribe(1, "$share/g/t", Qos.AT_LEAST_ONCE);
+        TestClient publisher = Mqtt5Clients.connected(broker, "pub");
+        publisher.send(TestClient.publish("t", Qos.AT_LEAST_ONCE, 1, "m1")); // round-robin: leaver, other, leaver
+        publisher.send(TestClient.publish("t", Qos.AT_LEAST_ONCE, 2, "m2"));
+        assertThat(payloads(leaving)).containsExactly("m1");
+
+        // the leaver's session ends (task queued first); the next message is picked for it and queued behind that
+        leaving.connection().onChannelClosed();
+        publisher.connection().onPacket(TestClient.publish("t", Qos.AT_LEAST_ONCE, 3, "in transit"));
+        broker.drain();
+
+        assertThat(payloads(other)).containsExactlyInAnyOrder("m2", "m1", "in transit");
+    }
+
+    @Test
     void shared_memberSessionEndsWithQos2InFlight_notMoved() {
         // [MQTT-4.8.2-5]
         TestClient leaving = Mqtt5Clients.connected(broker, "leaving");
