@@ -107,7 +107,7 @@ final class LocalRouter implements Router {
         for (SharedGroup<Session> group : groups.keySet()) {
             SharedGroup.Member<Session> member = group.pick(Session::readiness);
             if (member != null) {
-                picked.add(new Target(member.subscriber(), member.options(), null, group));
+                picked.add(new Picked(member.subscriber(), member.options(), null, group));
             }
         }
         return picked;
@@ -166,11 +166,11 @@ final class LocalRouter implements Router {
         List<Target>[] byThread = new List[threads.size()];
         for (Map.Entry<Session, SubscriptionOptions> e : targets.entrySet()) {
             boolean holds = row != null && holdsRow(e.getKey(), e.getValue().qos());
-            add(byThread, new Target(e.getKey(), e.getValue(), holds ? row : null, null));
+            add(byThread, new Own(e.getKey(), e.getValue(), holds ? row : null));
         }
         for (Target target : sharedTargets) {
             boolean holds = row != null && holdsRow(target.session(), target.options().qos());
-            add(byThread, holds ? target.holding(row) : target);
+            add(byThread, holds && target instanceof Picked picked ? picked.holding(row) : target);
         }
         return byThread;
     }
@@ -187,16 +187,32 @@ final class LocalRouter implements Router {
 
     private static void deliverAll(List<Target> group, Publish message) {
         for (Target target : group) {
-            target.session().deliver(message, target.options(), target.row(), target.share());
+            SharedGroup<Session> share = target instanceof Picked picked ? picked.share() : null;
+            target.session().deliver(message, target.options(), target.row(), share);
         }
     }
 
-    /** One session to deliver to; {@code share} is the group it was picked from, null for its own subscriptions. */
-    private record Target(Session session, SubscriptionOptions options, @Nullable PersistedMessage row,
-                          @Nullable SharedGroup<Session> share) {
+    /**
+     * One session to deliver to: for its own subscriptions, or picked from a shared group. Two types so that the
+     * common one stays as small as it was (it is allocated per subscriber and message).
+     */
+    private sealed interface Target permits Own, Picked {
+        Session session();
 
-        Target holding(PersistedMessage stored) {
-            return new Target(session, options, stored, share);
+        SubscriptionOptions options();
+
+        @Nullable PersistedMessage row();
+    }
+
+    private record Own(Session session, SubscriptionOptions options, @Nullable PersistedMessage row)
+            implements Target {
+    }
+
+    private record Picked(Session session, SubscriptionOptions options, @Nullable PersistedMessage row,
+                          SharedGroup<Session> share) implements Target {
+
+        Picked holding(PersistedMessage stored) {
+            return new Picked(session, options, stored, share);
         }
     }
 }
