@@ -110,4 +110,17 @@ class ConnackSettingsTest {
         IMqttToken token = client.connectWithResult(options);
         assertThat(token.getResponseProperties().getResponseInfo()).isEqualTo("responses/");
     }
+
+    @Test
+    void paho_keepsItsOwnLongKeepAlive_disconnectedWith0x8D() throws Exception {
+        // [MQTT-3.1.2-22] the broker holds a client to the announced Server Keep Alive (1 s): Paho 1.2.5 keeps
+        // pinging at its own 60 s, so it is dropped with DISCONNECT 0x8D Keep Alive timeout
+        MqttClient client = Mqtt5Clients.paho(broker, "cs-p-ka");
+        var events = new io.ternmq.e2e.PahoEvents();
+        client.setCallback(events);
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setKeepAliveInterval(60);
+        client.connect(options);
+        assertThat(events.nextDisconnect().getReturnCode()).isEqualTo(0x8D);
+    }
 }

@@ -173,4 +173,30 @@ class DisconnectTest {
         assertThat(disconnect.reasonCode()).as(Hex.format(disconnect.bytes())).isEqualTo(0x8E);
         assertThat(disconnect.properties().has(0x11)).isFalse();
     }
+
+    @Test
+    void protocolError_subscriptionIdentifierFromClient_disconnect0x82() {
+        // [MQTT-3.3.4-6] only the server puts a Subscription Identifier on a PUBLISH: Protocol Error
+        RawMqttClient client = Mqtt5Flows.connected(broker, "dc-subid");
+        client.send(Mqtt5Packets.publish("dc/subid", 0, Retain.NO, Dup.NO, 0, properties().subscriptionIdentifier(5),
+                "x"));
+        client.expectPacket("e0 01 82");
+        client.expectClosed();
+    }
+
+    @Test
+    void paho_protocolError_subscriptionIdentifierInPublish_disconnectedWith0x82() throws Exception {
+        // [MQTT-3.3.4-6] [MQTT-4.13.1-1] as Paho v5 sees the broker's DISCONNECT
+        var client = Mqtt5Clients.paho(broker, "dc-p-subid");
+        PahoEvents events = new PahoEvents();
+        client.setCallback(events);
+        client.connect();
+        var properties = new org.eclipse.paho.mqttv5.common.packet.MqttProperties();
+        properties.setSubscriptionIdentifiers(java.util.List.of(7));
+        var message = new org.eclipse.paho.mqttv5.common.MqttMessage(new byte[] {1});
+        message.setQos(0);
+        message.setProperties(properties);
+        client.publish("dc/p/subid", message);
+        assertThat(events.nextDisconnect().getReturnCode()).isEqualTo(0x82);
+    }
 }

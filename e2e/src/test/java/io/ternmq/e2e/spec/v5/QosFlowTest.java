@@ -176,4 +176,22 @@ class QosFlowTest {
         assertThat(received.qos()).isEqualTo(1);
         Mqtt5Flows.acknowledge(subscriber, received);
     }
+
+    @Test
+    void pubrel_wrongFixedHeaderFlags_malformed() {
+        // [MQTT-3.6.1-1] [MQTT-2.1.3-1] PUBREL flags are 0010; 0000 is malformed
+        RawMqttClient publisher = Mqtt5Flows.connected(broker, "q-pubrel-flags");
+        publisher.send(Mqtt5Packets.publish("q/flags", 2, Retain.NO, Dup.NO, 1, properties(), "x"))
+                .expectPacket("50 03 00 01 10");
+        publisher.send("60 02 00 01").expectPacket("e0 01 81");
+        publisher.expectClosed();
+    }
+
+    @Test
+    void remainingLength_notMinimallyEncoded_malformed() {
+        // [MQTT-1.5.5-1] a Variable Byte Integer uses as few bytes as it can: 0 written as 80 00 is malformed
+        RawMqttClient client = Mqtt5Flows.connected(broker, "q-vbi");
+        client.send("c0 80 00").expectPacket("e0 01 81");
+        client.expectClosed();
+    }
 }
