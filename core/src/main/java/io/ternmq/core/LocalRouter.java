@@ -100,7 +100,8 @@ final class LocalRouter implements Router {
         if (holders == 0) {
             return null;
         }
-        var stored = new StoredMessage(messageIds.next(), message.topic(), message.qos(), message.payload());
+        var stored = new StoredMessage(messageIds.next(), message.topic(), message.qos(), message.payload(),
+                message.properties());
         return PersistedMessage.store(stored, holders, messages);
     }
 
