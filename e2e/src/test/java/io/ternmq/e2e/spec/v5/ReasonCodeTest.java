@@ -187,4 +187,37 @@ class ReasonCodeTest {
                 .expectPacket("90 04 00 04 00 87");
         client.send(Mqtt5Packets.unsubscribe(5, "rc/rpi")).expectPacket("b0 04 00 05 00 11");
     }
+
+    @Test
+    void smallClientMaximumPacketSize_everyServerPacketWithoutReasonStringOrUserProperties() {
+        // A client accepting at most 16 bytes: Reason String and User Properties are what a server leaves out to
+        // fit; every reply comes bare, within the limit. CONNACK [MQTT-3.2.2-19] [MQTT-3.2.2-20], PUBACK
+        // [MQTT-3.4.2-2] [MQTT-3.4.2-3], PUBREC [MQTT-3.5.2-2] [MQTT-3.5.2-3], PUBREL [MQTT-3.6.2-2] [MQTT-3.6.2-3],
+        // PUBCOMP [MQTT-3.7.2-2] [MQTT-3.7.2-3], SUBACK [MQTT-3.9.2-1] [MQTT-3.9.2-2], UNSUBACK [MQTT-3.11.2-1]
+        // [MQTT-3.11.2-2], DISCONNECT [MQTT-3.14.2-3] [MQTT-3.14.2-4]
+        var small = Mqtt5Packets.connect("rc-small").properties(properties().maximumPacketSize(16));
+        Mqtt5Flows.ConnectResult connected = Mqtt5Flows.connect(broker, small);
+        assertThat(connected.connack().bytes().length).isLessThanOrEqualTo(16);
+        assertThat(connected.connack().properties().ids()).doesNotContain(0x1F, 0x26);
+        RawMqttClient client = connected.client();
+        client.send(Mqtt5Packets.publish("deny/s", 1, Retain.NO, Dup.NO, 1, properties(), "x"))
+                .expectPacket("40 03 00 01 87");
+        client.send(Mqtt5Packets.publish("deny/s", 2, Retain.NO, Dup.NO, 2, properties(), "x"))
+                .expectPacket("50 03 00 02 87");
+        client.send(Packets.pubrel(3)).expectPacket("70 03 00 03 92");
+        client.send(Mqtt5Packets.subscribe(4, properties(), Mqtt5Subscription.of("deny/s", 0)))
+                .expectPacket("90 04 00 04 00 87");
+        client.send(Mqtt5Packets.unsubscribe(5, "rc/s")).expectPacket("b0 04 00 05 00 11");
+
+        Mqtt5Flows.subscribe(client, 6, "rc/small", 2);
+        Mqtt5Flows.publishQos2(Mqtt5Flows.connected(broker, "rc-small-pub"), "rc/small", properties(), "x", 1);
+        var publish = Mqtt5Flows.expectPublish(client, "rc/small", "x", 2);
+        assertThat(publish.bytes().length).isLessThanOrEqualTo(16);
+        client.send(Packets.pubrec(publish.packetId())).expectPacket(Packets.pubrel(publish.packetId()));
+        client.send(Packets.pubcomp(publish.packetId()));
+
+        Mqtt5Flows.connected(broker, "rc-small");
+        client.expectPacket("e0 01 8e");
+        client.expectClosed();
+    }
 }
