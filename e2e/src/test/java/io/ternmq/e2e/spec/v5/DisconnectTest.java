@@ -199,4 +199,25 @@ class DisconnectTest {
         client.publish("dc/p/subid", message);
         assertThat(events.nextDisconnect().getReturnCode()).isEqualTo(0x82);
     }
+
+    @Test
+    void clientDisconnect_undefinedReasonCode_malformed() {
+        // [MQTT-3.14.2-1] only the defined DISCONNECT reason codes: 0x03 is none of them
+        RawMqttClient client = Mqtt5Flows.connected(broker, "dc-badcode");
+        client.send("e0 01 03");
+        ReceivedDisconnect.expectAtLeast0x80ThenClosed(client);
+    }
+
+    @Test
+    void clientDisconnect_withReasonStringAndUserProperty_closesNormallyWillDiscarded() {
+        // [MQTT-3.14.4-3] a DISCONNECT 0x00 with properties is still a normal disconnection: the will is dropped
+        RawMqttClient watcher = Mqtt5Flows.subscriber(broker, "dc-props-watch", "dc/props", 0);
+        RawMqttClient client = Mqtt5Flows.connected(broker, Mqtt5Packets.connect("dc-props")
+                .will("dc/props", WILL, 0, Retain.NO));
+        client.send(Mqtt5Packets.disconnect(0x00, properties().reasonString("bye").userProperty("k", "v")));
+        client.expectClosed();
+        broker.awaitConnectedClients(1);
+        Mqtt5Flows.connected(broker, "dc-props-pub").send(Mqtt5Packets.publish("dc/props", "marker"));
+        Mqtt5Flows.expectPublish(watcher, "dc/props", "marker", 0);
+    }
 }
