@@ -130,12 +130,12 @@ class PublishPropertiesTest {
     }
 
     @Test
-    void responseTopic_withWildcard_malformedDisconnect() {
-        // [MQTT-3.3.2-14] a Response Topic is a topic name: no wildcards; the decoder rejects it as malformed
+    void responseTopic_withWildcard_protocolErrorDisconnect() {
+        // [MQTT-3.3.2-14] a Response Topic is a topic name: no wildcards (a Protocol Error)
         RawMqttClient publisher = Mqtt5Flows.connected(broker, "pp-rt-wild");
         publisher.send(Mqtt5Packets.publish("pp/rt", 1, Retain.NO, Dup.NO, 1, properties().responseTopic("pp/+/x"),
                 "x"));
-        publisher.expectPacket("e0 01 81");
+        publisher.expectPacket("e0 01 82");
         publisher.expectClosed();
     }
 
