@@ -282,10 +282,10 @@ final class PacketHandling {
     private static void sendRetained(Session session, Granted subscription, BrokerContext broker) {
         List<RetainedMessage> matching = new ArrayList<>();
         broker.retained().forEachMatching(subscription.requested().topicFilter(), matching::add);
-        var properties = SubscriptionIdentifiers.on(PublishProperties.EMPTY, subscription.options().identifiers());
         for (RetainedMessage message : matching) {
             Qos qos = Qos.min(message.qos(), subscription.options().qos()); // [MQTT-3.8.4-6]
-            session.deliver(new Delivery(message.topic(), message.payload(), qos, true, 0, null, properties));
+            session.deliver(new Delivery(message.topic(), message.payload(), qos, true, 0, null,
+                    SubscriptionIdentifiers.on(message.properties(), subscription.options().identifiers())));
         }
     }
 }

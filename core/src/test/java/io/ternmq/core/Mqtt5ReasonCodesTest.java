@@ -216,7 +216,7 @@ class Mqtt5ReasonCodesTest {
     @Test
     void subscribe_subscriptionIdentifierWhileUnavailable_disconnectA1() {
         var settings = new Mqtt5Settings(Mqtt5Settings.PROTOCOL_MAXIMUM_PACKET_SIZE, 65_535, 0,
-                new SubscriptionFeatures(true, false, true));
+                Mqtt5ConnectPolicy.DEFAULTS, new SubscriptionFeatures(true, false, true));
         var withoutIdentifiers = new TestBroker(new CoreConfig(1, 4, 8, TopicLimits.PROTOCOL, settings));
         TestClient client = Mqtt5Clients.connected(withoutIdentifiers, "sub");
 

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SubscriptionFeaturesTest {
 
     private static TestBroker broker(SubscriptionFeatures features) {
-        var settings = new Mqtt5Settings(Mqtt5Settings.PROTOCOL_MAXIMUM_PACKET_SIZE, 65_535, 0, features);
+        var settings = new Mqtt5Settings(Mqtt5Settings.PROTOCOL_MAXIMUM_PACKET_SIZE, 65_535, 0,
+                Mqtt5ConnectPolicy.DEFAULTS, features);
         return new TestBroker(new CoreConfig(1, 4, 8, TopicLimits.PROTOCOL, settings));
     }
 

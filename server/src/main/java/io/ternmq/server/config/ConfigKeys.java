@@ -55,14 +55,6 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT = new ConfigKey<>(
             "limits.max_subscriptions_per_client", new IntegerRange(1, Integer.MAX_VALUE),
             "most topic filters one client session may be subscribed to; further filters get SUBACK 0x80");
-    public static final ConfigKey<Boolean> MQTT_SHARED_SUBSCRIPTIONS = new ConfigKey<>("mqtt.shared_subscriptions",
-            new Flag(), "whether $share/{group}/{filter} subscriptions are offered; false: SUBACK 0x9E (3.1.1: 0x80)");
-    public static final ConfigKey<Boolean> MQTT_SUBSCRIPTION_IDENTIFIERS = new ConfigKey<>(
-            "mqtt.subscription_identifiers", new Flag(),
-            "whether MQTT 5 clients may give subscriptions identifiers; false: a SUBSCRIBE with one gets DISCONNECT 0xA1");
-    public static final ConfigKey<Boolean> MQTT_WILDCARD_SUBSCRIPTIONS = new ConfigKey<>(
-            "mqtt.wildcard_subscriptions", new Flag(),
-            "whether topic filters may contain + and #; false: SUBACK 0xA2 (3.1.1: 0x80)");
     public static final ConfigKey<Integer> SESSIONS_THREADS = new ConfigKey<>("sessions.threads", new ThreadCount(1024),
             "threads that own sessions and route messages");
     public static final ConfigKey<Path> STORAGE_DATA_DIR = new ConfigKey<>("storage.data_dir", new DirectoryPath(),
@@ -93,6 +85,27 @@ public final class ConfigKeys {
             new DurationRange(Duration.ZERO, Duration.ofHours(1)),
             "how often the password and ACL files are checked for changes; 0s: only on SIGHUP");
 
+    public static final ConfigKey<Integer> MQTT_MAX_KEEP_ALIVE = new ConfigKey<>("mqtt.max_keep_alive",
+            new IntegerRange(0, 65_535), "longest keep-alive in seconds an MQTT 5 client may use; one asking for more "
+            + "or for none is told this value (Server Keep Alive) and held to it; 0 = no maximum");
+    public static final ConfigKey<String> MQTT_RESPONSE_INFORMATION = new ConfigKey<>("mqtt.response_information",
+            new PlainText(65_535), "Response Information for MQTT 5 clients that request it, e.g. a topic prefix "
+            + "for their responses; empty = none");
+    public static final ConfigKey<String> MQTT_SERVER_REFERENCE = new ConfigKey<>("mqtt.server_reference",
+            new PlainText(65_535), "redirects every new client: MQTT 5 clients get this Server Reference with "
+            + "CONNACK 0x9C/0x9D, 3.1.1 clients CONNACK 0x03; empty = accept clients");
+    public static final ConfigKey<String> MQTT_SERVER_REFERENCE_CODE = new ConfigKey<>("mqtt.server_reference_code",
+            Choice.of("use_another_server", "server_moved"),
+            "reason code of the redirect: use_another_server (0x9C, for now) or server_moved (0x9D, for good)");
+    public static final ConfigKey<Boolean> MQTT_SHARED_SUBSCRIPTIONS = new ConfigKey<>("mqtt.shared_subscriptions",
+            new Flag(), "whether $share/{group}/{filter} subscriptions are offered; false: SUBACK 0x9E (3.1.1: 0x80)");
+    public static final ConfigKey<Boolean> MQTT_SUBSCRIPTION_IDENTIFIERS = new ConfigKey<>(
+            "mqtt.subscription_identifiers", new Flag(),
+            "whether MQTT 5 clients may give subscriptions identifiers; false: a SUBSCRIBE with one gets DISCONNECT 0xA1");
+    public static final ConfigKey<Boolean> MQTT_WILDCARD_SUBSCRIPTIONS = new ConfigKey<>(
+            "mqtt.wildcard_subscriptions", new Flag(),
+            "whether topic filters may contain + and #; false: SUBACK 0xA2 (3.1.1: 0x80)");
+
     public static final ConfigKey<Boolean> ADMIN_ENABLED = new ConfigKey<>("admin.enabled", new Flag(),
             "whether the admin HTTP listener (health, /metrics, REST API) runs");
     public static final ConfigKey<String> ADMIN_BIND = new ConfigKey<>("admin.bind", PatternText.hostAddress(),
@@ -115,10 +128,11 @@ public final class ConfigKeys {
             LISTENER_MAX_CONNECTIONS, LISTENER_MAX_CONNECTIONS_PER_SECOND, LISTENER_ALLOW_ANONYMOUS,
             LIMITS_MAX_PACKET_SIZE, LIMITS_MAX_INFLIGHT_MESSAGES, LIMITS_MAX_QUEUED_MESSAGES, LIMITS_CONNECT_TIMEOUT,
             LIMITS_MAX_TOPIC_LENGTH, LIMITS_MAX_TOPIC_LEVELS, LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT,
-            LIMITS_MAX_CONNECTIONS, LIMITS_MAX_PENDING_CONNECTS, MQTT_SHARED_SUBSCRIPTIONS,
-            MQTT_SUBSCRIPTION_IDENTIFIERS, MQTT_WILDCARD_SUBSCRIPTIONS, SESSIONS_THREADS, STORAGE_DATA_DIR, STORAGE_MODE,
+            LIMITS_MAX_CONNECTIONS, LIMITS_MAX_PENDING_CONNECTS, SESSIONS_THREADS, STORAGE_DATA_DIR, STORAGE_MODE,
             STORAGE_ON_CORRUPT, STORAGE_MAX_PENDING_WRITES,
             AUTH_PASSWORD_FILE, AUTH_ACL_FILE, AUTH_ALLOW_ANONYMOUS, AUTH_ANONYMOUS_LISTENERS, AUTH_RELOAD_INTERVAL,
+            MQTT_MAX_KEEP_ALIVE, MQTT_RESPONSE_INFORMATION, MQTT_SERVER_REFERENCE, MQTT_SERVER_REFERENCE_CODE,
+            MQTT_SHARED_SUBSCRIPTIONS, MQTT_SUBSCRIPTION_IDENTIFIERS, MQTT_WILDCARD_SUBSCRIPTIONS,
             ADMIN_ENABLED, ADMIN_BIND, ADMIN_PORT, ADMIN_TOKEN, ADMIN_USERNAME, ADMIN_PASSWORD, SYS_INTERVAL, LOG_LEVEL);
 
     private ConfigKeys() {

@@ -1,8 +1,15 @@
 package io.ternmq.server.config;
 
 /**
- * The {@code mqtt} section: which optional protocol features the broker offers (MQTT 5 clients are told in CONNACK).
+ * The {@code mqtt} section: how MQTT 5 clients are answered at CONNECT, and which optional subscription features
+ * the broker offers (MQTT 5 clients are told in CONNACK).
+ *
+ * @param maxKeepAlive        seconds; 0 = no maximum
+ * @param responseInformation empty = none
+ * @param serverReference     empty = no redirect
+ * @param serverReferenceCode {@code use_another_server} (CONNACK 0x9C) or {@code server_moved} (0x9D)
  */
-public record MqttConfig(boolean sharedSubscriptions, boolean subscriptionIdentifiers,
+public record MqttConfig(int maxKeepAlive, String responseInformation, String serverReference,
+                         String serverReferenceCode, boolean sharedSubscriptions, boolean subscriptionIdentifiers,
                          boolean wildcardSubscriptions) {
 }
