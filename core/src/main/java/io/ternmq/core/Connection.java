@@ -37,6 +37,7 @@ final class Connection {
     private final Connect connect;
     private final String clientId;
     private final ClientIdentity identity;
+    private final ClientLimits clientLimits;
     private final ArrayDeque<Runnable> held = new ArrayDeque<>();
     private final AckOrder acks;
     private final StorageBackPressure storagePressure;
@@ -56,6 +57,7 @@ final class Connection {
         // authorization sees, whatever the CONNECT claimed: the certificate was verified, the claim was not.
         String certificateUser = channel.listener().certificateIdentity();
         this.identity = new ClientIdentity(clientId, certificateUser != null ? certificateUser : connect.username());
+        this.clientLimits = ClientLimits.of(connect);
         this.acks = new AckOrder(channel);
         this.storagePressure = new StorageBackPressure(broker.stores().storage(), inbound, owner);
     }
@@ -80,6 +82,11 @@ final class Connection {
 
     ClientIdentity identity() {
         return identity;
+    }
+
+    /** What the client's MQTT 5 CONNECT allows the broker to send it. */
+    ClientLimits clientLimits() {
+        return clientLimits;
     }
 
     Session session() {
