@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
  * An MQTT 5 connection's channel, every packet shaped by what the client's CONNECT allowed ({@link ClientLimits})
  * on its way out: PUBLISHes get topic aliases when the client accepts them and the policy says so, and nothing
  * beyond the client's maximum packet size leaves (optional diagnostics dropped first, a PUBLISH dropped and
- * counted). It also shows our {@link InboundQuota} the acknowledgements as they go. The packet the session hands
+ * counted). It also shows {@link InboundPublishes} the acknowledgements as they go. The packet the session hands
  * in is never changed: a QoS 0 PUBLISH is shared by every subscriber, so an alias makes a copy for this connection
  * only. A 3.1.1 connection keeps the plain channel. Called on the session's owner thread only.
  */
@@ -20,21 +20,21 @@ final class FittedChannel implements ClientChannel {
     private final ClientChannel channel;
     private final PacketSizeLimit limit;
     private final @Nullable OutboundTopicAliases aliases;
-    private final InboundQuota quota;
+    private final InboundPublishes inbound;
     private final LongAdder oversizeDrops;
 
     FittedChannel(ClientChannel channel, PacketSizeLimit limit, @Nullable OutboundTopicAliases aliases,
-                  InboundQuota quota, LongAdder oversizeDrops) {
+                  InboundPublishes inbound, LongAdder oversizeDrops) {
         this.channel = channel;
         this.limit = limit;
         this.aliases = aliases;
-        this.quota = quota;
+        this.inbound = inbound;
         this.oversizeDrops = oversizeDrops;
     }
 
     @Override
     public void send(MqttPacket packet) {
-        quota.sent(packet);
+        inbound.sent(packet);
         MqttPacket out = packet instanceof Publish publish ? outgoing(publish) : limit.fitted(packet);
         if (out != null) {
             channel.send(out);

@@ -22,10 +22,10 @@ class FittedChannelTest {
 
     private final FakeChannel wire = new FakeChannel("test:1");
     private final LongAdder oversizeDrops = new LongAdder();
-    private final InboundQuota quota = new InboundQuota(10);
+    private final InboundPublishes inbound = InboundPublishes.mqtt5(0, 1);
 
     private FittedChannel channel(PacketSizeLimit limit, OutboundTopicAliases aliases) {
-        return new FittedChannel(wire, limit, aliases, quota, oversizeDrops);
+        return new FittedChannel(wire, limit, aliases, inbound, oversizeDrops);
     }
 
     private static Publish publish(String topic, int payloadSize) {
@@ -104,13 +104,14 @@ class FittedChannelTest {
     }
 
     @Test
-    void send_puback_freesAPlaceOfTheInboundQuota() {
+    void send_puback_freesAPlaceOfTheReceiveMaximum() {
         var fitted = channel(PacketSizeLimit.NONE, null);
-        quota.admit();
+        Publish qos1 = new Publish("t", Qos.AT_LEAST_ONCE, false, false, 1, new byte[0]);
+        inbound.admit(qos1, id -> false);
 
         fitted.send(new Puback(1));
 
-        assertThat(quota.unacknowledged()).isZero();
+        assertThat(inbound.admit(qos1, id -> false)).isSameAs(qos1); // the maximum is 1: the place is free again
         assertThat(wire.sent()).extracting(MqttPacket::type).hasSize(1);
     }
 }
