@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.function.IntPredicate;
 
 /**
  * One network connection after its CONNECT, on the session's owner thread. Model: AUTHENTICATING (packets that
@@ -43,6 +44,8 @@ final class Connection {
     private final @Nullable String assignedClientId;
     private final ClientIdentity identity;
     private final ClientLimits clientLimits;
+    private final InboundPublishes inboundPublishes;
+    private final IntPredicate unreleased = packetId -> session().isUnreleased(packetId);
     private final ArrayDeque<Runnable> held = new ArrayDeque<>();
     private final AckOrder acks;
     private final StorageBackPressure storagePressure;
@@ -57,7 +60,9 @@ final class Connection {
     Connection(BrokerContext broker, ClientChannel channel, SessionThread owner, Connect connect, String clientId,
                @Nullable String assignedClientId, InboundBackPressure inbound) {
         this.broker = broker;
-        this.channel = channel;
+        this.clientLimits = ClientLimits.of(connect);
+        this.inboundPublishes = InboundPublishes.of(connect, broker.config().mqtt5());
+        this.channel = FittedChannel.fit(channel, connect, clientLimits, inboundPublishes, broker);
         this.owner = owner;
         this.connect = connect;
         this.clientId = clientId;
@@ -66,8 +71,7 @@ final class Connection {
         // authorization sees, whatever the CONNECT claimed: the certificate was verified, the claim was not.
         String certificateUser = channel.listener().certificateIdentity();
         this.identity = new ClientIdentity(clientId, certificateUser != null ? certificateUser : connect.username());
-        this.clientLimits = ClientLimits.of(connect);
-        this.acks = new AckOrder(channel);
+        this.acks = new AckOrder(this.channel);
         this.storagePressure = new StorageBackPressure(broker.stores().storage(), inbound, owner);
     }
 
@@ -109,6 +113,19 @@ final class Connection {
     /** What the client's MQTT 5 CONNECT allows the broker to send it. */
     ClientLimits clientLimits() {
         return clientLimits;
+    }
+
+    /**
+     * The PUBLISH to handle, its MQTT 5 topic alias resolved and our Receive Maximum applied; null when it broke
+     * one of them and the connection was closed with the reason code [MQTT-4.13.1-1].
+     */
+    @Nullable Publish admit(Publish publish) {
+        try {
+            return inboundPublishes.admit(publish, unreleased);
+        } catch (MalformedPacketException e) {
+            violation(e.reasonCode(), e.getMessage());
+            return null;
+        }
     }
 
     Session session() {
@@ -249,7 +266,8 @@ final class Connection {
             hold(() -> onMalformedPacket(error));
             return;
         }
-        violation(ReasonCode.MALFORMED_PACKET, "malformed packet: " + error.getMessage()); // [MQTT-4.8.0-1]
+        // [MQTT-4.8.0-1] with the decoder's reason code: 0x81, 0x82, or e.g. 0x95 beyond our maximum [MQTT-3.2.2-15]
+        violation(error.reasonCode(), "malformed packet: " + error.getMessage());
     }
 
     void onKeepAliveTimeout() {

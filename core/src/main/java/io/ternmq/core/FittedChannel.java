@@ -1,6 +1,8 @@
 package io.ternmq.core;
 
+import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.MqttPacket;
+import io.ternmq.protocol.ProtocolVersion;
 import io.ternmq.protocol.Publish;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +32,22 @@ final class FittedChannel implements ClientChannel {
         this.aliases = aliases;
         this.inbound = inbound;
         this.oversizeDrops = oversizeDrops;
+    }
+
+    /**
+     * The channel a connection opened by {@code connect} sends through: the plain one for 3.1.1, else one fitted to
+     * the client's limits, with topic aliases when the client accepts them and the policy uses them.
+     */
+    static ClientChannel fit(ClientChannel channel, Connect connect, ClientLimits limits, InboundPublishes inbound,
+                             BrokerContext broker) {
+        if (connect.version() != ProtocolVersion.MQTT_5) {
+            return channel;
+        }
+        // [MQTT-3.1.2-27] none for a client that accepts none
+        OutboundTopicAliases aliases = limits.topicAliasMaximum() > 0
+                && broker.config().mqtt5().outboundTopicAliases() == OutboundAliasPolicy.LRU
+                ? new OutboundTopicAliases(limits.topicAliasMaximum()) : null;
+        return new FittedChannel(channel, limits.packetSize(), aliases, inbound, broker.stats().oversizeDrops);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.ternmq.core;
 
+import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.MalformedPacketException;
 import io.ternmq.protocol.MqttPacket;
+import io.ternmq.protocol.ProtocolVersion;
 import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.ReasonCode;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +26,12 @@ final class InboundPublishes {
     private InboundPublishes(InboundTopicAliases aliases, @Nullable InboundQuota quota) {
         this.aliases = aliases;
         this.quota = quota;
+    }
+
+    /** For a connection opened by this CONNECT, under the settings our CONNACK announces. */
+    static InboundPublishes of(Connect connect, Mqtt5Settings settings) {
+        return connect.version() == ProtocolVersion.MQTT_5
+                ? mqtt5(settings.topicAliasMaximum(), settings.receiveMaximum()) : NONE;
     }
 
     /** For an MQTT 5 connection: the Topic Alias Maximum and Receive Maximum our CONNACK announced. */

@@ -156,6 +156,12 @@ final class Session implements OutboundFlow.Sink {
         return first;
     }
 
+    /** Whether a QoS 2 packet id was received and is waiting for its PUBREL. */
+    boolean isUnreleased(int packetId) {
+        assert owner.isCurrent();
+        return unreleasedInbound.contains(packetId);
+    }
+
     /** Lets a QoS 2 packet id go at PUBREL; returns whether it was unreleased. */
     boolean release(int packetId) {
         assert owner.isCurrent();
