@@ -1,6 +1,8 @@
 package io.ternmq.server;
 
 import io.ternmq.core.BrokerStats;
+import io.ternmq.core.Mqtt5Settings;
+import io.ternmq.core.OutboundAliasPolicy;
 import io.ternmq.core.TopicLimits;
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
@@ -166,6 +168,9 @@ public final class Broker implements AutoCloseable {
         private StorageMode storageMode = StorageMode.MEMORY;
         private CorruptDataPolicy onCorruptData = CorruptDataPolicy.STOP;
         private WriteLimits writeLimits = WriteLimits.DEFAULT;
+        private int receiveMaximum = Mqtt5Settings.DEFAULTS.receiveMaximum();
+        private int topicAliasMaximum = Mqtt5Settings.DEFAULTS.topicAliasMaximum();
+        private OutboundAliasPolicy outboundTopicAliases = Mqtt5Settings.DEFAULTS.outboundTopicAliases();
 
         private Builder() {
         }
@@ -432,6 +437,33 @@ public final class Broker implements AutoCloseable {
         }
 
         /**
+         * QoS 1/2 PUBLISHes an MQTT 5 client may have unacknowledged towards the broker (announced in CONNACK; a
+         * client beyond it is disconnected with 0x93); default 65535.
+         */
+        public Builder receiveMaximum(int publishes) {
+            if (publishes < 1 || publishes > 65_535) {
+                throw new IllegalArgumentException("receiveMaximum must be 1..65535, was " + publishes);
+            }
+            this.receiveMaximum = publishes;
+            return this;
+        }
+
+        /** Highest topic alias an MQTT 5 client may use towards the broker (announced in CONNACK); 0: none; default 10. */
+        public Builder topicAliasMaximum(int aliases) {
+            if (aliases < 0 || aliases > 65_535) {
+                throw new IllegalArgumentException("topicAliasMaximum must be 0..65535, was " + aliases);
+            }
+            this.topicAliasMaximum = aliases;
+            return this;
+        }
+
+        /** Whether the broker uses topic aliases towards MQTT 5 clients that accept them; default LRU. */
+        public Builder outboundTopicAliases(OutboundAliasPolicy policy) {
+            this.outboundTopicAliases = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
          * Binds every listener and starts serving; throws with a clear message when a port is taken or a security
          * file is invalid.
          */
@@ -450,7 +482,8 @@ public final class Broker implements AutoCloseable {
                     sessionThreads, maxInflightMessages, maxQueuedMessages, connectTimeout, dataDir, authenticator,
                     authorizer, security, topicLimits, new ObservabilitySettings(adminBind == null ? null
                             : new AdminSettings(adminBind, adminPort, adminCredentials), sysInterval,
-                            securityReloader), storageMode, onCorruptData, maxPendingConnects, writeLimits)));
+                            securityReloader), storageMode, onCorruptData, maxPendingConnects, writeLimits,
+                    new Mqtt5Settings(maxPacketSize, receiveMaximum, topicAliasMaximum, outboundTopicAliases))));
         }
 
         /**

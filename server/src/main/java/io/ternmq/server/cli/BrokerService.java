@@ -1,5 +1,6 @@
 package io.ternmq.server.cli;
 
+import io.ternmq.core.OutboundAliasPolicy;
 import io.ternmq.server.Broker;
 import io.ternmq.server.CorruptDataPolicy;
 import io.ternmq.server.config.AdminConfig;
@@ -66,7 +67,11 @@ final class BrokerService implements AutoCloseable {
                     .storageMode(StorageMode.valueOf(config.storage().mode().toUpperCase(java.util.Locale.ROOT)))
                     .onCorruptData(config.storage().onCorrupt().equals("move-aside")
                             ? CorruptDataPolicy.MOVE_ASIDE : CorruptDataPolicy.STOP)
-                    .maxPendingWrites(config.storage().maxPendingWrites());
+                    .maxPendingWrites(config.storage().maxPendingWrites())
+                    .receiveMaximum(config.mqtt().receiveMaximum())
+                    .topicAliasMaximum(config.mqtt().topicAliasMaximum())
+                    .outboundTopicAliases(OutboundAliasPolicy.valueOf(
+                            config.mqtt().outboundTopicAliases().toUpperCase(java.util.Locale.ROOT)));
             AdminConfig admin = config.admin();
             if (admin.enabled()) {
                 builder.adminListener(admin.bind(), admin.port());

@@ -55,6 +55,15 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT = new ConfigKey<>(
             "limits.max_subscriptions_per_client", new IntegerRange(1, Integer.MAX_VALUE),
             "most topic filters one client session may be subscribed to; further filters get SUBACK 0x80");
+    public static final ConfigKey<Integer> MQTT_RECEIVE_MAXIMUM = new ConfigKey<>("mqtt.receive_maximum",
+            new IntegerRange(1, 65_535),
+            "QoS 1/2 PUBLISHes an MQTT 5 client may have unacknowledged towards the broker; more: DISCONNECT 0x93");
+    public static final ConfigKey<Integer> MQTT_TOPIC_ALIAS_MAXIMUM = new ConfigKey<>("mqtt.topic_alias_maximum",
+            new IntegerRange(0, 65_535),
+            "highest topic alias an MQTT 5 client may use towards the broker; 0 allows none; above: DISCONNECT 0x94");
+    public static final ConfigKey<String> MQTT_OUTBOUND_TOPIC_ALIASES = new ConfigKey<>(
+            "mqtt.outbound_topic_aliases", new Choice(List.of("none", "lru")),
+            "topic aliases towards MQTT 5 clients that accept them: lru for recurring topics, none never");
     public static final ConfigKey<Integer> SESSIONS_THREADS = new ConfigKey<>("sessions.threads", new ThreadCount(1024),
             "threads that own sessions and route messages");
     public static final ConfigKey<Path> STORAGE_DATA_DIR = new ConfigKey<>("storage.data_dir", new DirectoryPath(),
@@ -107,7 +116,8 @@ public final class ConfigKeys {
             LISTENER_MAX_CONNECTIONS, LISTENER_MAX_CONNECTIONS_PER_SECOND, LISTENER_ALLOW_ANONYMOUS,
             LIMITS_MAX_PACKET_SIZE, LIMITS_MAX_INFLIGHT_MESSAGES, LIMITS_MAX_QUEUED_MESSAGES, LIMITS_CONNECT_TIMEOUT,
             LIMITS_MAX_TOPIC_LENGTH, LIMITS_MAX_TOPIC_LEVELS, LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT,
-            LIMITS_MAX_CONNECTIONS, LIMITS_MAX_PENDING_CONNECTS, SESSIONS_THREADS, STORAGE_DATA_DIR, STORAGE_MODE,
+            LIMITS_MAX_CONNECTIONS, LIMITS_MAX_PENDING_CONNECTS, MQTT_RECEIVE_MAXIMUM, MQTT_TOPIC_ALIAS_MAXIMUM,
+            MQTT_OUTBOUND_TOPIC_ALIASES, SESSIONS_THREADS, STORAGE_DATA_DIR, STORAGE_MODE,
             STORAGE_ON_CORRUPT, STORAGE_MAX_PENDING_WRITES,
             AUTH_PASSWORD_FILE, AUTH_ACL_FILE, AUTH_ALLOW_ANONYMOUS, AUTH_ANONYMOUS_LISTENERS, AUTH_RELOAD_INTERVAL,
             ADMIN_ENABLED, ADMIN_BIND, ADMIN_PORT, ADMIN_TOKEN, ADMIN_USERNAME, ADMIN_PASSWORD, SYS_INTERVAL, LOG_LEVEL);
