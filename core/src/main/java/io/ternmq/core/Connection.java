@@ -266,7 +266,7 @@ final class Connection {
             hold(() -> onMalformedPacket(error));
             return;
         }
-        // [MQTT-4.8.0-1] with the decoder's reason code: 0x81, 0x82, or e.g. 0x95 beyond our maximum [MQTT-3.2.2-15]
+        // [MQTT-4.8.0-1] the decoder names the code: 0x81 malformed, or 0x82, 0x95... [MQTT-4.13.1-1]
         violation(error.reasonCode(), "malformed packet: " + error.getMessage());
     }
 
