@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.function.IntPredicate;
 
 /**
  * One network connection after its CONNECT, on the session's owner thread. Model: AUTHENTICATING (packets that
@@ -45,7 +44,6 @@ final class Connection {
     private final ClientIdentity identity;
     private final ClientLimits clientLimits;
     private final InboundPublishes inboundPublishes;
-    private final IntPredicate unreleased = packetId -> session().isUnreleased(packetId);
     private final ArrayDeque<Runnable> held = new ArrayDeque<>();
     private final AckOrder acks;
     private final StorageBackPressure storagePressure;
@@ -61,7 +59,11 @@ final class Connection {
                @Nullable String assignedClientId, InboundBackPressure inbound) {
         this.broker = broker;
         this.clientLimits = ClientLimits.of(connect);
-        this.inboundPublishes = InboundPublishes.of(connect, broker.config().mqtt5());
+        Mqtt5Settings ours = broker.config().mqtt5();
+        this.inboundPublishes = connect.version() == ProtocolVersion.MQTT_5
+                ? InboundPublishes.mqtt5(ours.topicAliasMaximum(), ours.receiveMaximum(),
+                        packetId -> session().isUnreleased(packetId))
+                : InboundPublishes.NONE;
         this.channel = FittedChannel.fit(channel, connect, clientLimits, inboundPublishes, broker);
         this.owner = owner;
         this.connect = connect;
@@ -121,7 +123,7 @@ final class Connection {
      */
     @Nullable Publish admit(Publish publish) {
         try {
-            return inboundPublishes.admit(publish, unreleased);
+            return inboundPublishes.admit(publish);
         } catch (MalformedPacketException e) {
             violation(e.reasonCode(), e.getMessage());
             return null;

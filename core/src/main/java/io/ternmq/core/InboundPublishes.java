@@ -1,9 +1,7 @@
 package io.ternmq.core;
 
-import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.MalformedPacketException;
 import io.ternmq.protocol.MqttPacket;
-import io.ternmq.protocol.ProtocolVersion;
 import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.ReasonCode;
 import org.jspecify.annotations.Nullable;
@@ -18,33 +16,32 @@ import java.util.function.IntPredicate;
  */
 final class InboundPublishes {
 
-    static final InboundPublishes NONE = new InboundPublishes(new InboundTopicAliases(0), null);
+    static final InboundPublishes NONE = new InboundPublishes(new InboundTopicAliases(0), null, packetId -> false);
 
     private final InboundTopicAliases aliases;
     private final @Nullable InboundQuota quota;
+    private final IntPredicate unreleased;
 
-    private InboundPublishes(InboundTopicAliases aliases, @Nullable InboundQuota quota) {
+    private InboundPublishes(InboundTopicAliases aliases, @Nullable InboundQuota quota, IntPredicate unreleased) {
         this.aliases = aliases;
         this.quota = quota;
+        this.unreleased = unreleased;
     }
 
-    /** For a connection opened by this CONNECT, under the settings our CONNACK announces. */
-    static InboundPublishes of(Connect connect, Mqtt5Settings settings) {
-        return connect.version() == ProtocolVersion.MQTT_5
-                ? mqtt5(settings.topicAliasMaximum(), settings.receiveMaximum()) : NONE;
-    }
-
-    /** For an MQTT 5 connection: the Topic Alias Maximum and Receive Maximum our CONNACK announced. */
-    static InboundPublishes mqtt5(int topicAliasMaximum, int receiveMaximum) {
-        return new InboundPublishes(new InboundTopicAliases(topicAliasMaximum), new InboundQuota(receiveMaximum));
+    /**
+     * For an MQTT 5 connection: the Topic Alias Maximum and Receive Maximum our CONNACK announced; {@code unreleased}
+     * tells whether a QoS 2 packet id is still waiting for its PUBREL in the session.
+     */
+    static InboundPublishes mqtt5(int topicAliasMaximum, int receiveMaximum, IntPredicate unreleased) {
+        return new InboundPublishes(new InboundTopicAliases(topicAliasMaximum), new InboundQuota(receiveMaximum),
+                unreleased);
     }
 
     /**
      * The PUBLISH to route, its topic resolved; throws {@link MalformedPacketException} with the reason code to
      * disconnect with: 0x94 or 0x82 for a bad alias, 0x93 beyond our Receive Maximum [MQTT-3.3.4-7].
-     * {@code unreleased} tells whether a QoS 2 packet id is still waiting for its PUBREL.
      */
-    Publish admit(Publish publish, IntPredicate unreleased) {
+    Publish admit(Publish publish) {
         Publish routed = aliases.resolve(publish);
         InboundQuota counted = quota;
         if (counted == null) {

@@ -22,7 +22,7 @@ class FittedChannelTest {
 
     private final FakeChannel wire = new FakeChannel("test:1");
     private final LongAdder oversizeDrops = new LongAdder();
-    private final InboundPublishes inbound = InboundPublishes.mqtt5(0, 1);
+    private final InboundPublishes inbound = InboundPublishes.mqtt5(0, 1, packetId -> false);
 
     private FittedChannel channel(PacketSizeLimit limit, OutboundTopicAliases aliases) {
         return new FittedChannel(wire, limit, aliases, inbound, oversizeDrops);
@@ -107,11 +107,11 @@ class FittedChannelTest {
     void send_puback_freesAPlaceOfTheReceiveMaximum() {
         var fitted = channel(PacketSizeLimit.NONE, null);
         Publish qos1 = new Publish("t", Qos.AT_LEAST_ONCE, false, false, 1, new byte[0]);
-        inbound.admit(qos1, id -> false);
+        inbound.admit(qos1);
 
         fitted.send(new Puback(1));
 
-        assertThat(inbound.admit(qos1, id -> false)).isSameAs(qos1); // the maximum is 1: the place is free again
+        assertThat(inbound.admit(qos1)).isSameAs(qos1); // the maximum is 1: the place is free again
         assertThat(wire.sent()).extracting(MqttPacket::type).hasSize(1);
     }
 }
