@@ -10,10 +10,13 @@ import io.ternmq.protocol.ReasonCode;
 import io.ternmq.protocol.UserProperty;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.groups.Tuple.tuple;
 
 class FittedChannelTest {
@@ -113,5 +116,18 @@ class FittedChannelTest {
 
         assertThat(inbound.admit(qos1)).isSameAs(qos1); // the maximum is 1: the place is free again
         assertThat(wire.sent()).extracting(MqttPacket::type).hasSize(1);
+    }
+
+    @Test
+    void fittedChannel_delegatesEveryChannelMethod() {
+        // a method ClientChannel gains later (with a default) must reach the transport, not the default
+        for (Method method : ClientChannel.class.getMethods()) {
+            if (Modifier.isStatic(method.getModifiers())) {
+                continue;
+            }
+            assertThatCode(() -> FittedChannel.class.getDeclaredMethod(method.getName(), method.getParameterTypes()))
+                    .as("FittedChannel overrides %s", method.getName())
+                    .doesNotThrowAnyException();
+        }
     }
 }
