@@ -1,8 +1,8 @@
 package io.ternmq.core;
 
+import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.ConnectProperties;
 import io.ternmq.protocol.ProtocolVersion;
-import io.ternmq.protocol.Connect;
 
 /**
  * What an MQTT 5 client's CONNECT allows the broker to send it on this connection (3.1.2.11): at most
