@@ -4,6 +4,7 @@ import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.PublishProperties;
 import org.jspecify.annotations.Nullable;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,18 @@ import java.util.Objects;
  * measuring.
  */
 final class PublishAlias {
+
+    /**
+     * Properties holding nothing but an alias, one per alias the broker may use towards a client: the common case
+     * (a message without properties) then allocates only the PUBLISH copy.
+     */
+    private static final PublishProperties[] ALIAS_ONLY = new PublishProperties[OutboundTopicAliases.MAX_CAPACITY];
+
+    static {
+        for (int i = 0; i < ALIAS_ONLY.length; i++) {
+            ALIAS_ONLY[i] = new PublishProperties(null, null, i + 1, null, null, List.of(), List.of(), null);
+        }
+    }
 
     private PublishAlias() {
     }
@@ -24,6 +37,9 @@ final class PublishAlias {
     }
 
     private static PublishProperties withAlias(PublishProperties p, @Nullable Integer alias) {
+        if (p == PublishProperties.EMPTY && alias != null && alias >= 1 && alias <= ALIAS_ONLY.length) {
+            return ALIAS_ONLY[alias - 1];
+        }
         if (alias == null && p.payloadFormatIndicator() == null && p.messageExpiryInterval() == null
                 && p.responseTopic() == null && p.correlationData() == null && p.userProperties().isEmpty()
                 && p.subscriptionIdentifiers().isEmpty() && p.contentType() == null) {
