@@ -2,6 +2,7 @@ package io.ternmq.core;
 
 import io.ternmq.protocol.Connack;
 import io.ternmq.protocol.ConnackProperties;
+import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.ReasonCode;
 import org.jspecify.annotations.Nullable;
 
@@ -21,8 +22,11 @@ final class Mqtt5Connack {
 
     /**
      * @param assignedClientId the identifier the broker chose for a client that sent an empty one, else null
+     * @param serverKeepAlive  the keep-alive the broker holds the client to when it is not the client's own, else
+     *                         null
      */
-    static Connack accepted(Mqtt5Settings settings, boolean sessionPresent, @Nullable String assignedClientId) {
+    static Connack accepted(Mqtt5Settings settings, Connect connect, boolean sessionPresent,
+                            @Nullable String assignedClientId, @Nullable Integer serverKeepAlive) {
         var properties = new ConnackProperties(
                 null, // session expiry interval: the client's own is kept
                 settings.receiveMaximum() == DEFAULT_RECEIVE_MAXIMUM ? null : settings.receiveMaximum(),
@@ -36,11 +40,17 @@ final class Mqtt5Connack {
                 null, // wildcard subscriptions available
                 Boolean.FALSE, // subscription identifiers: not yet
                 Boolean.FALSE, // shared subscriptions: not yet
-                null, // server keep alive: the client's own is used
-                null, // response information
+                serverKeepAlive, // [MQTT-3.1.2-21] [MQTT-3.2.2-21] absent: the client's own is used [MQTT-3.2.2-22]
+                responseInformation(settings.connectPolicy(), connect), // [MQTT-3.1.2-28]
                 null, // server reference
                 null, // authentication method
                 null); // authentication data
         return new Connack(sessionPresent, ReasonCode.SUCCESS, properties);
+    }
+
+    /** Only to a client that asked for it (Request Response Information = 1), and only when configured. */
+    private static @Nullable String responseInformation(Mqtt5ConnectPolicy policy, Connect connect) {
+        return Boolean.TRUE.equals(connect.properties().requestResponseInformation())
+                ? policy.responseInformation() : null;
     }
 }

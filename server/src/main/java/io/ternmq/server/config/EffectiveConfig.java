@@ -68,7 +68,12 @@ public record EffectiveConfig(ServerConfig config, Map<ConfigKey<?>, RawValue> s
                 new SysConfig(value(ConfigKeys.SYS_INTERVAL, raw)),
                 new LogConfig(value(ConfigKeys.LOG_LEVEL, raw)),
                 listeners,
-                new MqttConfig(value(ConfigKeys.MQTT_RECEIVE_MAXIMUM, raw),
+                new MqttConfig(
+                        value(ConfigKeys.MQTT_MAX_KEEP_ALIVE, raw),
+                        value(ConfigKeys.MQTT_RESPONSE_INFORMATION, raw),
+                        value(ConfigKeys.MQTT_SERVER_REFERENCE, raw),
+                        value(ConfigKeys.MQTT_SERVER_REFERENCE_CODE, raw),
+                        value(ConfigKeys.MQTT_RECEIVE_MAXIMUM, raw),
                         value(ConfigKeys.MQTT_TOPIC_ALIAS_MAXIMUM, raw),
                         value(ConfigKeys.MQTT_OUTBOUND_TOPIC_ALIASES, raw)));
         return new EffectiveConfig(config, raw);

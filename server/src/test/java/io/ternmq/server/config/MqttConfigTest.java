@@ -11,65 +11,61 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The {@code mqtt} section: receive maximum, topic alias maximum, outbound topic alias policy. */
 class MqttConfigTest {
 
     @TempDir
     Path directory;
 
     private EffectiveConfig load(String yaml) throws IOException {
-        Path file = Files.writeString(directory.resolve("ternmq.yaml"), yaml);
-        return ConfigLoader.load(file, Map.of(), Map.of());
-    }
-
-    private Path file() {
-        return directory.resolve("ternmq.yaml");
+        return ConfigLoader.load(Files.writeString(directory.resolve("ternmq.yaml"), yaml), Map.of(), Map.of());
     }
 
     @Test
-    void load_noMqttSection_hasTheDefaults() {
-        MqttConfig mqtt = ConfigLoader.load(null, Map.of(), Map.of()).config().mqtt();
+    void defaults_noMaximumNoResponseInformationNoRedirect() {
+        ServerConfig config = ConfigLoader.load(null, Map.of(), Map.of()).config();
 
-        assertThat(mqtt).isEqualTo(new MqttConfig(65_535, 10, "lru"));
+        assertThat(config.mqtt()).isEqualTo(new MqttConfig(0, "", "", "use_another_server", 65_535, 10, "lru"));
     }
 
     @Test
-    void load_mqttSection_isRead() throws IOException {
-        MqttConfig mqtt = load("""
+    void load_mqttSection_bound() throws IOException {
+        EffectiveConfig effective = load("""
                 mqtt:
-                  receive_maximum: 100
-                  topic_alias_maximum: 0
-                  outbound_topic_aliases: none
-                """).config().mqtt();
+                  max_keep_alive: 120
+                  response_information: "responses/\u00e9"
+                  server_reference: mqtt2.example.com:1883
+                  server_reference_code: SERVER_MOVED
+                """);
 
-        assertThat(mqtt).isEqualTo(new MqttConfig(100, 0, "none"));
+        assertThat(effective.config().mqtt()).isEqualTo(new MqttConfig(120, "responses/\u00e9",
+                "mqtt2.example.com:1883", "server_moved", 65_535, 10, "lru"));
+        assertThat(effective.formatted(ConfigKeys.MQTT_MAX_KEEP_ALIVE)).isEqualTo("120");
     }
 
     @Test
-    void load_receiveMaximum0_namesFileLineAndRange() {
-        // 0 is a Protocol Error as a Receive Maximum (3.2.2.3.3)
-        assertThatThrownBy(() -> load("mqtt:\n  receive_maximum: 0\n"))
-                .hasMessage(file() + " line 2: mqtt.receive_maximum must be 1..65535, was 0");
+    void load_keepAliveBeyondProtocol_namesKeyAndLine() throws IOException {
+        assertThatThrownBy(() -> load("""
+                mqtt:
+                  max_keep_alive: 65536
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line 2: mqtt.max_keep_alive must be");
     }
 
     @Test
-    void load_topicAliasMaximumTooLarge_namesFileLineAndRange() {
-        assertThatThrownBy(() -> load("mqtt:\n  topic_alias_maximum: 65536\n"))
-                .hasMessage(file() + " line 2: mqtt.topic_alias_maximum must be 0..65535, was 65536");
+    void load_unknownRedirectCode_namesKeyAndLine() throws IOException {
+        assertThatThrownBy(() -> load("""
+                mqtt:
+                  server_reference: other
+                  server_reference_code: elsewhere
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("line 3: mqtt.server_reference_code must be one of use_another_server, "
+                        + "server_moved, was 'elsewhere'");
     }
 
     @Test
-    void load_unknownAliasPolicy_namesFileLineAndChoices() {
-        assertThatThrownBy(() -> load("mqtt:\n  outbound_topic_aliases: always\n"))
-                .hasMessageStartingWith(file() + " line 2: mqtt.outbound_topic_aliases")
-                .hasMessageContaining("lru");
-    }
-
-    @Test
-    void environment_setsTheKey() {
-        MqttConfig mqtt = ConfigLoader.load(null, Map.of("TERNMQ_MQTT_TOPIC_ALIAS_MAXIMUM", "25"), Map.of())
-                .config().mqtt();
-
-        assertThat(mqtt.topicAliasMaximum()).isEqualTo(25);
+    void load_responseInformationWithControlCharacter_rejected() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TERNMQ_MQTT_RESPONSE_INFORMATION", "a\u0000b"),
+                Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("mqtt.response_information must be text of at most 65535 UTF-8 bytes");
     }
 }
