@@ -71,14 +71,15 @@ public record ScramCredential(int iterations, byte[] salt, byte[] storedKey, byt
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("the iteration count is not a number");
         }
+        byte[][] decoded = new byte[3][];
         try {
-            Base64.Decoder base64 = Base64.getDecoder();
-            return new ScramCredential(iterations, base64.decode(fields[1]), base64.decode(fields[2]),
-                    base64.decode(fields[3]));
+            for (int i = 0; i < decoded.length; i++) {
+                decoded[i] = Base64.getDecoder().decode(fields[i + 1]);
+            }
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() != null && e.getMessage().startsWith("the ")
-                    ? e.getMessage() : "salt or a key is not valid base64");
+            throw new IllegalArgumentException("salt or a key is not valid base64");
         }
+        return new ScramCredential(iterations, decoded[0], decoded[1], decoded[2]);
     }
 
     private static void requireIterations(int iterations) {
