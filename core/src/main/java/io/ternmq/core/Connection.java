@@ -4,6 +4,7 @@ import io.ternmq.core.auth.AuthenticationRequest;
 import io.ternmq.core.auth.AuthenticationResult;
 import io.ternmq.core.auth.ClientIdentity;
 import io.ternmq.protocol.Connack;
+import io.ternmq.protocol.ConnackProperties;
 import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.ConnectReturnCode;
 import io.ternmq.protocol.Disconnect;
@@ -41,7 +42,7 @@ final class Connection {
     private final Connect connect;
     private final String clientId;
     private final @Nullable String assignedClientId;
-    private final ClientIdentity identity;
+    private ClientIdentity identity;
     private final ArrayDeque<Runnable> held = new ArrayDeque<>();
     private final AckOrder acks;
     private final StorageBackPressure storagePressure;
@@ -49,6 +50,8 @@ final class Connection {
     private @Nullable Session session;
     private @Nullable Will will;
     private long connectedSince;
+    private @Nullable EnhancedAuthentication enhanced;
+    private Mqtt5Connack.@Nullable Authentication authentication;
 
     /**
      * @param assignedClientId the identifier the broker chose because the CONNECT had an empty one, else null
@@ -104,6 +107,19 @@ final class Connection {
         return identity;
     }
 
+    String clientId() {
+        return clientId;
+    }
+
+    boolean isConnected() {
+        return phase == Phase.CONNECTED;
+    }
+
+    /** The enhanced authentication of this connection, or null when its CONNECT named no method. */
+    @Nullable EnhancedAuthentication enhancedAuthentication() {
+        return enhanced;
+    }
+
     Session session() {
         assert session != null : "no session before CONNACK";
         return session;
@@ -112,6 +128,10 @@ final class Connection {
     /** Asks the authenticator; its answer comes back to this thread, however it completes. */
     void start() {
         assert owner.isCurrent();
+        if (EnhancedAuthentication.requested(connect)) {
+            enhanced = EnhancedAuthentication.start(this, broker); // the method's mechanism decides, not the above
+            return;
+        }
         var request = new AuthenticationRequest(clientId, connect.username(), connect.password(),
                 channel.remoteAddress(), channel.listener().listenerName(), channel.listener().certificateIdentity());
         try {
@@ -141,13 +161,41 @@ final class Connection {
 
     /** A refused CONNECT gets Session Present 0 [MQTT-3.2.2-4], then the close [MQTT-3.2.2-5]; no session, no will. */
     private void refuse(ConnectReturnCode code) {
+        refuse(ConnectRefusal.connack(connect.version(), code), code, code.toString());
+    }
+
+    /** An MQTT 5 refusal with a reason code of its own, counted under {@code countedAs}. */
+    void refuse(ReasonCode code, ConnectReturnCode countedAs, String detail) {
+        refuse(new Connack(false, code, ConnackProperties.EMPTY), countedAs, code + ": " + detail);
+    }
+
+    private void refuse(Connack connack, ConnectReturnCode countedAs, String detail) {
+        if (phase != Phase.AUTHENTICATING) {
+            return;
+        }
         phase = Phase.CLOSED;
         held.clear(); // [MQTT-3.1.4-5] nothing sent after a refused CONNECT is processed
         broker.stats().refusedConnections.increment();
-        broker.stats().connected(code);
-        LOG.info("client {} refused from {} ({}): {}", clientId, channel.remoteAddress(), versionName(), code);
-        channel.send(ConnectRefusal.connack(connect.version(), code));
+        broker.stats().connected(countedAs);
+        LOG.info("client {} refused from {} ({}): {}", clientId, channel.remoteAddress(), versionName(), detail);
+        channel.send(connack);
         channel.close();
+    }
+
+    /**
+     * Enhanced authentication succeeded: {@code user}, when named, is who authorization sees from now on (unless
+     * a client certificate already says who the client is), and the CONNACK carries the method and final data.
+     */
+    void acceptAuthenticated(Mqtt5Connack.Authentication outcome, @Nullable String user) {
+        if (phase != Phase.AUTHENTICATING) {
+            return;
+        }
+        if (user != null && channel.listener().certificateIdentity() == null) {
+            identity = new ClientIdentity(clientId, user);
+        }
+        authentication = outcome;
+        channel.keepAliveTimeout(Duration.ZERO); // the exchange's idle limit ends; the keep-alive may follow
+        accept();
     }
 
     private void accept() {
@@ -182,7 +230,7 @@ final class Connection {
                 clientId, channel.remoteAddress(), versionName(), connect.cleanSession(), connect.keepAliveSeconds(),
                 sessionPresent);
         channel.send(isMqtt5() // [MQTT-3.1.4-4]
-                ? Mqtt5Connack.accepted(broker.config().mqtt5(), sessionPresent, assignedClientId)
+                ? Mqtt5Connack.accepted(broker.config().mqtt5(), sessionPresent, assignedClientId, authentication)
                 : new Connack(sessionPresent, ConnectReturnCode.ACCEPTED));
         if (connect.keepAliveSeconds() > 0) {
             // [MQTT-3.1.2-24] one and a half keep-alive periods without a packet and the client is gone
@@ -211,7 +259,13 @@ final class Connection {
     void onPacket(MqttPacket packet) {
         assert owner.isCurrent();
         switch (phase) {
-            case AUTHENTICATING -> hold(() -> onPacket(packet));
+            case AUTHENTICATING -> {
+                if (enhanced != null) {
+                    enhanced.beforeConnack(packet); // [MQTT-3.1.2-30] AUTH or DISCONNECT only
+                } else {
+                    hold(() -> onPacket(packet));
+                }
+            }
             case CONNECTED -> handle(packet);
             case CLOSED -> { }
         }
@@ -301,6 +355,9 @@ final class Connection {
         Phase was = phase;
         phase = Phase.CLOSED;
         held.clear();
+        if (enhanced != null) {
+            enhanced.end();
+        }
         if (was == Phase.CONNECTED && code != null && isMqtt5()) {
             channel.send(new Disconnect(code, DisconnectProperties.EMPTY));
         }

@@ -21,8 +21,10 @@ final class Mqtt5Connack {
 
     /**
      * @param assignedClientId the identifier the broker chose for a client that sent an empty one, else null
+     * @param authentication   the outcome of enhanced authentication, null when the CONNECT named no method
      */
-    static Connack accepted(Mqtt5Settings settings, boolean sessionPresent, @Nullable String assignedClientId) {
+    static Connack accepted(Mqtt5Settings settings, boolean sessionPresent, @Nullable String assignedClientId,
+                            @Nullable Authentication authentication) {
         var properties = new ConnackProperties(
                 null, // session expiry interval: the client's own is kept
                 settings.receiveMaximum() == DEFAULT_RECEIVE_MAXIMUM ? null : settings.receiveMaximum(),
@@ -39,8 +41,12 @@ final class Mqtt5Connack {
                 null, // server keep alive: the client's own is used
                 null, // response information
                 null, // server reference
-                null, // authentication method
-                null); // authentication data
+                authentication == null ? null : authentication.method(), // [MQTT-4.12.0-5] [MQTT-4.12.0-6]
+                authentication == null ? null : authentication.serverData()); // the method's final data, if any
         return new Connack(sessionPresent, ReasonCode.SUCCESS, properties);
+    }
+
+    /** The method an enhanced authentication used, and the last data its mechanism gave, for the CONNACK. */
+    record Authentication(String method, byte @Nullable [] serverData) {
     }
 }
