@@ -172,6 +172,68 @@ class EnhancedAuthenticationTest {
     }
 
     @Test
+    void publishPipelinedAfterConnect_notProcessed() {
+        RawMqttClient subscriber = broker.raw().send(Packets.connectBuilder("ea-watch").username(SCRAM_USER)
+                .password(bytes(SCRAM_PASSWORD)).build()).expectBytes("20 02 00 00");
+        BrokerExtension.subscribe(subscriber, "ea/pipe", 0);
+        RawMqttClient client = broker.raw();
+        ScramClient scram = new ScramClient(SCRAM_USER, SCRAM_PASSWORD, CLIENT_NONCE);
+        byte[] publish = Packets.packet(0x30, Packets.string("ea/pipe"), new byte[] {0}, bytes("leak"));
+
+        client.send(Hex.concat(EnhancedAuthPackets.connect("ea-pipe", METHOD, scram.clientFirst()), publish));
+        expectChallenge(client);
+        client.expectBytes("20 03 00 82 00").expectClosed();
+        subscriber.send(Packets.publish("ea/pipe", "marker"));
+
+        // [MQTT-3.1.4-6] nothing but AUTH is processed from a client whose CONNECT is not accepted: the first
+        // message the subscriber gets is the one published after the refusal
+        assertThat(new String(subscriber.readPublish().payload(), StandardCharsets.UTF_8)).isEqualTo("marker");
+    }
+
+    @Test
+    void authWithReservedFlags_disconnect81() {
+        RawMqttClient client = authenticated("ea-flags");
+
+        client.send("f1 00");
+
+        // [MQTT-3.15.1-1] AUTH flags other than 0 make a Malformed Packet: DISCONNECT 0x81, then the close
+        client.expectBytes("e0 01 81");
+        client.expectClosed();
+    }
+
+    @Test
+    void authWithUndefinedReasonCode_disconnect81() {
+        RawMqttClient client = authenticated("ea-code");
+
+        client.send("f0 02 01 00"); // reason code 0x01 is not an Authenticate Reason Code
+
+        // [MQTT-3.15.2-1] only 0x00, 0x18 and 0x19: anything else is malformed
+        client.expectBytes("e0 01 81");
+        client.expectClosed();
+    }
+
+    @Test
+    void authSuccessFromTheClient_disconnect82() {
+        RawMqttClient client = authenticated("ea-client-success");
+
+        client.send(EnhancedAuthPackets.auth(0x00, METHOD, null));
+
+        // 3.15.2.1: 0x00 Success is the server's to send; a client AUTH out of turn is a Protocol Error
+        client.expectBytes("e0 01 82");
+        client.expectClosed();
+    }
+
+    @Test
+    void continueWithoutAChallenge_disconnect82() {
+        RawMqttClient client = authenticated("ea-unasked");
+
+        client.send(EnhancedAuthPackets.auth(CONTINUE, METHOD, bytes("c=biws,r=x,p=AAAA")));
+
+        client.expectBytes("e0 01 82"); // [MQTT-4.12.0-3] 0x18 answers a server AUTH 0x18, nothing else
+        client.expectClosed();
+    }
+
+    @Test
     void authWithAnotherMethodDuringTheExchange_connack82() {
         RawMqttClient client = broker.raw();
         ScramClient scram = new ScramClient(SCRAM_USER, SCRAM_PASSWORD, CLIENT_NONCE);
