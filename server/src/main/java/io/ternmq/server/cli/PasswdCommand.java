@@ -127,8 +127,12 @@ final class PasswdCommand implements Callable<Integer> {
             return Argon2idHash.create(secret, Argon2idHash.DEFAULT_MEMORY_KIB, passes, 1);
         }
         if (algorithm.equals(SCRAM_SHA_256)) {
-            return ScramCredential.create(secret, iterations == null ? ScramCredential.DEFAULT_ITERATIONS
-                    : iterations);
+            try {
+                return ScramCredential.create(secret, iterations == null ? ScramCredential.DEFAULT_ITERATIONS
+                        : iterations);
+            } catch (IllegalArgumentException refused) {
+                throw new CommandFailedException(refused.getMessage()); // SASLprep refused the password
+            }
         }
         return PasswordHash.create(secret, iterations == null ? PasswordHash.DEFAULT_ITERATIONS : iterations);
     }

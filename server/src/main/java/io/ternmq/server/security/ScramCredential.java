@@ -45,13 +45,16 @@ public record ScramCredential(int iterations, byte[] salt, byte[] storedKey, byt
         return derive(password, salt, iterations);
     }
 
-    /** The credential for {@code password} with this salt (RFC 5802 section 3). Slow by design. */
+    /**
+     * The credential for {@code password} with this salt (RFC 5802 section 3), SASLprep applied first as SCRAM
+     * clients do. Slow by design.
+     */
     static ScramCredential derive(byte[] password, byte[] salt, int iterations) {
         if (password.length == 0) {
             throw new IllegalArgumentException("the password must not be empty");
         }
         requireIterations(iterations);
-        byte[] salted = ScramSha256.saltedPassword(password, salt, iterations);
+        byte[] salted = ScramSha256.saltedPassword(SaslPrep.password(password), salt, iterations);
         return new ScramCredential(iterations, salt, ScramSha256.sha256(ScramSha256.clientKey(salted)),
                 ScramSha256.serverKey(salted));
     }
@@ -89,13 +92,19 @@ public record ScramCredential(int iterations, byte[] salt, byte[] storedKey, byt
         }
     }
 
-    /** Derives StoredKey from {@code password} and compares in constant time. */
+    /** Derives StoredKey from {@code password}, prepared as for {@link #derive}, and compares in constant time. */
     @Override
     public boolean matches(byte[] password) {
-        if (password.length == 0) {
+        byte[] prepared;
+        try {
+            prepared = password.length == 0 ? password : SaslPrep.password(password);
+        } catch (IllegalArgumentException prohibited) {
             return false;
         }
-        byte[] salted = ScramSha256.saltedPassword(password, salt, iterations);
+        if (prepared.length == 0) {
+            return false;
+        }
+        byte[] salted = ScramSha256.saltedPassword(prepared, salt, iterations);
         return MessageDigest.isEqual(storedKey, ScramSha256.sha256(ScramSha256.clientKey(salted)));
     }
 
