@@ -22,10 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Authentication outcomes as Eclipse Paho v5 (1.2.5) sees them. Paho cannot take part in an AUTH exchange before
- * the CONNACK (an AUTH sent from its authPacketArrived callback never reaches the broker and the connect times
- * out), so SCRAM itself is checked with the HiveMQ client and raw bytes; here: the refusal codes, and a SCRAM
- * credential used as a plain password.
+ * Authentication outcomes as Eclipse Paho v5 (1.2.5) sees them. Driving SCRAM through Paho (answering the
+ * broker's AUTH 0x18 with {@code authenticate} from the authPacketArrived callback) left the connect token timing
+ * out, with the right password and with a wrong one, so SCRAM itself is checked with the HiveMQ client and raw
+ * bytes; here: the refusal codes, and a SCRAM credential used as a plain password.
  */
 class PahoAuthenticationTest {
 
