@@ -154,7 +154,7 @@ class EnhancedAuthenticationTest {
         client.send(auth(ReasonCode.CONTINUE_AUTHENTICATION, "FAKE", "r"));
 
         assertThat(describe(client.take())).containsExactly("AUTH 0x18 FAKE challenge", "CONNACK 0x00 FAKE -");
-        assertThat(client.channel().keepAlive()).isEqualTo(Duration.ofSeconds(45)); // [MQTT-3.1.2-24]
+        assertThat(client.channel().keepAlive()).isEqualTo(Duration.ofSeconds(45)); // 5.0 [MQTT-3.1.2-22]
     }
 
     @Test

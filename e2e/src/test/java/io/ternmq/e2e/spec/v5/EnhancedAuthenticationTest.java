@@ -60,7 +60,7 @@ class EnhancedAuthenticationTest {
         byte[] connack = client.readPacket();
         assertThat(connack[0]).isEqualTo((byte) 0x20);
         assertThat(connack[connack[1] < 0 ? 3 : 2]).isZero(); // session present 0
-        assertThat(connack[connack[1] < 0 ? 4 : 3]).isZero(); // [MQTT-3.2.2-7] reason code 0x00: Success
+        assertThat(connack[connack[1] < 0 ? 4 : 3]).isZero(); // reason code 0x00: Success
         Map<Integer, byte[]> properties = EnhancedAuthPackets.properties(connack);
         // [MQTT-4.12.0-5] a successful CONNACK carries the CONNECT's method
         assertThat(properties.get(AUTHENTICATION_METHOD)).isEqualTo(bytes(METHOD));
@@ -99,7 +99,7 @@ class EnhancedAuthenticationTest {
         // [MQTT-4.12.0-4] a CONNACK with a reason code of 0x80 or more, then the close: 0x87 Not authorized
         // (SCRAM used no user name or password field that 0x86 would point at)
         client.expectBytes("20 03 00 87 00");
-        client.expectClosed();
+        client.expectClosed(); // [MQTT-3.2.2-7]
         assertThat(broker.broker().securityStats().failedLogins()).isEqualTo(failedBefore + 1);
     }
 
@@ -141,7 +141,7 @@ class EnhancedAuthenticationTest {
 
         // [MQTT-4.12.0-1] 0x8C Bad authentication method, then the close
         client.expectBytes("20 03 00 8c 00");
-        client.expectClosed();
+        client.expectClosed(); // [MQTT-3.2.2-7]
     }
 
     @Test
