@@ -5,8 +5,10 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
 import io.ternmq.e2e.BrokerExtension;
 import io.ternmq.e2e.HiveMqClients;
 import io.ternmq.server.security.AnonymousAccess;
@@ -31,13 +33,32 @@ class HiveMqEnhancedAuthTest {
 
     @RegisterExtension
     static final BrokerExtension broker = BrokerExtension.with(b -> b.passwordFile(passwords())
-            .anonymousAccess(AnonymousAccess.DENIED));
+            .aclFile(acl()).anonymousAccess(AnonymousAccess.DENIED));
 
-    private static Path passwords() {
+    private static Path directory() {
         try {
             Path directory = Files.createTempDirectory("ternmq-hivemq-scram");
             directory.toFile().deleteOnExit();
-            Path file = directory.resolve("passwords");
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The SCRAM user's own topics, and nothing else for anyone. */
+    private static Path acl() {
+        try {
+            Path file = Files.writeString(directory().resolve("acl"), "user sam\ntopic readwrite sam/#\n");
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path passwords() {
+        try {
+            Path file = directory().resolve("passwords");
             PasswordFile passwords = PasswordFile.empty();
             passwords.put("sam", ScramCredential.create("pencil".getBytes(StandardCharsets.UTF_8),
                     ScramCredential.MIN_ITERATIONS));
@@ -65,11 +86,24 @@ class HiveMqEnhancedAuthTest {
 
         assertThat(scram.events).containsExactly("connect verified");
         var publishes = broker.closeAfterTest(client.publishes(MqttGlobalPublishFilter.ALL));
-        client.subscribeWith().topicFilter("hs/echo").qos(MqttQos.AT_LEAST_ONCE).send();
-        client.publishWith().topic("hs/echo").qos(MqttQos.AT_LEAST_ONCE).payload(new byte[] {1}).send();
+        client.subscribeWith().topicFilter("sam/echo").qos(MqttQos.AT_LEAST_ONCE).send();
+        client.publishWith().topic("sam/echo").qos(MqttQos.AT_LEAST_ONCE).payload(new byte[] {1}).send();
         Mqtt5Publish echoed = publishes.receive(BrokerExtension.WAIT.toMillis(), TimeUnit.MILLISECONDS)
                 .orElseThrow();
         assertThat(echoed.getPayloadAsBytes()).containsExactly(1);
+    }
+
+    @Test
+    void scram_authenticatedUser_isTheUserTheAclSees() {
+        Mqtt5BlockingClient client = client("hs-acl", new HiveMqScramMechanism("sam", "pencil"));
+        client.connect();
+
+        assertThat(client.subscribeWith().topicFilter("sam/mine").send().getReasonCodes())
+                .containsExactly(Mqtt5SubAckReasonCode.GRANTED_QOS_2); // the client asks for QoS 2 by default
+        assertThatThrownBy(() -> client.subscribeWith().topicFilter("other/topic").send())
+                .isInstanceOfSatisfying(Mqtt5SubAckException.class, refused ->
+                        assertThat(refused.getMqttMessage().getReasonCodes())
+                                .containsExactly(Mqtt5SubAckReasonCode.NOT_AUTHORIZED));
     }
 
     @Test
