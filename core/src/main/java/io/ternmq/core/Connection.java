@@ -50,6 +50,8 @@ final class Connection {
     private @Nullable Session session;
     private @Nullable Will will;
     private long connectedSince;
+    /** The keep-alive in force: the client's, or the Server Keep Alive it was told. */
+    private int keepAliveSeconds;
     private @Nullable EnhancedAuthentication enhanced;
     private Mqtt5Connack.@Nullable Authentication authentication;
 
@@ -226,15 +228,20 @@ final class Connection {
         connectedSince = broker.clock().currentTimeMillis();
         broker.stats().connectedClients.increment();
         broker.stats().connected(ConnectReturnCode.ACCEPTED);
+        Integer serverKeepAlive = isMqtt5()
+                ? broker.config().mqtt5().connectPolicy().serverKeepAlive(connect.keepAliveSeconds()) : null;
+        keepAliveSeconds = serverKeepAlive != null ? serverKeepAlive : connect.keepAliveSeconds();
         LOG.info("client {} connected from {} ({}, clean session {}, keep-alive {} s, session present {})",
-                clientId, channel.remoteAddress(), versionName(), connect.cleanSession(), connect.keepAliveSeconds(),
+                clientId, channel.remoteAddress(), versionName(), connect.cleanSession(), keepAliveSeconds,
                 sessionPresent);
         channel.send(isMqtt5() // [MQTT-3.1.4-4]
-                ? Mqtt5Connack.accepted(broker.config().mqtt5(), sessionPresent, assignedClientId, authentication)
+                ? Mqtt5Connack.accepted(broker.config().mqtt5(), connect, sessionPresent, assignedClientId,
+                        serverKeepAlive, authentication)
                 : new Connack(sessionPresent, ConnectReturnCode.ACCEPTED));
-        if (connect.keepAliveSeconds() > 0) {
-            // [MQTT-3.1.2-24] one and a half keep-alive periods without a packet and the client is gone
-            channel.keepAliveTimeout(Duration.ofMillis(connect.keepAliveSeconds() * 1500L));
+        if (keepAliveSeconds > 0) {
+            // [MQTT-3.1.2-24] (5.0: [MQTT-3.1.2-22], with the Server Keep Alive if one was sent) one and a half
+            // keep-alive periods without a packet and the client is gone
+            channel.keepAliveTimeout(Duration.ofMillis(keepAliveSeconds * 1500L));
         }
         attached.attach(this); // [MQTT-4.4.0-1] redelivery before anything new
         while (phase == Phase.CONNECTED && !held.isEmpty()) {
@@ -394,7 +401,7 @@ final class Connection {
     ClientInfo.Connected describe() {
         assert owner.isCurrent();
         return new ClientInfo.Connected(channel.remoteAddress(), versionName(), connect.username(),
-                connect.keepAliveSeconds(), connectedSince, channel.listener().listenerName());
+                keepAliveSeconds, connectedSince, channel.listener().listenerName());
     }
 
     private String versionName() {

@@ -7,13 +7,20 @@ package io.ternmq.core;
  *                          never sends more [MQTT-3.2.2-15])
  * @param receiveMaximum    QoS 1/2 PUBLISHes a client may have unacknowledged towards the broker
  * @param topicAliasMaximum highest topic alias a client may use towards the broker; 0 allows none
+ * @param connectPolicy     keep-alive maximum, Response Information and redirection
  */
-public record Mqtt5Settings(int maximumPacketSize, int receiveMaximum, int topicAliasMaximum) {
+public record Mqtt5Settings(int maximumPacketSize, int receiveMaximum, int topicAliasMaximum,
+                            Mqtt5ConnectPolicy connectPolicy) {
 
     /** The protocol's largest packet: a remaining length of 268,435,455 plus a five-byte fixed header. */
     public static final int PROTOCOL_MAXIMUM_PACKET_SIZE = 268_435_460;
 
     public static final Mqtt5Settings DEFAULTS = new Mqtt5Settings(PROTOCOL_MAXIMUM_PACKET_SIZE, 65_535, 0);
+
+    /** With the default CONNECT policy. */
+    public Mqtt5Settings(int maximumPacketSize, int receiveMaximum, int topicAliasMaximum) {
+        this(maximumPacketSize, receiveMaximum, topicAliasMaximum, Mqtt5ConnectPolicy.DEFAULTS);
+    }
 
     public Mqtt5Settings {
         if (maximumPacketSize < 2) {

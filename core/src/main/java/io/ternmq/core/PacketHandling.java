@@ -269,7 +269,8 @@ final class PacketHandling {
         broker.retained().forEachMatching(subscription.topicFilter(), matching::add);
         for (RetainedMessage message : matching) {
             Qos qos = Qos.min(message.qos(), subscription.qos()); // [MQTT-3.8.4-6]
-            session.deliver(new Delivery(message.topic(), message.payload(), qos, true));
+            session.deliver(new Delivery(message.topic(), message.payload(), qos, true, 0, null,
+                    message.properties()));
         }
     }
 }

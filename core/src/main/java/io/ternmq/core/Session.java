@@ -238,7 +238,7 @@ final class Session implements OutboundFlow.Sink {
         PersistedMessage row = delivery.stored();
         if (row == null) {
             var message = new StoredMessage(broker.messageIds().next(), delivery.topic(), delivery.qos(),
-                    delivery.payload());
+                    delivery.payload(), delivery.properties());
             row = PersistedMessage.store(message, 1, storage().messages());
         }
         return delivery.persisted(nextSequence++, row);

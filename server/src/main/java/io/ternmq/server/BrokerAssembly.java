@@ -64,7 +64,7 @@ final class BrokerAssembly implements AutoCloseable {
         SecurityPolicy security = loadSecurity(settings);
         // the transport refuses a remaining length over the limit, so a whole packet of that size always passes
         var mqtt5 = new Mqtt5Settings(settings.maxPacketSize(), Mqtt5Settings.DEFAULTS.receiveMaximum(),
-                Mqtt5Settings.DEFAULTS.topicAliasMaximum());
+                Mqtt5Settings.DEFAULTS.topicAliasMaximum(), settings.mqtt5ConnectPolicy());
         var coreConfig = new CoreConfig(settings.sessionThreads(), settings.maxInflightMessages(),
                 settings.maxQueuedMessages(), settings.topicLimits(), mqtt5);
         // an embedder's own authenticator or authorizer replaces the file-based one

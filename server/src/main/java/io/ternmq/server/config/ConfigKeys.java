@@ -85,6 +85,19 @@ public final class ConfigKeys {
             new DurationRange(Duration.ZERO, Duration.ofHours(1)),
             "how often the password and ACL files are checked for changes; 0s: only on SIGHUP");
 
+    public static final ConfigKey<Integer> MQTT_MAX_KEEP_ALIVE = new ConfigKey<>("mqtt.max_keep_alive",
+            new IntegerRange(0, 65_535), "longest keep-alive in seconds an MQTT 5 client may use; one asking for more "
+            + "or for none is told this value (Server Keep Alive) and held to it; 0 = no maximum");
+    public static final ConfigKey<String> MQTT_RESPONSE_INFORMATION = new ConfigKey<>("mqtt.response_information",
+            new PlainText(65_535), "Response Information for MQTT 5 clients that request it, e.g. a topic prefix "
+            + "for their responses; empty = none");
+    public static final ConfigKey<String> MQTT_SERVER_REFERENCE = new ConfigKey<>("mqtt.server_reference",
+            new PlainText(65_535), "redirects every new client: MQTT 5 clients get this Server Reference with "
+            + "CONNACK 0x9C/0x9D, 3.1.1 clients CONNACK 0x03; empty = accept clients");
+    public static final ConfigKey<String> MQTT_SERVER_REFERENCE_CODE = new ConfigKey<>("mqtt.server_reference_code",
+            Choice.of("use_another_server", "server_moved"),
+            "reason code of the redirect: use_another_server (0x9C, for now) or server_moved (0x9D, for good)");
+
     public static final ConfigKey<Boolean> ADMIN_ENABLED = new ConfigKey<>("admin.enabled", new Flag(),
             "whether the admin HTTP listener (health, /metrics, REST API) runs");
     public static final ConfigKey<String> ADMIN_BIND = new ConfigKey<>("admin.bind", PatternText.hostAddress(),
@@ -110,6 +123,7 @@ public final class ConfigKeys {
             LIMITS_MAX_CONNECTIONS, LIMITS_MAX_PENDING_CONNECTS, SESSIONS_THREADS, STORAGE_DATA_DIR, STORAGE_MODE,
             STORAGE_ON_CORRUPT, STORAGE_MAX_PENDING_WRITES,
             AUTH_PASSWORD_FILE, AUTH_ACL_FILE, AUTH_ALLOW_ANONYMOUS, AUTH_ANONYMOUS_LISTENERS, AUTH_RELOAD_INTERVAL,
+            MQTT_MAX_KEEP_ALIVE, MQTT_RESPONSE_INFORMATION, MQTT_SERVER_REFERENCE, MQTT_SERVER_REFERENCE_CODE,
             ADMIN_ENABLED, ADMIN_BIND, ADMIN_PORT, ADMIN_TOKEN, ADMIN_USERNAME, ADMIN_PASSWORD, SYS_INTERVAL, LOG_LEVEL);
 
     private ConfigKeys() {
