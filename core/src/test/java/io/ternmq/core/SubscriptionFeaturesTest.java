@@ -19,7 +19,7 @@ class SubscriptionFeaturesTest {
 
     private static TestBroker broker(SubscriptionFeatures features) {
         var settings = new Mqtt5Settings(Mqtt5Settings.PROTOCOL_MAXIMUM_PACKET_SIZE, 65_535, 0,
-                Mqtt5ConnectPolicy.DEFAULTS, features);
+                OutboundAliasPolicy.LRU, Mqtt5ConnectPolicy.DEFAULTS, features);
         return new TestBroker(new CoreConfig(1, 4, 8, TopicLimits.PROTOCOL, settings));
     }
 

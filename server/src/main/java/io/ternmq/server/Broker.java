@@ -2,6 +2,8 @@ package io.ternmq.server;
 
 import io.ternmq.core.BrokerStats;
 import io.ternmq.core.Mqtt5ConnectPolicy;
+import io.ternmq.core.Mqtt5Settings;
+import io.ternmq.core.OutboundAliasPolicy;
 import io.ternmq.core.ServerRedirect;
 import io.ternmq.core.SubscriptionFeatures;
 import io.ternmq.core.TopicLimits;
@@ -172,6 +174,9 @@ public final class Broker implements AutoCloseable {
         private int maxKeepAliveSeconds;
         private @Nullable String responseInformation;
         private @Nullable ServerRedirect serverRedirect;
+        private int receiveMaximum = Mqtt5Settings.DEFAULTS.receiveMaximum();
+        private int topicAliasMaximum = Mqtt5Settings.DEFAULTS.topicAliasMaximum();
+        private OutboundAliasPolicy outboundTopicAliases = Mqtt5Settings.DEFAULTS.outboundTopicAliases();
         private SubscriptionFeatures subscriptionFeatures = SubscriptionFeatures.ALL;
 
         private Builder() {
@@ -313,15 +318,6 @@ public final class Broker implements AutoCloseable {
          */
         public Builder maxPendingWrites(long bytes) {
             this.writeLimits = WriteLimits.of(bytes);
-            return this;
-        }
-
-        /**
-         * Which optional subscription features are offered: shared subscriptions, subscription identifiers, wildcard
-         * filters; default all. MQTT 5 clients are told in CONNACK.
-         */
-        public Builder subscriptionFeatures(SubscriptionFeatures features) {
-            this.subscriptionFeatures = Objects.requireNonNull(features, "features");
             return this;
         }
 
@@ -480,6 +476,42 @@ public final class Broker implements AutoCloseable {
         }
 
         /**
+         * QoS 1/2 PUBLISHes an MQTT 5 client may have unacknowledged towards the broker (announced in CONNACK; a
+         * client beyond it is disconnected with 0x93); default 65535.
+         */
+        public Builder receiveMaximum(int publishes) {
+            if (publishes < 1 || publishes > 65_535) {
+                throw new IllegalArgumentException("receiveMaximum must be 1..65535, was " + publishes);
+            }
+            this.receiveMaximum = publishes;
+            return this;
+        }
+
+        /** Highest topic alias an MQTT 5 client may use towards the broker (announced in CONNACK); 0: none; default 10. */
+        public Builder topicAliasMaximum(int aliases) {
+            if (aliases < 0 || aliases > 65_535) {
+                throw new IllegalArgumentException("topicAliasMaximum must be 0..65535, was " + aliases);
+            }
+            this.topicAliasMaximum = aliases;
+            return this;
+        }
+
+        /** Whether the broker uses topic aliases towards MQTT 5 clients that accept them; default LRU. */
+        /**
+         * Which optional subscription features are offered: shared subscriptions, subscription identifiers, wildcard
+         * filters; default all. MQTT 5 clients are told in CONNACK.
+         */
+        public Builder subscriptionFeatures(SubscriptionFeatures features) {
+            this.subscriptionFeatures = Objects.requireNonNull(features, "features");
+            return this;
+        }
+
+        public Builder outboundTopicAliases(OutboundAliasPolicy policy) {
+            this.outboundTopicAliases = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
          * Binds every listener and starts serving; throws with a clear message when a port is taken or a security
          * file is invalid.
          */
@@ -499,8 +531,9 @@ public final class Broker implements AutoCloseable {
                     authorizer, security, topicLimits, new ObservabilitySettings(adminBind == null ? null
                             : new AdminSettings(adminBind, adminPort, adminCredentials), sysInterval,
                             securityReloader), storageMode, onCorruptData, maxPendingConnects, writeLimits,
-                    new Mqtt5ConnectPolicy(maxKeepAliveSeconds, responseInformation, serverRedirect),
-                    subscriptionFeatures)));
+                    new Mqtt5Settings(maxPacketSize, receiveMaximum, topicAliasMaximum, outboundTopicAliases,
+                            new Mqtt5ConnectPolicy(maxKeepAliveSeconds, responseInformation, serverRedirect),
+                            subscriptionFeatures))));
         }
 
         /**

@@ -1,5 +1,6 @@
 package io.ternmq.server.cli;
 
+import io.ternmq.core.OutboundAliasPolicy;
 import io.ternmq.core.ServerRedirect;
 import io.ternmq.core.SubscriptionFeatures;
 import io.ternmq.server.Broker;
@@ -74,6 +75,10 @@ final class BrokerService implements AutoCloseable {
                     .maxKeepAlive(config.mqtt().maxKeepAlive())
                     .responseInformation(config.mqtt().responseInformation())
                     .serverRedirect(redirect(config.mqtt()))
+                    .receiveMaximum(config.mqtt().receiveMaximum())
+                    .topicAliasMaximum(config.mqtt().topicAliasMaximum())
+                    .outboundTopicAliases(OutboundAliasPolicy.valueOf(
+                            config.mqtt().outboundTopicAliases().toUpperCase(java.util.Locale.ROOT)))
                     .subscriptionFeatures(new SubscriptionFeatures(config.mqtt().sharedSubscriptions(),
                             config.mqtt().subscriptionIdentifiers(), config.mqtt().wildcardSubscriptions()));
             AdminConfig admin = config.admin();

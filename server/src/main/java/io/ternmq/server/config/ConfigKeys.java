@@ -55,6 +55,23 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT = new ConfigKey<>(
             "limits.max_subscriptions_per_client", new IntegerRange(1, Integer.MAX_VALUE),
             "most topic filters one client session may be subscribed to; further filters get SUBACK 0x80");
+    public static final ConfigKey<Integer> MQTT_RECEIVE_MAXIMUM = new ConfigKey<>("mqtt.receive_maximum",
+            new IntegerRange(1, 65_535),
+            "QoS 1/2 PUBLISHes an MQTT 5 client may have unacknowledged towards the broker; more: DISCONNECT 0x93");
+    public static final ConfigKey<Integer> MQTT_TOPIC_ALIAS_MAXIMUM = new ConfigKey<>("mqtt.topic_alias_maximum",
+            new IntegerRange(0, 65_535),
+            "highest topic alias an MQTT 5 client may use towards the broker; 0 allows none; above: DISCONNECT 0x94");
+    public static final ConfigKey<String> MQTT_OUTBOUND_TOPIC_ALIASES = new ConfigKey<>(
+            "mqtt.outbound_topic_aliases", new Choice(List.of("none", "lru")),
+            "topic aliases towards MQTT 5 clients that accept them: lru for recurring topics, none never");
+    public static final ConfigKey<Boolean> MQTT_SHARED_SUBSCRIPTIONS = new ConfigKey<>("mqtt.shared_subscriptions",
+            new Flag(), "whether $share/{group}/{filter} subscriptions are offered; false: SUBACK 0x9E (3.1.1: 0x80)");
+    public static final ConfigKey<Boolean> MQTT_SUBSCRIPTION_IDENTIFIERS = new ConfigKey<>(
+            "mqtt.subscription_identifiers", new Flag(),
+            "whether MQTT 5 clients may give subscriptions identifiers; false: a SUBSCRIBE with one gets DISCONNECT 0xA1");
+    public static final ConfigKey<Boolean> MQTT_WILDCARD_SUBSCRIPTIONS = new ConfigKey<>(
+            "mqtt.wildcard_subscriptions", new Flag(),
+            "whether topic filters may contain + and #; false: SUBACK 0xA2 (3.1.1: 0x80)");
     public static final ConfigKey<Integer> SESSIONS_THREADS = new ConfigKey<>("sessions.threads", new ThreadCount(1024),
             "threads that own sessions and route messages");
     public static final ConfigKey<Path> STORAGE_DATA_DIR = new ConfigKey<>("storage.data_dir", new DirectoryPath(),
@@ -97,14 +114,6 @@ public final class ConfigKeys {
     public static final ConfigKey<String> MQTT_SERVER_REFERENCE_CODE = new ConfigKey<>("mqtt.server_reference_code",
             Choice.of("use_another_server", "server_moved"),
             "reason code of the redirect: use_another_server (0x9C, for now) or server_moved (0x9D, for good)");
-    public static final ConfigKey<Boolean> MQTT_SHARED_SUBSCRIPTIONS = new ConfigKey<>("mqtt.shared_subscriptions",
-            new Flag(), "whether $share/{group}/{filter} subscriptions are offered; false: SUBACK 0x9E (3.1.1: 0x80)");
-    public static final ConfigKey<Boolean> MQTT_SUBSCRIPTION_IDENTIFIERS = new ConfigKey<>(
-            "mqtt.subscription_identifiers", new Flag(),
-            "whether MQTT 5 clients may give subscriptions identifiers; false: a SUBSCRIBE with one gets DISCONNECT 0xA1");
-    public static final ConfigKey<Boolean> MQTT_WILDCARD_SUBSCRIPTIONS = new ConfigKey<>(
-            "mqtt.wildcard_subscriptions", new Flag(),
-            "whether topic filters may contain + and #; false: SUBACK 0xA2 (3.1.1: 0x80)");
 
     public static final ConfigKey<Boolean> ADMIN_ENABLED = new ConfigKey<>("admin.enabled", new Flag(),
             "whether the admin HTTP listener (health, /metrics, REST API) runs");
@@ -132,6 +141,7 @@ public final class ConfigKeys {
             STORAGE_ON_CORRUPT, STORAGE_MAX_PENDING_WRITES,
             AUTH_PASSWORD_FILE, AUTH_ACL_FILE, AUTH_ALLOW_ANONYMOUS, AUTH_ANONYMOUS_LISTENERS, AUTH_RELOAD_INTERVAL,
             MQTT_MAX_KEEP_ALIVE, MQTT_RESPONSE_INFORMATION, MQTT_SERVER_REFERENCE, MQTT_SERVER_REFERENCE_CODE,
+            MQTT_RECEIVE_MAXIMUM, MQTT_TOPIC_ALIAS_MAXIMUM, MQTT_OUTBOUND_TOPIC_ALIASES,
             MQTT_SHARED_SUBSCRIPTIONS, MQTT_SUBSCRIPTION_IDENTIFIERS, MQTT_WILDCARD_SUBSCRIPTIONS,
             ADMIN_ENABLED, ADMIN_BIND, ADMIN_PORT, ADMIN_TOKEN, ADMIN_USERNAME, ADMIN_PASSWORD, SYS_INTERVAL, LOG_LEVEL);
 

@@ -24,7 +24,8 @@ class MqttConfigTest {
     void defaults_noMaximumNoResponseInformationNoRedirect() {
         ServerConfig config = ConfigLoader.load(null, Map.of(), Map.of()).config();
 
-        assertThat(config.mqtt()).isEqualTo(new MqttConfig(0, "", "", "use_another_server", true, true, true));
+        assertThat(config.mqtt()).isEqualTo(new MqttConfig(0, "", "", "use_another_server", 65_535, 10, "lru",
+                true, true, true));
     }
 
     @Test
@@ -38,7 +39,7 @@ class MqttConfigTest {
                 """);
 
         assertThat(effective.config().mqtt()).isEqualTo(new MqttConfig(120, "responses/\u00e9",
-                "mqtt2.example.com:1883", "server_moved", true, true, true));
+                "mqtt2.example.com:1883", "server_moved", 65_535, 10, "lru", true, true, true));
         assertThat(effective.formatted(ConfigKeys.MQTT_MAX_KEEP_ALIVE)).isEqualTo("120");
     }
 

@@ -75,9 +75,10 @@ class ConnackSettingsTest {
         // [MQTT-3.1.2-28] sent only on request: Request Response Information 1 gets "responses/"
         broker.raw().send(Mqtt5Packets.connect("cs-ri").keepAlive(1)
                         .properties(properties().requestResponseInformation(1)).build())
-                .expectPacket("20 15 00 00"            // CONNACK, remaining length 21, success
-                        + " 12"                        // property length 18
+                .expectPacket("20 18 00 00"            // CONNACK, remaining length 24, success
+                        + " 15"                        // property length 21
                         + " 1a 00 0a 72 65 73 70 6f 6e 73 65 73 2f" // response information "responses/"
+                        + " 22 00 0a"                  // topic alias maximum 10
                         + " 27 10 00 00 04");          // maximum packet size; every subscription feature offered
     }
 

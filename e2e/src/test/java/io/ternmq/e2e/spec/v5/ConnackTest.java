@@ -46,8 +46,9 @@ class ConnackTest {
         // session present 0; [MQTT-3.2.2-8] a defined code. The properties are the broker's announcements: the
         // largest packet it accepts; every optional feature is offered, so its "available" flags are left out.
         broker.raw().send(Mqtt5Packets.connect("ca-bytes").build()).expectPacket(
-                "20 08 00 00"                          // CONNACK, session present 0, success
-                        + " 05"                        // property length 5
+                "20 0b 00 00"                          // CONNACK, session present 0, success
+                        + " 08"                        // property length 8
+                        + " 22 00 0a"                  // topic alias maximum 10
                         + " 27 10 00 00 04");          // maximum packet size 268435460; wildcards, subscription
                                                        // identifiers and shared subscriptions: absent = available
     }

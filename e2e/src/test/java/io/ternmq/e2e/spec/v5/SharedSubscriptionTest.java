@@ -168,7 +168,8 @@ class SharedSubscriptionTest {
         staying.expectBytes("90 04 00 02 00 02");
 
         leaving.close();
-        publisher.send(V5Wire.publish("shq2/t", 0, 0, "marker", 0));
+        // QoS 1: should it still be picked for the leaving member, it moves to the other one when that session ends
+        publisher.send(V5Wire.publish("shq2/t", 1, 2, "marker", 0));
 
         assertThat(V5Wire.Received.read(staying).payload()).isEqualTo("marker");
     }
@@ -214,7 +215,8 @@ class SharedSubscriptionTest {
         other.expectBytes("90 04 00 02 00 01");
 
         refusing.close();
-        publisher.send(V5Wire.publish("shf/t", 0, 0, "marker", 0));
+        // QoS 1: should it still be picked for the leaving member, it moves to the other one when that session ends
+        publisher.send(V5Wire.publish("shf/t", 1, 2, "marker", 0));
 
         assertThat(V5Wire.Received.read(other).payload()).isEqualTo("marker");
     }

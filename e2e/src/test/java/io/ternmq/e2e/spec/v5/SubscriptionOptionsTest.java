@@ -213,7 +213,8 @@ class SubscriptionOptionsTest {
     void raw_retainAsPublishedAndRetainHandling_exactPublishFlags() {
         // [MQTT-3.3.1-13] RAP=1 keeps RETAIN=1 on a message routed live; [MQTT-3.3.1-11] RH=2: nothing on subscribe
         RawMqttClient publisher = V5Wire.connected(broker.raw(), "raw-rap-pub");
-        publisher.send(V5Wire.publish("rrap/t", 0, 0, "old", 1));
+        publisher.send(V5Wire.publish("rrap/t", 1, 1, "old", 1));
+        publisher.readPacket(); // PUBACK: "old" is retained before the subscription exists
         RawMqttClient subscriber = V5Wire.connected(broker.raw(), "raw-rap-sub");
         subscriber.send(V5Wire.subscribe(9, "rrap/t", V5Wire.RETAIN_AS_PUBLISHED | V5Wire.RETAIN_HANDLING_NEVER));
         subscriber.expectBytes("90 04 00 09 00 00");                 // SUBACK id 9, no properties, QoS 0 granted
