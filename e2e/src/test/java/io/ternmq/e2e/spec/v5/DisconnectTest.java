@@ -220,4 +220,15 @@ class DisconnectTest {
         Mqtt5Flows.connected(broker, "dc-props-pub").send(Mqtt5Packets.publish("dc/props", "marker"));
         Mqtt5Flows.expectPublish(watcher, "dc/props", "marker", 0);
     }
+
+    @Test
+    void takeover_oldConnectionsWill_published() {
+        // [MQTT-3.1.4-3] the taken-over connection ends like a lost one: its will is published [MQTT-3.1.2-8]
+        RawMqttClient watcher = Mqtt5Flows.subscriber(broker, "dc-tw-watch", "dc/takeover-will", 0);
+        RawMqttClient first = Mqtt5Flows.connected(broker, Mqtt5Packets.connect("dc-tw")
+                .will("dc/takeover-will", WILL, 0, Retain.NO));
+        Mqtt5Flows.connected(broker, "dc-tw");
+        first.expectPacket("e0 01 8e");
+        Mqtt5Flows.expectPublish(watcher, "dc/takeover-will", "last words", 0);
+    }
 }
