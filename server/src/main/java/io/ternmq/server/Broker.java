@@ -2,10 +2,12 @@ package io.ternmq.server;
 
 import io.ternmq.core.BrokerStats;
 import io.ternmq.core.Mqtt5ConnectPolicy;
+import io.ternmq.core.RetainSupport;
 import io.ternmq.core.ServerRedirect;
 import io.ternmq.core.TopicLimits;
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
+import io.ternmq.protocol.Qos;
 import io.ternmq.server.admin.AdminCredentials;
 import io.ternmq.server.admin.AdminSettings;
 import io.ternmq.server.admin.SecurityReloader;
@@ -171,6 +173,8 @@ public final class Broker implements AutoCloseable {
         private int maxKeepAliveSeconds;
         private @Nullable String responseInformation;
         private @Nullable ServerRedirect serverRedirect;
+        private Qos maximumQos = Qos.EXACTLY_ONCE;
+        private RetainSupport retainSupport = RetainSupport.AVAILABLE;
 
         private Builder() {
         }
@@ -469,6 +473,26 @@ public final class Broker implements AutoCloseable {
         }
 
         /**
+         * The highest QoS a client may publish with, announced to MQTT 5 clients in CONNACK (Maximum QoS); default
+         * QoS 2. A PUBLISH or will above it is refused: 5.0 clients get DISCONNECT / CONNACK 0x9B, a 3.1.1
+         * connection is closed. Subscriptions are granted as requested whatever this is.
+         */
+        public Builder maximumQos(Qos qos) {
+            this.maximumQos = Objects.requireNonNull(qos, "qos");
+            return this;
+        }
+
+        /**
+         * Whether clients may publish retained messages (announced to MQTT 5 clients as Retain Available); default
+         * available. When not, a PUBLISH or will with RETAIN=1 is refused: 5.0 clients get DISCONNECT / CONNACK
+         * 0x9A, a 3.1.1 connection is closed.
+         */
+        public Builder retainSupport(RetainSupport support) {
+            this.retainSupport = Objects.requireNonNull(support, "support");
+            return this;
+        }
+
+        /**
          * Binds every listener and starts serving; throws with a clear message when a port is taken or a security
          * file is invalid.
          */
@@ -488,7 +512,8 @@ public final class Broker implements AutoCloseable {
                     authorizer, security, topicLimits, new ObservabilitySettings(adminBind == null ? null
                             : new AdminSettings(adminBind, adminPort, adminCredentials), sysInterval,
                             securityReloader), storageMode, onCorruptData, maxPendingConnects, writeLimits,
-                    new Mqtt5ConnectPolicy(maxKeepAliveSeconds, responseInformation, serverRedirect))));
+                    new Mqtt5ConnectPolicy(maxKeepAliveSeconds, responseInformation, serverRedirect, maximumQos,
+                            retainSupport))));
         }
 
         /**

@@ -1,6 +1,8 @@
 package io.ternmq.server.cli;
 
+import io.ternmq.core.RetainSupport;
 import io.ternmq.core.ServerRedirect;
+import io.ternmq.protocol.Qos;
 import io.ternmq.server.Broker;
 import io.ternmq.server.CorruptDataPolicy;
 import io.ternmq.server.config.AdminConfig;
@@ -72,7 +74,10 @@ final class BrokerService implements AutoCloseable {
                     .maxPendingWrites(config.storage().maxPendingWrites())
                     .maxKeepAlive(config.mqtt().maxKeepAlive())
                     .responseInformation(config.mqtt().responseInformation())
-                    .serverRedirect(redirect(config.mqtt()));
+                    .serverRedirect(redirect(config.mqtt()))
+                    .maximumQos(Qos.fromValue(config.mqtt().maximumQos()))
+                    .retainSupport(config.mqtt().retainAvailable() ? RetainSupport.AVAILABLE
+                            : RetainSupport.UNAVAILABLE);
             AdminConfig admin = config.admin();
             if (admin.enabled()) {
                 builder.adminListener(admin.bind(), admin.port());

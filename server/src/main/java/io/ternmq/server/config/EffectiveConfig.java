@@ -72,7 +72,9 @@ public record EffectiveConfig(ServerConfig config, Map<ConfigKey<?>, RawValue> s
                         value(ConfigKeys.MQTT_MAX_KEEP_ALIVE, raw),
                         value(ConfigKeys.MQTT_RESPONSE_INFORMATION, raw),
                         value(ConfigKeys.MQTT_SERVER_REFERENCE, raw),
-                        value(ConfigKeys.MQTT_SERVER_REFERENCE_CODE, raw)));
+                        value(ConfigKeys.MQTT_SERVER_REFERENCE_CODE, raw),
+                        value(ConfigKeys.MQTT_MAXIMUM_QOS, raw),
+                        value(ConfigKeys.MQTT_RETAIN_AVAILABLE, raw)));
         return new EffectiveConfig(config, raw);
     }
 

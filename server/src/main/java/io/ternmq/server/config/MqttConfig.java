@@ -7,7 +7,8 @@ package io.ternmq.server.config;
  * @param responseInformation empty = none
  * @param serverReference     empty = no redirect
  * @param serverReferenceCode {@code use_another_server} (CONNACK 0x9C) or {@code server_moved} (0x9D)
+ * @param maximumQos          0, 1 or 2
  */
 public record MqttConfig(int maxKeepAlive, String responseInformation, String serverReference,
-                         String serverReferenceCode) {
+                         String serverReferenceCode, int maximumQos, boolean retainAvailable) {
 }
