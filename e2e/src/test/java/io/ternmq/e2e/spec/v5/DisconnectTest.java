@@ -8,6 +8,7 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.ternmq.e2e.BrokerExtension;
+import io.ternmq.e2e.HiveMqClients;
 import io.ternmq.e2e.Mqtt5Clients;
 import io.ternmq.e2e.Mqtt5Flows;
 import io.ternmq.e2e.PahoEvents;
@@ -120,7 +121,7 @@ class DisconnectTest {
         Mqtt5BlockingClient first = MqttClient.builder().useMqttVersion5().identifier("dc-h-takeover")
                 .serverHost("127.0.0.1").serverPort(broker.port())
                 .addDisconnectedListener(context -> causes.add(context.getCause())).buildBlocking();
-        broker.closeAfterTest(() -> Mqtt5Clients.disconnectIfConnected(first));
+        broker.closeAfterTest(() -> HiveMqClients.disconnectIfConnected(first));
         first.connect();
         Mqtt5Clients.hivemqConnected(broker, "dc-h-takeover");
         Throwable cause = causes.poll(BrokerExtension.WAIT.toMillis(), TimeUnit.MILLISECONDS);
