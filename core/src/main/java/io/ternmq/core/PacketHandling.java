@@ -11,7 +11,6 @@ import io.ternmq.protocol.Pingresp;
 import io.ternmq.protocol.Puback;
 import io.ternmq.protocol.Pubcomp;
 import io.ternmq.protocol.Publish;
-import io.ternmq.protocol.PublishProperties;
 import io.ternmq.protocol.Pubrec;
 import io.ternmq.protocol.Pubrel;
 import io.ternmq.protocol.Qos;
