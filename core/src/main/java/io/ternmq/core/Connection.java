@@ -4,6 +4,7 @@ import io.ternmq.core.auth.AuthenticationRequest;
 import io.ternmq.core.auth.AuthenticationResult;
 import io.ternmq.core.auth.ClientIdentity;
 import io.ternmq.protocol.Connack;
+import io.ternmq.protocol.ConnackProperties;
 import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.ConnectReturnCode;
 import io.ternmq.protocol.Disconnect;
@@ -41,7 +42,7 @@ final class Connection {
     private final Connect connect;
     private final String clientId;
     private final @Nullable String assignedClientId;
-    private final ClientIdentity identity;
+    private ClientIdentity identity;
     private final ClientLimits clientLimits;
     private final InboundPublishes inboundPublishes;
     private final ArrayDeque<Runnable> held = new ArrayDeque<>();
@@ -53,6 +54,8 @@ final class Connection {
     private long connectedSince;
     /** The keep-alive in force: the client's, or the Server Keep Alive it was told. */
     private int keepAliveSeconds;
+    private @Nullable EnhancedAuthentication enhanced;
+    private Mqtt5Connack.@Nullable Authentication authentication;
 
     /**
      * @param assignedClientId the identifier the broker chose because the CONNECT had an empty one, else null
@@ -132,6 +135,19 @@ final class Connection {
         }
     }
 
+    String clientId() {
+        return clientId;
+    }
+
+    boolean isConnected() {
+        return phase == Phase.CONNECTED;
+    }
+
+    /** The enhanced authentication of this connection, or null when its CONNECT named no method. */
+    @Nullable EnhancedAuthentication enhancedAuthentication() {
+        return enhanced;
+    }
+
     Session session() {
         assert session != null : "no session before CONNACK";
         return session;
@@ -140,6 +156,10 @@ final class Connection {
     /** Asks the authenticator; its answer comes back to this thread, however it completes. */
     void start() {
         assert owner.isCurrent();
+        if (EnhancedAuthentication.requested(connect)) {
+            enhanced = EnhancedAuthentication.start(this, broker); // the method's mechanism decides, not the above
+            return;
+        }
         var request = new AuthenticationRequest(clientId, connect.username(), connect.password(),
                 channel.remoteAddress(), channel.listener().listenerName(), channel.listener().certificateIdentity());
         try {
@@ -169,13 +189,41 @@ final class Connection {
 
     /** A refused CONNECT gets Session Present 0 [MQTT-3.2.2-4], then the close [MQTT-3.2.2-5]; no session, no will. */
     private void refuse(ConnectReturnCode code) {
+        refuse(ConnectRefusal.connack(connect.version(), code), code, code.toString());
+    }
+
+    /** An MQTT 5 refusal with a reason code of its own, counted under {@code countedAs}. */
+    void refuse(ReasonCode code, ConnectReturnCode countedAs, String detail) {
+        refuse(new Connack(false, code, ConnackProperties.EMPTY), countedAs, code + ": " + detail);
+    }
+
+    private void refuse(Connack connack, ConnectReturnCode countedAs, String detail) {
+        if (phase != Phase.AUTHENTICATING) {
+            return;
+        }
         phase = Phase.CLOSED;
         held.clear(); // [MQTT-3.1.4-5] nothing sent after a refused CONNECT is processed
         broker.stats().refusedConnections.increment();
-        broker.stats().connected(code);
-        LOG.info("client {} refused from {} ({}): {}", clientId, channel.remoteAddress(), versionName(), code);
-        channel.send(ConnectRefusal.connack(connect.version(), code));
+        broker.stats().connected(countedAs);
+        LOG.info("client {} refused from {} ({}): {}", clientId, channel.remoteAddress(), versionName(), detail);
+        channel.send(connack);
         channel.close();
+    }
+
+    /**
+     * Enhanced authentication succeeded: {@code user}, when named, is who authorization sees from now on (unless
+     * a client certificate already says who the client is), and the CONNACK carries the method and final data.
+     */
+    void acceptAuthenticated(Mqtt5Connack.Authentication outcome, @Nullable String user) {
+        if (phase != Phase.AUTHENTICATING) {
+            return;
+        }
+        if (user != null && channel.listener().certificateIdentity() == null) {
+            identity = new ClientIdentity(clientId, user);
+        }
+        authentication = outcome;
+        channel.keepAliveTimeout(Duration.ZERO); // the exchange's idle limit ends; the keep-alive may follow
+        accept();
     }
 
     private void accept() {
@@ -214,7 +262,7 @@ final class Connection {
                 sessionPresent);
         channel.send(isMqtt5() // [MQTT-3.1.4-4]
                 ? announced(Mqtt5Connack.accepted(broker.config().mqtt5(), connect, sessionPresent, assignedClientId,
-                        serverKeepAlive))
+                        serverKeepAlive, authentication))
                 : new Connack(sessionPresent, ConnectReturnCode.ACCEPTED));
         if (keepAliveSeconds > 0) {
             // [MQTT-3.1.2-24] (5.0: [MQTT-3.1.2-22], with the Server Keep Alive if one was sent) one and a half
@@ -251,7 +299,13 @@ final class Connection {
     void onPacket(MqttPacket packet) {
         assert owner.isCurrent();
         switch (phase) {
-            case AUTHENTICATING -> hold(() -> onPacket(packet));
+            case AUTHENTICATING -> {
+                if (enhanced != null) {
+                    enhanced.beforeConnack(packet); // [MQTT-3.1.2-30] AUTH or DISCONNECT only
+                } else {
+                    hold(() -> onPacket(packet));
+                }
+            }
             case CONNECTED -> handle(packet);
             case CLOSED -> { }
         }
@@ -342,6 +396,9 @@ final class Connection {
         Phase was = phase;
         phase = Phase.CLOSED;
         held.clear();
+        if (enhanced != null) {
+            enhanced.end();
+        }
         if (was == Phase.CONNECTED && code != null && isMqtt5()) {
             channel.send(new Disconnect(code, DisconnectProperties.EMPTY));
         }

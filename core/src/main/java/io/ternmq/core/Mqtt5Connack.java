@@ -24,9 +24,11 @@ final class Mqtt5Connack {
      * @param assignedClientId the identifier the broker chose for a client that sent an empty one, else null
      * @param serverKeepAlive  the keep-alive the broker holds the client to when it is not the client's own, else
      *                         null
+     * @param authentication   the outcome of enhanced authentication, null when the CONNECT named no method
      */
     static Connack accepted(Mqtt5Settings settings, Connect connect, boolean sessionPresent,
-                            @Nullable String assignedClientId, @Nullable Integer serverKeepAlive) {
+                            @Nullable String assignedClientId, @Nullable Integer serverKeepAlive,
+                            @Nullable Authentication authentication) {
         var properties = new ConnackProperties(
                 null, // session expiry interval: the client's own is kept
                 settings.receiveMaximum() == DEFAULT_RECEIVE_MAXIMUM ? null : settings.receiveMaximum(),
@@ -43,8 +45,8 @@ final class Mqtt5Connack {
                 serverKeepAlive, // [MQTT-3.1.2-21] [MQTT-3.2.2-21] absent: the client's own is used [MQTT-3.2.2-22]
                 responseInformation(settings.connectPolicy(), connect), // [MQTT-3.1.2-28]
                 null, // server reference
-                null, // authentication method
-                null); // authentication data
+                authentication == null ? null : authentication.method(), // [MQTT-4.12.0-5] [MQTT-4.12.0-6]
+                authentication == null ? null : authentication.serverData()); // the method's final data, if any
         return new Connack(sessionPresent, ReasonCode.SUCCESS, properties);
     }
 
@@ -52,5 +54,9 @@ final class Mqtt5Connack {
     private static @Nullable String responseInformation(Mqtt5ConnectPolicy policy, Connect connect) {
         return Boolean.TRUE.equals(connect.properties().requestResponseInformation())
                 ? policy.responseInformation() : null;
+    }
+
+    /** The method an enhanced authentication used, and the last data its mechanism gave, for the CONNACK. */
+    record Authentication(String method, byte @Nullable [] serverData) {
     }
 }
