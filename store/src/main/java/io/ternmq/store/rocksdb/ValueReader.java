@@ -78,6 +78,11 @@ final class ValueReader {
         return out;
     }
 
+    /** Whether bytes are left: the optional tagged fields of format version 2 ({@link Tag}). */
+    boolean hasRemaining() {
+        return buffer.hasRemaining();
+    }
+
     /** Trailing bytes mean the value is not what its codec wrote. */
     void end() {
         if (buffer.hasRemaining()) {
