@@ -5,9 +5,12 @@ import io.ternmq.core.auth.Authorizer;
 import io.ternmq.core.auth.ClientIdentity;
 import io.ternmq.store.StorageMode;
 import io.ternmq.store.StorageStats;
+import io.ternmq.store.StoredWill;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,6 +24,7 @@ public final class BrokerCore implements AutoCloseable {
 
     private final BrokerContext broker;
     private final AdminOperations admin;
+    private final DeadlineTicker ticker;
     private volatile boolean closed;
 
     /** In-memory stores and one platform thread per session executor. */
@@ -46,14 +50,16 @@ public final class BrokerCore implements AutoCloseable {
         broker = new BrokerContext(config, authenticator, authorizer, clock, stores, threads, subscriptions,
                 retained, router, new ClientIdGenerator(), stats, messageIds);
         admin = new AdminOperations(broker);
-        recovered.sessions().forEach(this::restore);
+        ticker = new DeadlineTicker(threads, clock);
+        Map<String, StoredWill> wills = DelayedWills.recover(stores.storage(), recovered.sessions());
+        recovered.sessions().forEach(session -> restore(session, wills.get(session.stored().clientId())));
     }
 
     /**
      * A stored persistent session comes back offline, subscribed, with its queue, in-flight messages and inbound
      * QoS 2 ids, on its owner thread [MQTT-3.1.2-4].
      */
-    private void restore(RecoveredSession recovered) {
+    private void restore(RecoveredSession recovered, @Nullable StoredWill will) {
         String clientId = recovered.stored().clientId();
         SessionThread owner = broker.threads().ownerOf(clientId);
         owner.execute(() -> {
@@ -61,6 +67,7 @@ public final class BrokerCore implements AutoCloseable {
             owner.sessions().put(clientId, session);
             recovered.stored().subscriptions().forEach(session::subscribe);
             session.restore(recovered);
+            SessionTimers.restored(session, recovered.stored(), will);
         });
     }
 
@@ -130,11 +137,17 @@ public final class BrokerCore implements AutoCloseable {
                 .thenApply(ignored -> perThread.stream().mapToInt(CompletableFuture::join).sum());
     }
 
+    /** Runs the session timers (expiry, delayed wills) that are due; tests call it after moving a fake clock. */
+    void tickDeadlines() {
+        ticker.tick();
+    }
+
     /** Stops the session executors; connections must have been closed by the transport first. */
     @Override
     public void close() {
         closed = true;
         admin.closed();
+        ticker.close();
         broker.threads().shutdown();
     }
 

@@ -23,6 +23,8 @@ final class CoreStats implements BrokerStats {
     final LongAdder noSubscriberDrops = new LongAdder();
     final LongAdder offlineDrops = new LongAdder();
     final LongAdder sessions = new LongAdder();
+    final LongAdder expiredSessions = new LongAdder();
+    final LongAdder expiredMessages = new LongAdder();
     final LongAdder queued = new LongAdder();
     final LongAdder inflight = new LongAdder();
     final OutboundFlow.Totals flowTotals = new OutboundFlow.Totals(queued, inflight);
@@ -115,7 +117,13 @@ final class CoreStats implements BrokerStats {
             case NOT_AUTHORIZED -> unauthorizedPublishes.sum();
             case NO_SUBSCRIBERS -> noSubscriberDrops.sum();
             case QOS0_OFFLINE -> offlineDrops.sum();
+            case EXPIRED -> expiredMessages.sum();
         };
+    }
+
+    @Override
+    public long expiredSessions() {
+        return expiredSessions.sum();
     }
 
     @Override

@@ -12,5 +12,7 @@ public enum DropReason {
     /** No subscription matched the topic. */
     NO_SUBSCRIBERS,
     /** A QoS 0 message for a session whose client is offline: QoS 0 is never queued. */
-    QOS0_OFFLINE
+    QOS0_OFFLINE,
+    /** The message expiry interval (MQTT 5) ran out before delivery to the subscriber began [MQTT-3.3.2-5]. */
+    EXPIRED
 }

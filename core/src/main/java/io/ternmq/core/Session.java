@@ -43,6 +43,8 @@ final class Session implements OutboundFlow.Sink {
     private long overflowDrops;
     private @Nullable ClientIdentity lastIdentity;
     private long nextSequence = 1;
+    private final SessionExpiryTimer expiry = new SessionExpiryTimer();
+    private @Nullable DelayedWill delayedWill;
 
     Session(String clientId, SessionLifetime lifetime, SessionThread owner, BrokerContext broker) {
         this.clientId = clientId;
@@ -73,6 +75,12 @@ final class Session implements OutboundFlow.Sink {
 
     String clientId() {
         return clientId;
+    }
+
+    /** The session expiry interval and, while no client is connected, when it runs out. */
+    SessionExpiryTimer expiry() {
+        assert owner.isCurrent();
+        return expiry;
     }
 
     SessionLifetime lifetime() {
@@ -136,7 +144,8 @@ final class Session implements OutboundFlow.Sink {
     /** Writes the persistent state through to the session store; connection-lifetime sessions are never stored. */
     void persist() {
         if (lifetime == SessionLifetime.PERSISTENT && !discarded) {
-            broker.stores().sessions().save(new StoredSession(clientId, subscriptions));
+            broker.stores().sessions().save(new StoredSession(clientId, subscriptions, expiry.expiresAt(),
+                    expiry.interval(), Map.of()));
         }
     }
 
@@ -267,6 +276,7 @@ final class Session implements OutboundFlow.Sink {
         connection = newConnection;
         lastIdentity = newConnection.identity();
         fencedSends.reset();
+        SessionTimers.attached(this);
         outbound.resume(this);
     }
 
@@ -278,14 +288,17 @@ final class Session implements OutboundFlow.Sink {
         }
         connection = null;
         fencedSends.reset();
-        if (lifetime == SessionLifetime.CONNECTION) {
+        if (lifetime == SessionLifetime.CONNECTION || expiry.interval() == 0) {
             discard();
+        } else {
+            SessionTimers.detached(this);
         }
     }
 
     /** Ends the session: no subscriptions remain, nothing is stored, and nothing more is delivered. */
     void discard() {
         assert owner.isCurrent();
+        expiry.stop();
         for (String filter : subscriptions.keySet()) {
             broker.subscriptions().unsubscribe(filter, this);
         }
@@ -303,6 +316,24 @@ final class Session implements OutboundFlow.Sink {
             storage.inflight().removeAll(clientId);
             storage.inboundPacketIds().removeAll(clientId);
         }
+        SessionTimers.ended(this); // a delayed will goes out when its session ends [MQTT-3.1.2-8]
+    }
+
+    // --- delayed will (MQTT 5) ---
+
+    /** The delayed will of the connection that just ended abnormally, or of a restored session; null if none. */
+    @Nullable DelayedWill delayedWill() {
+        assert owner.isCurrent();
+        return delayedWill;
+    }
+
+    void delayedWill(@Nullable DelayedWill will) {
+        assert owner.isCurrent();
+        delayedWill = will;
+    }
+
+    BrokerContext broker() {
+        return broker;
     }
 
     ClientInfo clientInfo() {
