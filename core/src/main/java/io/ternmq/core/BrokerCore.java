@@ -39,14 +39,14 @@ public final class BrokerCore implements AutoCloseable {
     public BrokerCore(CoreConfig config, Authenticator authenticator, Authorizer authorizer, Clock clock,
                       CoreStores stores, SessionExecutorFactory executors) {
         // storage is read before any thread exists: unreadable data fails here with nothing to stop
-        RetainedIndex retained = new RetainedIndex(stores.retained());
+        RetainedIndex retained = new RetainedIndex(stores.retained(), clock);
         Recovery.Result recovered = Recovery.run(stores.storage(), queuePageSize(config));
         SessionThreads threads = new SessionThreads(config.sessionThreads(), executors);
         SubscriptionTree<Session> subscriptions = new SubscriptionTree<>();
         var messageIds = new MessageIds(recovered.nextMessageId());
         CoreStats stats = new CoreStats(retained::size, subscriptions::size);
         Router router = new LocalRouter(threads, subscriptions, retained, stores.storage().messages(), messageIds,
-                stats);
+                stats, clock);
         broker = new BrokerContext(config, authenticator, authorizer, clock, stores, threads, subscriptions,
                 retained, router, new ClientIdGenerator(), stats, messageIds);
         admin = new AdminOperations(broker);

@@ -21,11 +21,18 @@ final class RetainedIndex {
     private final Node root = new Node();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final RetainedMessageStore store;
+    private final Clock clock;
     /** Topics with a message; changed only under the write lock, read lock-free by metrics. */
     private volatile long count;
 
     RetainedIndex(RetainedMessageStore store) {
+        this(store, Clock.SYSTEM);
+    }
+
+    /** {@code clock} tells which messages have expired (MQTT 5 message expiry). */
+    RetainedIndex(RetainedMessageStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
         for (RetainedMessage message : store.all()) {
             insert(message);
         }
@@ -87,12 +94,21 @@ final class RetainedIndex {
         return count;
     }
 
-    /** Hands every retained message whose topic matches {@code filter} to {@code sink} [MQTT-3.3.1-6]. */
+    /**
+     * Hands every retained message whose topic matches {@code filter} to {@code sink} [MQTT-3.3.1-6], except those
+     * whose message expiry interval has run out [MQTT-3.3.2-5].
+     */
     void forEachMatching(String filter, Consumer<RetainedMessage> sink) {
         String[] levels = TopicLevels.split(filter);
+        long now = clock.currentTimeMillis();
+        Consumer<RetainedMessage> unexpired = message -> {
+            if (!message.isExpiredAt(now)) {
+                sink.accept(message);
+            }
+        };
         lock.readLock().lock();
         try {
-            collect(root, levels, 0, sink);
+            collect(root, levels, 0, unexpired);
         } finally {
             lock.readLock().unlock();
         }
