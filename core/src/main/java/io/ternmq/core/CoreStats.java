@@ -27,7 +27,7 @@ final class CoreStats implements BrokerStats {
     final LongAdder expiredMessages = new LongAdder();
     final LongAdder queued = new LongAdder();
     final LongAdder inflight = new LongAdder();
-    final OutboundFlow.Totals flowTotals = new OutboundFlow.Totals(queued, inflight);
+    final OutboundFlow.Totals flowTotals = new OutboundFlow.Totals(queued, inflight, expiredMessages);
     private final LongAdder[] connects = adders(ConnectReturnCode.values().length);
     private final LongAdder[] disconnects = adders(DisconnectReason.values().length);
     private final LongAdder[] publishesReceived = adders(Qos.values().length);

@@ -1,5 +1,6 @@
 package io.ternmq.core;
 
+import io.ternmq.protocol.PublishProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,11 +28,18 @@ final class MessageExpiry {
 
     /**
      * [MQTT-3.3.2-6] the interval to forward: the received one minus the time waited, in whole seconds rounded up so
-     * that a message not yet expired is never forwarded with 0 (which a receiver could take as already expired).
-     * Only for a message that expires and has not expired.
+     * that a message not yet expired is never forwarded with 0 (which a receiver could take as already expired); at
+     * least 1 for one sent after all (a resend of a message whose delivery had begun).
      */
     static long remainingSeconds(long expiresAtMillis, long nowMillis) {
         long leftMillis = expiresAtMillis - nowMillis;
-        return (leftMillis + 999) / 1000;
+        return Math.max(1, (leftMillis + 999) / 1000);
+    }
+
+    /** {@code properties} with the Message Expiry Interval left at {@code nowMillis} [MQTT-3.3.2-6]. */
+    static PublishProperties withRemaining(PublishProperties properties, long expiresAtMillis, long nowMillis) {
+        return new PublishProperties(properties.payloadFormatIndicator(), remainingSeconds(expiresAtMillis, nowMillis),
+                properties.topicAlias(), properties.responseTopic(), properties.correlationData(),
+                properties.userProperties(), properties.subscriptionIdentifiers(), properties.contentType());
     }
 }

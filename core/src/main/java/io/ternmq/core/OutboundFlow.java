@@ -30,7 +30,7 @@ final class OutboundFlow {
     }
 
     /** What became of a delivery. */
-    enum Outcome { SENT, QUEUED, DROPPED_OFFLINE, DROPPED_OVERFLOW }
+    enum Outcome { SENT, QUEUED, DROPPED_OFFLINE, DROPPED_OVERFLOW, DROPPED_EXPIRED }
 
     private final int maxInflight;
     private final int maxQueued;
@@ -41,11 +41,15 @@ final class OutboundFlow {
     private final PacketIdAllocator packetIds = new PacketIdAllocator();
     private final Totals totals;
     private final OutboundJournal journal;
+    private final Clock clock;
 
-    /** Broker-wide sums of every flow's queue and window sizes, for the queue-depth and in-flight gauges. */
-    record Totals(LongAdder queued, LongAdder inflight) {
+    /**
+     * Broker-wide sums of every flow's queue and window sizes, for the queue-depth and in-flight gauges, and the
+     * count of messages dropped because they expired (MQTT 5).
+     */
+    record Totals(LongAdder queued, LongAdder inflight, LongAdder expired) {
         static Totals unshared() {
-            return new Totals(new LongAdder(), new LongAdder());
+            return new Totals(new LongAdder(), new LongAdder(), new LongAdder());
         }
     }
 
@@ -62,18 +66,28 @@ final class OutboundFlow {
     }
 
     OutboundFlow(int maxInflight, int maxQueued, Totals totals, OutboundJournal journal) {
+        this(maxInflight, maxQueued, totals, journal, Clock.SYSTEM);
+    }
+
+    /** {@code clock} tells which messages have expired and how much of their interval is left (MQTT 5). */
+    OutboundFlow(int maxInflight, int maxQueued, Totals totals, OutboundJournal journal, Clock clock) {
         this.maxInflight = maxInflight;
         this.maxQueued = maxQueued;
         this.totals = totals;
         this.journal = journal;
+        this.clock = clock;
     }
 
     Outcome deliver(Delivery delivery, @Nullable Sink sink) {
+        if (expired(delivery)) {
+            journal.dropped(delivery);
+            return Outcome.DROPPED_EXPIRED; // [MQTT-3.3.2-5]
+        }
         if (delivery.qos() == Qos.AT_MOST_ONCE) {
             if (sink == null) {
                 return Outcome.DROPPED_OFFLINE;
             }
-            sink.send(delivery.firstAttempt(0));
+            sink.send(delivery.firstAttempt(0, now(delivery)));
             return Outcome.SENT;
         }
         if (sink != null && queue.isEmpty() && stored == null && inflight.size() < maxInflight) {
@@ -93,7 +107,7 @@ final class OutboundFlow {
     private void sendFirst(Delivery delivery, Sink sink, OutboundJournal.Origin origin) {
         int packetId = packetIds.next(inflight::containsKey); // [MQTT-2.3.1-4]
         // [MQTT-4.3.2-1] [MQTT-4.3.3-1]
-        var message = new InflightMessage(delivery.firstAttempt(packetId), delivery);
+        var message = new InflightMessage(delivery.firstAttempt(packetId, now(delivery)), delivery);
         inflight.put(packetId, message);
         totals.inflight().increment();
         journal.sent(message, origin);
@@ -158,6 +172,22 @@ final class OutboundFlow {
         sink.send(new Pubrel(packetId));
     }
 
+    /**
+     * A PUBREC with a failure reason code (MQTT 5): the receiver will not take the message, so the flow ends here
+     * with no PUBREL [MQTT-4.3.3-4] and the id is free again. Returns how many queued messages went out.
+     */
+    int onRefusedPubrec(int packetId, @Nullable Sink sink) {
+        InflightMessage message = inflight.get(packetId);
+        if (message == null || message.stage() != InflightMessage.Stage.AWAITING_ACK
+                || message.publish().qos() != Qos.EXACTLY_ONCE) {
+            return 0;
+        }
+        inflight.remove(packetId);
+        totals.inflight().decrement();
+        journal.completed(message);
+        return drain(sink);
+    }
+
     /** QoS 2 done; returns how many queued messages went out. */
     int onPubcomp(int packetId, @Nullable Sink sink) {
         InflightMessage message = inflight.get(packetId);
@@ -198,8 +228,13 @@ final class OutboundFlow {
                 loadPage();
                 continue;
             }
-            sendFirst(queue.pollFirst(), sink, OutboundJournal.Origin.QUEUE);
+            Delivery next = queue.pollFirst();
             totals.queued().decrement();
+            if (expired(next)) {
+                dropExpiredFromQueue(next);
+                continue;
+            }
+            sendFirst(next, sink, OutboundJournal.Origin.QUEUE);
             sent++;
         }
         return sent;
@@ -226,6 +261,22 @@ final class OutboundFlow {
             }
         }
         inflight.clear();
+    }
+
+    /** Whether the delivery's message expired before its delivery began [MQTT-3.3.2-5]; no clock read without expiry. */
+    private boolean expired(Delivery delivery) {
+        return delivery.expiresAt() != MessageExpiry.NEVER && delivery.isExpiredAt(clock.currentTimeMillis());
+    }
+
+    private long now(Delivery delivery) {
+        return delivery.expiresAt() == MessageExpiry.NEVER ? 0 : clock.currentTimeMillis();
+    }
+
+    /** A queued message that expired while it waited: deleted, its stored rows with it, and counted. */
+    private void dropExpiredFromQueue(Delivery delivery) {
+        journal.unqueued(delivery);
+        journal.dropped(delivery);
+        totals.expired().increment();
     }
 
     int inflightCount() {

@@ -4,6 +4,7 @@ import io.ternmq.core.auth.ClientIdentity;
 import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.Qos;
+import io.ternmq.protocol.ReasonCode;
 import io.ternmq.store.InboundPacketId;
 import io.ternmq.store.Storage;
 import io.ternmq.store.StorageMode;
@@ -55,7 +56,7 @@ final class Session implements OutboundFlow.Sink {
                 ? new PersistentJournal(clientId, storage())
                 : OutboundJournal.NONE;
         this.outbound = new OutboundFlow(broker.config().maxInflightMessages(), broker.config().maxQueuedMessages(),
-                broker.stats().flowTotals, journal);
+                broker.stats().flowTotals, journal, broker.clock());
         broker.stats().sessions.increment();
         this.fencedSends = new FencedSends(storage(), owner);
     }
@@ -132,17 +133,21 @@ final class Session implements OutboundFlow.Sink {
         return revoked.size();
     }
 
-    void unsubscribe(String filter) {
+    /** Returns whether the session had that subscription. */
+    boolean unsubscribe(String filter) {
         assert owner.isCurrent();
-        if (subscriptions.remove(filter) != null) {
-            // [MQTT-3.10.4-2] nothing new for it; [MQTT-3.10.4-3] what is in flight or queued still completes
-            broker.subscriptions().unsubscribe(filter, this);
-            persist();
+        if (subscriptions.remove(filter) == null) {
+            return false;
         }
+        // [MQTT-3.10.4-2] nothing new for it; [MQTT-3.10.4-3] what is in flight or queued still completes
+        broker.subscriptions().unsubscribe(filter, this);
+        persist();
+        return true;
     }
 
     /** Writes the persistent state through to the session store; connection-lifetime sessions are never stored. */
     void persist() {
+        expiry.takeChanged(); // the row written now has the current interval
         if (lifetime == SessionLifetime.PERSISTENT && !discarded) {
             broker.stores().sessions().save(new StoredSession(clientId, subscriptions, expiry.expiresAt(),
                     expiry.interval(), Map.of()));
@@ -161,11 +166,14 @@ final class Session implements OutboundFlow.Sink {
         return first;
     }
 
-    void release(int packetId) {
+    /** Lets a QoS 2 packet id go at PUBREL; returns whether it was unreleased. */
+    boolean release(int packetId) {
         assert owner.isCurrent();
-        if (unreleasedInbound.remove(packetId) && isStored()) {
+        boolean known = unreleasedInbound.remove(packetId);
+        if (known && isStored()) {
             storage().inboundPacketIds().remove(new InboundPacketId(clientId, packetId));
         }
+        return known;
     }
 
     /** Whether this session's changes are written to storage: persistent and not yet discarded. */
@@ -191,7 +199,15 @@ final class Session implements OutboundFlow.Sink {
             return;
         }
         // [MQTT-3.8.4-6] the lower of published and granted QoS; [MQTT-3.3.1-9] RETAIN=0 on established subscriptions
-        deliver(new Delivery(message.topic(), message.payload(), Qos.min(message.qos(), granted), false, 0, row));
+        deliver(new Delivery(message.topic(), message.payload(), Qos.min(message.qos(), granted), false, 0, row,
+                message.properties(), expiresAt(message)));
+    }
+
+    /** When the message expires, counted from now: it was routed a moment ago [MQTT-3.3.2-5]. */
+    private long expiresAt(Publish message) {
+        Long interval = message.properties().messageExpiryInterval();
+        return interval == null ? MessageExpiry.NEVER
+                : MessageExpiry.expiresAt(broker.clock().currentTimeMillis(), interval);
     }
 
     void deliver(Delivery delivery) {
@@ -207,6 +223,7 @@ final class Session implements OutboundFlow.Sink {
                 broker.stats().queueOverflowDrops.increment();
             }
             case DROPPED_OFFLINE -> broker.stats().offlineDrops.increment();
+            case DROPPED_EXPIRED -> broker.stats().expiredMessages.increment();
             case SENT, QUEUED -> { }
         }
     }
@@ -216,9 +233,14 @@ final class Session implements OutboundFlow.Sink {
         outbound.onPuback(packetId, sink());
     }
 
-    void onPubrec(int packetId) {
+    /** A PUBREC; an MQTT 5 client's failure code (0x80 or above) ends that message's flow without PUBREL. */
+    void onPubrec(int packetId, ReasonCode code) {
         assert owner.isCurrent();
-        outbound.onPubrec(packetId, this);
+        if (code.value() >= ReasonCode.UNSPECIFIED_ERROR.value()) {
+            outbound.onRefusedPubrec(packetId, sink());
+        } else {
+            outbound.onPubrec(packetId, this);
+        }
     }
 
     void onPubcomp(int packetId) {
@@ -234,7 +256,8 @@ final class Session implements OutboundFlow.Sink {
         PersistedMessage row = delivery.stored();
         if (row == null) {
             var message = new StoredMessage(broker.messageIds().next(), delivery.topic(), delivery.qos(),
-                    delivery.payload());
+                    delivery.payload(), StoredProperties.of(delivery.properties()),
+                    StoredProperties.expiresAt(delivery.expiresAt()));
             row = PersistedMessage.store(message, 1, storage().messages());
         }
         return delivery.persisted(nextSequence++, row);

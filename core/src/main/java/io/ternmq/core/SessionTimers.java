@@ -1,5 +1,7 @@
 package io.ternmq.core;
 
+import io.ternmq.protocol.Connect;
+import io.ternmq.protocol.ProtocolVersion;
 import io.ternmq.store.StoredSession;
 import io.ternmq.store.StoredWill;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +20,17 @@ final class SessionTimers {
     private static final Logger LOG = LoggerFactory.getLogger(SessionTimers.class);
 
     private SessionTimers() {
+    }
+
+    /**
+     * A CONNECT created or resumes the session: its expiry interval is the CONNECT's (MQTT 5: absent means 0
+     * [MQTT-3.1.2-23]; 0xFFFFFFFF never expires); a 3.1.1 session never expires.
+     */
+    static void connecting(Session session, Connect connect) {
+        long interval = connect.version() == ProtocolVersion.MQTT_5
+                ? SessionExpiry.granted(connect.properties().sessionExpiryInterval(), SessionExpiry.NEVER)
+                : SessionExpiry.NEVER;
+        session.expiry().interval(interval);
     }
 
     /** A connection is attached: the session stops expiring and a delayed will is cancelled. */

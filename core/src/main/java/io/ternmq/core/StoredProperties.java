@@ -1,10 +1,13 @@
 package io.ternmq.core;
 
 import io.ternmq.protocol.PublishProperties;
+import io.ternmq.protocol.Qos;
 import io.ternmq.protocol.WillProperties;
 import io.ternmq.store.MessageProperties;
+import io.ternmq.store.StoredMessage;
 import org.jspecify.annotations.Nullable;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -37,6 +40,19 @@ final class StoredProperties {
                 properties.responseTopic(), properties.correlationData(), properties.userProperties());
     }
 
+    /** A stored message on its way to a subscriber again, with its properties and expiry time. */
+    static Delivery delivery(StoredMessage message, Qos qos, boolean retain, long sequence, PersistedMessage row) {
+        Instant expiresAt = message.expiresAt();
+        return new Delivery(message.topic(), message.payload(), qos, retain, sequence, row,
+                toPublish(message.properties(), null),
+                expiresAt == null ? MessageExpiry.NEVER : expiresAt.toEpochMilli());
+    }
+
+    /** An expiry time for the store: null for {@link MessageExpiry#NEVER}. */
+    static @Nullable Instant expiresAt(long expiresAtMillis) {
+        return expiresAtMillis == MessageExpiry.NEVER ? null : Instant.ofEpochMilli(expiresAtMillis);
+    }
+
     /** The PUBLISH properties to forward, with {@code expiryInterval} (seconds, null for none). */
     static PublishProperties toPublish(MessageProperties properties, @Nullable Long expiryInterval) {
         if (properties.isEmpty() && expiryInterval == null) {
@@ -46,11 +62,4 @@ final class StoredProperties {
                 properties.correlationData(), properties.userProperties(), List.of(), properties.contentType());
     }
 
-    /**
-     * The will's properties as the PUBLISH that carries it [MQTT-3.1.3-10]: its message expiry interval starts when
-     * it is published; the will delay interval is not a PUBLISH property.
-     */
-    static PublishProperties toPublish(WillProperties will) {
-        return toPublish(of(will), will.messageExpiryInterval());
-    }
 }

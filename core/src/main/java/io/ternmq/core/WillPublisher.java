@@ -14,6 +14,21 @@ final class WillPublisher {
     private WillPublisher() {
     }
 
+    /**
+     * The connection ended without a normal DISCONNECT [MQTT-3.1.2-8]: the will goes out now, or, with a Will Delay
+     * Interval (MQTT 5), waits with its session, which publishes it when the delay passes or the session ends.
+     */
+    static void connectionEnded(BrokerContext broker, ClientIdentity identity, Will will, Session session) {
+        if (!authorized(broker, identity, will)) {
+            return;
+        }
+        if (DelayedWill.delayOf(will) > 0) {
+            session.delayedWill(new DelayedWill(will));
+        } else {
+            publish(broker, will);
+        }
+    }
+
     /** Whether the client may publish its will at all; a refusal is counted. */
     static boolean authorized(BrokerContext broker, ClientIdentity identity, Will will) {
         if (broker.authorizer().mayPublish(identity, will.topic())) {
@@ -26,6 +41,6 @@ final class WillPublisher {
     /** Routes an authorized will now. */
     static void publish(BrokerContext broker, Will will) {
         broker.router().route(new Publish(will.topic(), will.qos(), will.retain(), false, 0, will.payload(),
-                StoredProperties.toPublish(will.properties())));
+                WillMessages.publishProperties(will.properties())));
     }
 }

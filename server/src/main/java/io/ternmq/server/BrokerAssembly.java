@@ -4,6 +4,7 @@ import io.ternmq.core.BrokerCore;
 import io.ternmq.core.BrokerStats;
 import io.ternmq.core.Clock;
 import io.ternmq.core.CoreConfig;
+import io.ternmq.core.Mqtt5Settings;
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
 import io.ternmq.server.admin.SecurityReloader;
@@ -26,8 +27,12 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one composition root: builds the core and the network server from settings and stops them in the reverse
@@ -36,6 +41,8 @@ import java.util.OptionalInt;
 final class BrokerAssembly implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerAssembly.class);
+    /** How long a stop waits for the session threads to tell their clients; a stuck thread must not hold it. */
+    private static final Duration DISCONNECT_WAIT = Duration.ofSeconds(2);
     private final BrokerCore core;
     private final MqttServer server;
     private final Observability observability;
@@ -56,8 +63,11 @@ final class BrokerAssembly implements AutoCloseable {
     static BrokerAssembly start(BrokerSettings settings) {
         prepareDataDir(settings);
         SecurityPolicy security = loadSecurity(settings);
+        // the transport refuses a remaining length over the limit, so a whole packet of that size always passes
+        var mqtt5 = new Mqtt5Settings(settings.maxPacketSize(), Mqtt5Settings.DEFAULTS.receiveMaximum(),
+                Mqtt5Settings.DEFAULTS.topicAliasMaximum());
         var coreConfig = new CoreConfig(settings.sessionThreads(), settings.maxInflightMessages(),
-                settings.maxQueuedMessages(), settings.topicLimits());
+                settings.maxQueuedMessages(), settings.topicLimits(), mqtt5);
         // an embedder's own authenticator or authorizer replaces the file-based one
         var authenticator = settings.authenticator() == Authenticator.ALLOW_ALL
                 ? security.authenticator() : settings.authenticator();
@@ -184,6 +194,7 @@ final class BrokerAssembly implements AutoCloseable {
     @Override
     public void close() {
         observability.close();
+        disconnectClients();
         try {
             server.close();
         } finally {
@@ -195,6 +206,17 @@ final class BrokerAssembly implements AutoCloseable {
             }
         }
         log.info("TernMQ stopped");
+    }
+
+    /** MQTT 5 clients learn why they are dropped (DISCONNECT 0x8B) before the listeners close the sockets. */
+    private void disconnectClients() {
+        try {
+            core.disconnectAll().toCompletableFuture().get(DISCONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("not every client was told about the shutdown before the close: {}", e.toString());
+        }
     }
 
     private static void prepareDataDir(BrokerSettings settings) {
