@@ -243,7 +243,8 @@ final class Connection {
             hold(() -> onMalformedPacket(error));
             return;
         }
-        violation(ReasonCode.MALFORMED_PACKET, "malformed packet: " + error.getMessage()); // [MQTT-4.8.0-1]
+        // [MQTT-4.8.0-1] the decoder names the code: 0x81 malformed, or 0x82, 0x95... [MQTT-4.13.1-1]
+        violation(error.reasonCode(), "malformed packet: " + error.getMessage());
     }
 
     void onKeepAliveTimeout() {

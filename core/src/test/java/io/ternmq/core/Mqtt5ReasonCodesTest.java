@@ -11,6 +11,7 @@ import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.ConnectProperties;
 import io.ternmq.protocol.Disconnect;
 import io.ternmq.protocol.DisconnectProperties;
+import io.ternmq.protocol.MalformedPacketException;
 import io.ternmq.protocol.PayloadFormat;
 import io.ternmq.protocol.ProtocolVersion;
 import io.ternmq.protocol.Puback;
@@ -261,6 +262,20 @@ class Mqtt5ReasonCodesTest {
 
         // [MQTT-4.13.1-1]
         assertThat(client.take()).containsExactly(disconnect(ReasonCode.PROTOCOL_ERROR));
+    }
+
+    @Test
+    void malformedPacket_disconnectWithTheDecodersReasonCode() {
+        TestClient malformed = Mqtt5Clients.connected(broker, "c1");
+        TestClient protocolError = Mqtt5Clients.connected(broker, "c2");
+
+        malformed.malformed(new MalformedPacketException(ReasonCode.MALFORMED_PACKET, "bad length"));
+        protocolError.malformed(new MalformedPacketException(ReasonCode.PROTOCOL_ERROR, "duplicate property"));
+
+        // [MQTT-4.13.1-1] closed, after a DISCONNECT with the code the decoder found
+        assertThat(malformed.take()).containsExactly(disconnect(ReasonCode.MALFORMED_PACKET));
+        assertThat(protocolError.take()).containsExactly(disconnect(ReasonCode.PROTOCOL_ERROR));
+        assertThat(malformed.channel().isClosed()).isTrue();
     }
 
     @Test

@@ -24,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -116,7 +115,7 @@ final class BrokerAssembly implements AutoCloseable {
         var assembly = new BrokerAssembly(core, server, observability, security, settings.listeners(), storage);
         for (ListenerConfig listener : settings.listeners()) {
             log.info("TernMQ {} listening on {} ({} listener '{}')", BrokerVersion.current(),
-                    format(assembly.address(listener.name())), listener.kind(), listener.name());
+                    format(listener.bind(), assembly.address(listener.name())), listener.kind(), listener.name());
             if (authenticator == security.authenticator()) {
                 AnonymousWarning.check(listener.name(), assembly.address(listener.name()), security.settings(),
                         authorizer == Authorizer.ALLOW_ALL ? AnonymousWarning.Rules.NONE : AnonymousWarning.Rules.SOME);
@@ -234,8 +233,12 @@ final class BrokerAssembly implements AutoCloseable {
         }
     }
 
-    private static String format(InetSocketAddress address) {
-        String host = address.getAddress().getHostAddress();
-        return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + address.getPort();
+    /**
+     * The address as the operator asked for it: a wildcard bind shows the configured host ("0.0.0.0"), not the
+     * dual-stack "[::]" the native transport actually binds for it.
+     */
+    private static String format(String configuredBind, InetSocketAddress address) {
+        String host = address.getAddress().isAnyLocalAddress() ? configuredBind : address.getAddress().getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 }
