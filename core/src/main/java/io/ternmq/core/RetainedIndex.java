@@ -5,7 +5,9 @@ import io.ternmq.store.RetainedMessageStore;
 
 import org.jspecify.annotations.Nullable;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -101,8 +103,11 @@ final class RetainedIndex {
     void forEachMatching(String filter, Consumer<RetainedMessage> sink) {
         String[] levels = TopicLevels.split(filter);
         long now = clock.currentTimeMillis();
+        List<RetainedMessage> expired = new ArrayList<>(0);
         Consumer<RetainedMessage> unexpired = message -> {
-            if (!message.isExpiredAt(now)) {
+            if (message.isExpiredAt(now)) {
+                expired.add(message);
+            } else {
                 sink.accept(message);
             }
         };
@@ -111,6 +116,25 @@ final class RetainedIndex {
             collect(root, levels, 0, unexpired);
         } finally {
             lock.readLock().unlock();
+        }
+        expired.forEach(this::removeExpired);
+    }
+
+    /** Forgets an expired retained message, unless a newer one has replaced it meanwhile. */
+    private void removeExpired(RetainedMessage message) {
+        String[] levels = TopicLevels.split(message.topic());
+        lock.writeLock().lock();
+        try {
+            Node node = root;
+            for (int i = 0; i < levels.length && node != null; i++) {
+                node = node.children.get(levels[i]);
+            }
+            if (node != null && node.message == message) {
+                remove(root, levels, 0);
+                store.remove(message.topic());
+            }
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 

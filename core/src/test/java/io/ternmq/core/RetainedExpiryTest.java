@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RetainedExpiryTest {
 
     private final FakeClock clock = new FakeClock();
-    private final RetainedIndex index = new RetainedIndex(new InMemoryRetainedMessageStore(), clock);
+    private final InMemoryRetainedMessageStore store = new InMemoryRetainedMessageStore();
+    private final RetainedIndex index = new RetainedIndex(store, clock);
 
     private RetainedMessage expiringIn(String topic, long millis) {
         return new RetainedMessage(topic, topic.getBytes(StandardCharsets.UTF_8), Qos.AT_MOST_ONCE,
@@ -42,5 +43,26 @@ class RetainedExpiryTest {
         assertThat(matching("a/#")).containsExactlyInAnyOrder("a/long", "a/never");
         clock.advance(Duration.ofHours(1));
         assertThat(matching("a/#")).containsExactly("a/never");
+    }
+
+    @Test
+    void forEachMatching_expiredMessageFound_removedFromIndexAndStore() {
+        index.retain(expiringIn("a/short", 1_000));
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(matching("a/#")).isEmpty();
+
+        assertThat(index.size()).isZero();
+        assertThat(store.all()).isEmpty();
+    }
+
+    @Test
+    void forEachMatching_replacedAfterExpiry_newMessageKept() {
+        index.retain(expiringIn("a/t", 1_000));
+        clock.advance(Duration.ofSeconds(1));
+        index.retain(expiringIn("a/t", 60_000));
+
+        assertThat(matching("a/#")).containsExactly("a/t");
+        assertThat(store.all()).hasSize(1);
     }
 }
