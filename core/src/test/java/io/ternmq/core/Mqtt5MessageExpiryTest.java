@@ -153,4 +153,26 @@ class Mqtt5MessageExpiryTest {
         assertThat(rows).singleElement().satisfies(row -> assertThat(row.expiresAt().toEpochMilli())
                 .isEqualTo(broker.clock.currentTimeMillis() + 100_000));
     }
+
+    @Test
+    void inflightMessage_expiresAfterItWasSent_stillResentOnReconnect() {
+        // [MQTT-4.3.3-7] a message whose PUBLISH was sent is no longer subject to expiry; it is resent with DUP=1
+        TestClient subscriber = broker.client("sub-peer");
+        subscriber.send(connect("sub", true, 600L, null));
+        subscriber.take();
+        subscriber.subscribe(1, "t/#", Qos.EXACTLY_ONCE);
+        publisher.send(new Publish("t/x", Qos.EXACTLY_ONCE, false, false, 9, "sent".getBytes(StandardCharsets.UTF_8),
+                new PublishProperties(null, 2L, null, null, null, List.of(), List.of(), null)));
+        assertThat(subscriber.channel().publishes()).hasSize(1);
+        subscriber.networkClosed();
+        broker.advance(Duration.ofSeconds(30));
+
+        TestClient back = back();
+
+        assertThat(back.channel().publishes()).singleElement().satisfies(p -> {
+            assertThat(p.dup()).isTrue();
+            assertThat(TestClient.text(p)).isEqualTo("sent");
+        });
+        assertThat(broker.core.stats().drops(DropReason.EXPIRED)).isZero();
+    }
 }

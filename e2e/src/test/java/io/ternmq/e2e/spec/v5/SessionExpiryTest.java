@@ -33,7 +33,8 @@ class SessionExpiryTest {
 
     @Test
     void sessionExpiry_reconnectWithinInterval_sessionResumedWithQueuedMessage() {
-        // [MQTT-3.1.2-23] state kept after the connection closes; [MQTT-3.1.2-5] resumed; [MQTT-3.2.2-3] present
+        // [MQTT-3.1.2-23] state kept after the connection closes; [MQTT-3.1.2-5] resumed; [MQTT-3.2.2-3] present;
+        // [MQTT-4.1.0-1] and not dropped while the new connection lasts
         Client first = V5Clients.client(broker, "se-resume");
         assertThat(connect(first, true, 60).isSessionPresent()).isFalse();
         first.client().subscribeWith().topicFilter("se/resume").qos(MqttQos.AT_LEAST_ONCE).send();
