@@ -1,5 +1,6 @@
 package io.ternmq.core;
 
+import io.ternmq.protocol.PublishProperties;
 import io.ternmq.protocol.Will;
 import io.ternmq.protocol.WillProperties;
 import io.ternmq.store.StoredWill;
@@ -25,10 +26,9 @@ final class DelayedWill {
 
     /** The will of a stored row (a restart during the delay). */
     static DelayedWill restored(StoredWill row) {
-        Long expiry = row.messageExpiryInterval();
-        var properties = new WillProperties(null, row.properties().payloadFormat(), expiry,
-                row.properties().contentType(), row.properties().responseTopic(), row.properties().correlationData(),
-                row.properties().userProperties());
+        PublishProperties stored = row.properties();
+        var properties = new WillProperties(null, stored.payloadFormatIndicator(), stored.messageExpiryInterval(),
+                stored.contentType(), stored.responseTopic(), stored.correlationData(), stored.userProperties());
         var delayed = new DelayedWill(new Will(row.topic(), row.payload(), row.qos(), row.retain(), properties));
         delayed.publishAtMillis = row.publishAt().toEpochMilli();
         return delayed;
@@ -73,7 +73,6 @@ final class DelayedWill {
 
     StoredWill row(String clientId) {
         return new StoredWill(clientId, will.topic(), will.payload(), will.qos(), will.retain(),
-                Instant.ofEpochMilli(publishAtMillis), StoredProperties.of(will.properties()),
-                will.properties().messageExpiryInterval());
+                Instant.ofEpochMilli(publishAtMillis), WillMessages.publishProperties(will.properties()));
     }
 }

@@ -24,7 +24,9 @@ public enum DisconnectReason {
     /** Handling a packet failed inside the broker [MQTT-4.8.0-2]. */
     INTERNAL_ERROR(ReasonCode.UNSPECIFIED_ERROR),
     /** The broker is stopping. */
-    SERVER_SHUTTING_DOWN(ReasonCode.SERVER_SHUTTING_DOWN);
+    SERVER_SHUTTING_DOWN(ReasonCode.SERVER_SHUTTING_DOWN),
+    /** A re-authentication (MQTT 5 AUTH 0x19) was refused [MQTT-4.12.1-2]. */
+    REAUTHENTICATION_FAILED(ReasonCode.NOT_AUTHORIZED);
 
     private final @Nullable ReasonCode mqtt5Code;
 

@@ -54,7 +54,7 @@ final class PacketHandling {
             case Unsuback u -> connection.violation("UNSUBACK sent by a client"); // [MQTT-4.8.0-1]
             case Pingresp p -> connection.violation("PINGRESP sent by a client"); // [MQTT-4.8.0-1]
             // the 3.1.1 decoder rejects type 15; a 5.0 client may send AUTH only after CONNECT with a method
-            case Auth a -> connection.violation("AUTH without an authentication method in CONNECT"); // [MQTT-4.12.0-1]
+            case Auth auth -> EnhancedAuthentication.afterConnack(connection, auth); // [MQTT-4.12.0-7]
         }
     }
 

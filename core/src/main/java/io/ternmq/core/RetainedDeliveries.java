@@ -15,7 +15,7 @@ final class RetainedDeliveries {
     static Delivery of(RetainedMessage message, Qos qos) {
         Instant expiresAt = message.expiresAt();
         return new Delivery(message.topic(), message.payload(), qos, true, 0, null,
-                StoredProperties.toPublish(message.properties(), null),
+                message.properties(),
                 expiresAt == null ? MessageExpiry.NEVER : expiresAt.toEpochMilli());
     }
 }

@@ -2,8 +2,6 @@ package io.ternmq.core;
 
 import io.ternmq.protocol.PublishProperties;
 import io.ternmq.protocol.Qos;
-import io.ternmq.protocol.WillProperties;
-import io.ternmq.store.MessageProperties;
 import io.ternmq.store.StoredMessage;
 import org.jspecify.annotations.Nullable;
 
@@ -11,40 +9,28 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Converts between the PUBLISH and will properties of the protocol and the forwarded properties the store keeps
- * ({@link MessageProperties}); expiry travels separately (an absolute time for messages, an interval for wills).
- * Topic alias and subscription identifiers belong to one hop and are never stored.
+ * What the store keeps of a message's MQTT 5 properties, and back: everything forwarded to subscribers; topic alias
+ * and subscription identifiers belong to one hop and are never stored. Expiry is kept as an absolute time.
  */
 final class StoredProperties {
 
     private StoredProperties() {
     }
 
-    static MessageProperties of(PublishProperties properties) {
-        if (properties.payloadFormatIndicator() == null && properties.contentType() == null
-                && properties.responseTopic() == null && properties.correlationData() == null
-                && properties.userProperties().isEmpty()) {
-            return MessageProperties.EMPTY;
+    /** The properties to store: without topic alias and subscription identifiers. */
+    static PublishProperties of(PublishProperties properties) {
+        if (properties.topicAlias() == null && properties.subscriptionIdentifiers().isEmpty()) {
+            return properties;
         }
-        return new MessageProperties(properties.payloadFormatIndicator(), properties.contentType(),
-                properties.responseTopic(), properties.correlationData(), properties.userProperties());
-    }
-
-    static MessageProperties of(WillProperties properties) {
-        if (properties.payloadFormatIndicator() == null && properties.contentType() == null
-                && properties.responseTopic() == null && properties.correlationData() == null
-                && properties.userProperties().isEmpty()) {
-            return MessageProperties.EMPTY;
-        }
-        return new MessageProperties(properties.payloadFormatIndicator(), properties.contentType(),
-                properties.responseTopic(), properties.correlationData(), properties.userProperties());
+        return new PublishProperties(properties.payloadFormatIndicator(), properties.messageExpiryInterval(), null,
+                properties.responseTopic(), properties.correlationData(), properties.userProperties(), List.of(),
+                properties.contentType());
     }
 
     /** A stored message on its way to a subscriber again, with its properties and expiry time. */
     static Delivery delivery(StoredMessage message, Qos qos, boolean retain, long sequence, PersistedMessage row) {
         Instant expiresAt = message.expiresAt();
-        return new Delivery(message.topic(), message.payload(), qos, retain, sequence, row,
-                toPublish(message.properties(), null),
+        return new Delivery(message.topic(), message.payload(), qos, retain, sequence, row, message.properties(),
                 expiresAt == null ? MessageExpiry.NEVER : expiresAt.toEpochMilli());
     }
 
@@ -52,14 +38,4 @@ final class StoredProperties {
     static @Nullable Instant expiresAt(long expiresAtMillis) {
         return expiresAtMillis == MessageExpiry.NEVER ? null : Instant.ofEpochMilli(expiresAtMillis);
     }
-
-    /** The PUBLISH properties to forward, with {@code expiryInterval} (seconds, null for none). */
-    static PublishProperties toPublish(MessageProperties properties, @Nullable Long expiryInterval) {
-        if (properties.isEmpty() && expiryInterval == null) {
-            return PublishProperties.EMPTY;
-        }
-        return new PublishProperties(properties.payloadFormat(), expiryInterval, null, properties.responseTopic(),
-                properties.correlationData(), properties.userProperties(), List.of(), properties.contentType());
-    }
-
 }

@@ -83,7 +83,7 @@ class Mqtt5WillDelayTest {
 
         assertThat(storage.wills().all()).singleElement().satisfies(row -> {
             assertThat(row.publishAt().toEpochMilli()).isEqualTo(broker.clock.currentTimeMillis() + 5_000);
-            assertThat(row.messageExpiryInterval()).isEqualTo(60L);
+            assertThat(row.properties().messageExpiryInterval()).isEqualTo(60L);
             assertThat(row.properties().userProperties()).hasSize(3);
         });
     }

@@ -1,7 +1,7 @@
 package io.ternmq.core;
 
 import io.ternmq.protocol.Qos;
-import io.ternmq.store.MessageProperties;
+import io.ternmq.protocol.PublishProperties;
 import io.ternmq.store.RetainedMessage;
 import io.ternmq.store.memory.InMemoryRetainedMessageStore;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class RetainedExpiryTest {
 
     private RetainedMessage expiringIn(String topic, long millis) {
         return new RetainedMessage(topic, topic.getBytes(StandardCharsets.UTF_8), Qos.AT_MOST_ONCE,
-                MessageProperties.EMPTY, Instant.ofEpochMilli(clock.currentTimeMillis() + millis));
+                PublishProperties.EMPTY, Instant.ofEpochMilli(clock.currentTimeMillis() + millis));
     }
 
     private List<String> matching(String filter) {

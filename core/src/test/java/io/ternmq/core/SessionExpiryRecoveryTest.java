@@ -5,10 +5,10 @@ import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
 import io.ternmq.protocol.Connack;
 import io.ternmq.protocol.PayloadFormat;
+import io.ternmq.protocol.PublishProperties;
 import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.Qos;
 import io.ternmq.protocol.UserProperty;
-import io.ternmq.store.MessageProperties;
 import io.ternmq.store.QueuedMessage;
 import io.ternmq.store.StoredMessage;
 import io.ternmq.store.StoredSession;
@@ -134,10 +134,11 @@ class SessionExpiryRecoveryTest {
     void restoredDelayedWill_delayPasses_publishedWithItsProperties() {
         // [MQTT-3.1.2-8] [MQTT-3.1.3-10] user properties in their order
         storeSession("c", at(60_000), 60);
-        var properties = new MessageProperties(PayloadFormat.UTF8, "text/plain", "reply/c", utf8("id-1"),
-                List.of(new UserProperty("z", "1"), new UserProperty("a", "2"), new UserProperty("z", "0")));
+        var properties = new PublishProperties(PayloadFormat.UTF8, 30L, null, "reply/c", utf8("id-1"),
+                List.of(new UserProperty("z", "1"), new UserProperty("a", "2"), new UserProperty("z", "0")), List.of(),
+                "text/plain");
         storage.wills().put(new StoredWill("c", "wills/c", utf8("gone"), Qos.AT_LEAST_ONCE, false, at(3_000),
-                properties, 30L));
+                properties));
         start();
         TestClient watcher = broker.connected("watcher", SessionMode.CLEAN);
         watcher.subscribe(1, "wills/#", Qos.AT_LEAST_ONCE);

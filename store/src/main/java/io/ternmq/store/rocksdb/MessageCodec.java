@@ -1,6 +1,5 @@
 package io.ternmq.store.rocksdb;
 
-import io.ternmq.store.MessageProperties;
 import io.ternmq.store.StoredMessage;
 import org.jspecify.annotations.Nullable;
 
@@ -11,8 +10,8 @@ import java.time.Instant;
  * <pre>
  *   key   = message id:i64 big-endian (ids grow, so iteration is in id order)
  *   value = qos:u8  topic:u16-length UTF-8  payload:u32-length bytes
- *           { tag:u8 value } (format 2, {@link Tag}): PAYLOAD_FORMAT, CONTENT_TYPE, RESPONSE_TOPIC,
- *           CORRELATION_DATA, USER_PROPERTY*, EXPIRES_AT
+ *           { tag:u8 value } (format 2, {@link Tag}): PAYLOAD_FORMAT, MESSAGE_EXPIRY_INTERVAL, CONTENT_TYPE,
+ *           RESPONSE_TOPIC, CORRELATION_DATA, USER_PROPERTY*, EXPIRES_AT
  * </pre>
  */
 final class MessageCodec {
@@ -63,7 +62,6 @@ final class MessageCodec {
                 throw PropertyFields.unknown(tag);
             }
         }
-        MessageProperties properties = fields.properties();
-        return new StoredMessage(id, topic, qos, payload, properties, expiresAt);
+        return new StoredMessage(id, topic, qos, payload, fields.properties(), expiresAt);
     }
 }

@@ -1,8 +1,8 @@
 package io.ternmq.store.rocksdb;
 
 import io.ternmq.protocol.PayloadFormat;
+import io.ternmq.protocol.PublishProperties;
 import io.ternmq.protocol.UserProperty;
-import io.ternmq.store.MessageProperties;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
@@ -10,22 +10,34 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * Writes and reads the forwarded MQTT 5 properties of a message as {@link Tag tagged fields}. Reading collects one
- * row's tags; a codec hands each tag it reads to {@link #read} and treats a refused one as corrupt.
+ * Writes and reads the forwarded MQTT 5 properties of a message as {@link Tag tagged fields}: payload format,
+ * message expiry interval, content type, response topic, correlation data and user properties in their order
+ * [MQTT-3.3.2-18]. Topic alias and subscription identifiers belong to one hop and are never written. Reading
+ * collects one row's tags; a codec hands each tag it reads to {@link #read} and treats a refused one as corrupt.
  */
 final class PropertyFields {
 
     private @Nullable PayloadFormat payloadFormat;
+    private @Nullable Long messageExpiryInterval;
     private @Nullable String contentType;
     private @Nullable String responseTopic;
     private byte @Nullable [] correlationData;
     private final List<UserProperty> userProperties = new ArrayList<>();
     private final BitSet seen = new BitSet(256);
 
-    static void write(ValueWriter out, MessageProperties properties) {
-        PayloadFormat format = properties.payloadFormat();
+    static boolean isEmpty(PublishProperties p) {
+        return p.payloadFormatIndicator() == null && p.messageExpiryInterval() == null && p.contentType() == null
+                && p.responseTopic() == null && p.correlationData() == null && p.userProperties().isEmpty();
+    }
+
+    static void write(ValueWriter out, PublishProperties properties) {
+        PayloadFormat format = properties.payloadFormatIndicator();
         if (format != null) {
             out.u8(Tag.PAYLOAD_FORMAT).u8(format.value());
+        }
+        Long expiry = properties.messageExpiryInterval();
+        if (expiry != null) {
+            out.u8(Tag.MESSAGE_EXPIRY_INTERVAL).u32((int) expiry.longValue());
         }
         if (properties.contentType() != null) {
             out.u8(Tag.CONTENT_TYPE).string(properties.contentType());
@@ -42,8 +54,8 @@ final class PropertyFields {
     }
 
     /** A rough size of the tagged fields, to size the row's buffer. */
-    static int sizeHint(MessageProperties properties) {
-        if (properties.isEmpty()) {
+    static int sizeHint(PublishProperties properties) {
+        if (isEmpty(properties)) {
             return 0;
         }
         byte[] correlation = properties.correlationData();
@@ -58,6 +70,7 @@ final class PropertyFields {
                 case 1 -> PayloadFormat.UTF8;
                 default -> throw new CorruptValueException("payload format indicator");
             };
+            case Tag.MESSAGE_EXPIRY_INTERVAL -> messageExpiryInterval = Integer.toUnsignedLong(in.u32());
             case Tag.CONTENT_TYPE -> contentType = in.string();
             case Tag.RESPONSE_TOPIC -> responseTopic = in.string();
             case Tag.CORRELATION_DATA -> correlationData = in.blob();
@@ -81,12 +94,13 @@ final class PropertyFields {
         seen.set(tag);
     }
 
-    MessageProperties properties() {
-        if (payloadFormat == null && contentType == null && responseTopic == null && correlationData == null
-                && userProperties.isEmpty()) {
-            return MessageProperties.EMPTY;
+    PublishProperties properties() {
+        if (payloadFormat == null && messageExpiryInterval == null && contentType == null && responseTopic == null
+                && correlationData == null && userProperties.isEmpty()) {
+            return PublishProperties.EMPTY;
         }
-        return new MessageProperties(payloadFormat, contentType, responseTopic, correlationData, userProperties);
+        return new PublishProperties(payloadFormat, messageExpiryInterval, null, responseTopic, correlationData,
+                userProperties, List.of(), contentType);
     }
 
     static CorruptValueException unknown(int tag) {

@@ -10,8 +10,8 @@ import java.time.Instant;
  * <pre>
  *   key   = UTF-8(topic)
  *   value = qos:u8  payload:u32-length bytes (never empty)
- *           { tag:u8 value } (format 2, {@link Tag}): PAYLOAD_FORMAT, CONTENT_TYPE, RESPONSE_TOPIC,
- *           CORRELATION_DATA, USER_PROPERTY*, EXPIRES_AT
+ *           { tag:u8 value } (format 2, {@link Tag}): PAYLOAD_FORMAT, MESSAGE_EXPIRY_INTERVAL, CONTENT_TYPE,
+ *           RESPONSE_TOPIC, CORRELATION_DATA, USER_PROPERTY*, EXPIRES_AT
  * </pre>
  */
 final class RetainedCodec {

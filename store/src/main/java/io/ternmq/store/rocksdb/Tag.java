@@ -11,7 +11,7 @@ final class Tag {
 
     /** u8: 0 unspecified bytes, 1 UTF-8. */
     static final int PAYLOAD_FORMAT = 0x01;
-    /** u32: seconds, counted from when the message is published (a will's). */
+    /** u32: seconds; a message's as received (its expiry runs from {@link #EXPIRES_AT}), a will's from publication. */
     static final int MESSAGE_EXPIRY_INTERVAL = 0x02;
     /** u16-length UTF-8. */
     static final int CONTENT_TYPE = 0x03;

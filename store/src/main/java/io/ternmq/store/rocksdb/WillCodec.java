@@ -10,8 +10,8 @@ import java.time.Instant;
  * <pre>
  *   key   = UTF-8(client id)
  *   value = publishAt epoch millis:i64  qos:u8  retain:u8 (0|1)  topic:u16-length UTF-8  payload:u32-length bytes
- *           { tag:u8 value } (format 2, {@link Tag}): PAYLOAD_FORMAT, CONTENT_TYPE, RESPONSE_TOPIC,
- *           CORRELATION_DATA, USER_PROPERTY*, MESSAGE_EXPIRY_INTERVAL
+ *           { tag:u8 value } (format 2, {@link Tag}): PAYLOAD_FORMAT, MESSAGE_EXPIRY_INTERVAL, CONTENT_TYPE,
+ *           RESPONSE_TOPIC, CORRELATION_DATA, USER_PROPERTY*
  * </pre>
  */
 final class WillCodec {
@@ -29,10 +29,6 @@ final class WillCodec {
                 .i64(will.publishAt().toEpochMilli()).u8(will.qos().value()).u8(will.retain() ? 1 : 0)
                 .string(will.topic()).blob(will.payload());
         PropertyFields.write(out, will.properties());
-        Long expiryInterval = will.messageExpiryInterval();
-        if (expiryInterval != null) {
-            out.u8(Tag.MESSAGE_EXPIRY_INTERVAL).u32((int) expiryInterval.longValue());
-        }
         return out.toBytes();
     }
 
@@ -44,17 +40,13 @@ final class WillCodec {
         String topic = in.string();
         byte[] payload = in.blob();
         var fields = new PropertyFields();
-        Long expiryInterval = null;
         while (in.hasRemaining()) {
             int tag = in.u8();
-            if (tag == Tag.MESSAGE_EXPIRY_INTERVAL) {
-                fields.once(tag);
-                expiryInterval = Integer.toUnsignedLong(in.u32());
-            } else if (!fields.read(tag, in)) {
+            if (!fields.read(tag, in)) {
                 throw PropertyFields.unknown(tag);
             }
         }
         return new StoredWill(new String(key, StandardCharsets.UTF_8), topic, payload, qos, retain, publishAt,
-                fields.properties(), expiryInterval);
+                fields.properties());
     }
 }

@@ -1,13 +1,13 @@
 package io.ternmq.store.rocksdb;
 
 import io.ternmq.protocol.PayloadFormat;
+import io.ternmq.protocol.PublishProperties;
 import io.ternmq.protocol.Qos;
 import io.ternmq.protocol.RetainHandling;
 import io.ternmq.protocol.UserProperty;
 import io.ternmq.store.InboundPacketId;
 import io.ternmq.store.InflightEntry;
 import io.ternmq.store.InflightStage;
-import io.ternmq.store.MessageProperties;
 import io.ternmq.store.QueuedMessage;
 import io.ternmq.store.RetainedMessage;
 import io.ternmq.store.StorageMode;
@@ -33,9 +33,11 @@ public final class GoldenDatabase {
 
     static final Instant WILL_AT = Instant.ofEpochMilli(1_800_000_000_000L);
     static final Instant EXPIRES_AT = Instant.ofEpochMilli(1_800_000_060_000L);
-    static final MessageProperties PROPERTIES = new MessageProperties(PayloadFormat.UTF8, "text/plain", "replies/7",
+    static final PublishProperties PROPERTIES = new PublishProperties(PayloadFormat.UTF8, null, null, "replies/7",
             new byte[]{1, 2, 3}, List.of(new UserProperty("b", "2"), new UserProperty("a", "1"),
-            new UserProperty("b", "3")));
+            new UserProperty("b", "3")), List.of(), "text/plain");
+    static final PublishProperties WILL_PROPERTIES = new PublishProperties(PayloadFormat.UTF8, 120L, null,
+            "replies/7", new byte[]{1, 2, 3}, PROPERTIES.userProperties(), List.of(), "text/plain");
     static final StoredSession V5_SESSION = new StoredSession("golden-v5", Map.of("v5/+/x", Qos.AT_LEAST_ONCE,
             "plain/#", Qos.AT_MOST_ONCE), EXPIRES_AT, 3600, Map.of("v5/+/x",
             new SubscriptionOptions(true, true, RetainHandling.DO_NOT_SEND, 268_435_455)));
@@ -44,7 +46,7 @@ public final class GoldenDatabase {
     static final RetainedMessage V5_RETAINED = new RetainedMessage("v5/retained", utf8("kept"), Qos.EXACTLY_ONCE,
             PROPERTIES, EXPIRES_AT);
     static final StoredWill V5_WILL = new StoredWill("golden-v5", "v5/will", utf8("bye"), Qos.EXACTLY_ONCE, false,
-            WILL_AT, PROPERTIES, 120L);
+            WILL_AT, WILL_PROPERTIES);
 
     private GoldenDatabase() {
     }

@@ -1,10 +1,10 @@
 package io.ternmq.store.rocksdb;
 
+import io.ternmq.protocol.PublishProperties;
 import io.ternmq.protocol.Qos;
 import io.ternmq.store.InboundPacketId;
 import io.ternmq.store.InflightEntry;
 import io.ternmq.store.InflightStage;
-import io.ternmq.store.MessageProperties;
 import io.ternmq.store.QueuedMessage;
 import io.ternmq.store.StorageMode;
 import io.ternmq.store.StoredSession;
@@ -42,12 +42,11 @@ class GoldenDatabaseTest {
                 assertThat(session.options()).isEmpty();
             });
             assertThat(storage.messages().find(42)).hasValueSatisfying(m -> {
-                assertThat(m.properties()).isEqualTo(MessageProperties.EMPTY);
+                assertThat(m.properties()).isEqualTo(PublishProperties.EMPTY);
                 assertThat(m.expiresAt()).isNull();
             });
             assertThat(storage.wills().all()).singleElement().satisfies(w -> {
-                assertThat(w.properties()).isEqualTo(MessageProperties.EMPTY);
-                assertThat(w.messageExpiryInterval()).isNull();
+                assertThat(w.properties()).isEqualTo(PublishProperties.EMPTY);
             });
         }
     }
@@ -73,19 +72,20 @@ class GoldenDatabaseTest {
             assertThat(storage.messages().find(43)).hasValueSatisfying(m -> {
                 assertThat(m.topic()).isEqualTo("v5/7/x");
                 assertThat(m.payload()).isEqualTo(GoldenDatabase.utf8("22.5"));
-                assertThat(m.properties()).isEqualTo(GoldenDatabase.PROPERTIES);
+                assertThat(m.properties()).usingRecursiveComparison().isEqualTo(GoldenDatabase.PROPERTIES);
                 assertThat(m.expiresAt()).isEqualTo(GoldenDatabase.EXPIRES_AT);
             });
             assertThat(storage.retained().all()).filteredOn(r -> r.topic().equals("v5/retained")).singleElement()
                     .satisfies(r -> {
-                        assertThat(r.properties()).isEqualTo(GoldenDatabase.PROPERTIES);
+                        assertThat(r.properties()).usingRecursiveComparison().isEqualTo(GoldenDatabase.PROPERTIES);
                         assertThat(r.expiresAt()).isEqualTo(GoldenDatabase.EXPIRES_AT);
                     });
             assertThat(storage.wills().all()).filteredOn(w -> w.clientId().equals("golden-v5")).singleElement()
                     .satisfies(w -> {
                         assertThat(w.topic()).isEqualTo("v5/will");
-                        assertThat(w.properties()).isEqualTo(GoldenDatabase.PROPERTIES);
-                        assertThat(w.messageExpiryInterval()).isEqualTo(120L);
+                        assertThat(w.properties()).usingRecursiveComparison()
+                                .isEqualTo(GoldenDatabase.WILL_PROPERTIES);
+                        assertThat(w.properties().messageExpiryInterval()).isEqualTo(120L);
                         assertThat(w.publishAt()).isEqualTo(GoldenDatabase.WILL_AT);
                     });
         }

@@ -1,10 +1,10 @@
 package io.ternmq.store.rocksdb;
 
 import io.ternmq.protocol.PayloadFormat;
+import io.ternmq.protocol.PublishProperties;
 import io.ternmq.protocol.Qos;
 import io.ternmq.protocol.RetainHandling;
 import io.ternmq.protocol.UserProperty;
-import io.ternmq.store.MessageProperties;
 import io.ternmq.store.RetainedMessage;
 import io.ternmq.store.StoredMessage;
 import io.ternmq.store.StoredSession;
@@ -39,13 +39,14 @@ class TaggedFieldsCodecTest {
 
     @Test
     void messageValue_withProperties_appendsTaggedFieldsInFixedOrder() {
-        var properties = new MessageProperties(PayloadFormat.UTF8, "c", "r", new byte[]{7},
-                List.of(new UserProperty("k", "v")));
+        var properties = new PublishProperties(PayloadFormat.UTF8, 300L, null, "r", new byte[]{7},
+                List.of(new UserProperty("k", "v")), List.of(), "c");
         byte[] value = MessageCodec.value(new StoredMessage(1, "t", Qos.AT_MOST_ONCE, utf8(""), properties, AT));
 
         assertThat(value).containsExactly(
                 0x00, 0x00, 0x01, 't', 0x00, 0x00, 0x00, 0x00, // qos, topic, empty payload
                 0x01, 0x01, // payload format: UTF-8
+                0x02, 0x00, 0x00, 0x01, 0x2C, // message expiry interval as received: 300
                 0x03, 0x00, 0x01, 'c', // content type
                 0x08, 0x00, 0x01, 'r', // response topic
                 0x09, 0x00, 0x00, 0x00, 0x01, 0x07, // correlation data
@@ -61,7 +62,7 @@ class TaggedFieldsCodecTest {
 
         assertThat(message.id()).isEqualTo(5);
         assertThat(message.qos()).isEqualTo(Qos.EXACTLY_ONCE);
-        assertThat(message.properties()).isSameAs(MessageProperties.EMPTY);
+        assertThat(message.properties()).isSameAs(PublishProperties.EMPTY);
         assertThat(message.expiresAt()).isNull();
     }
 
@@ -75,7 +76,7 @@ class TaggedFieldsCodecTest {
 
             StoredMessage back = MessageCodec.decode(MessageCodec.key(message.id()), MessageCodec.value(message));
 
-            assertThat(back.properties()).isEqualTo(message.properties());
+            assertThat(back.properties()).usingRecursiveComparison().isEqualTo(message.properties());
             assertThat(back.expiresAt()).isEqualTo(message.expiresAt());
             assertThat(back.payload()).isEqualTo(message.payload());
             assertThat(back.topic()).isEqualTo(message.topic());
@@ -84,13 +85,14 @@ class TaggedFieldsCodecTest {
 
     @Test
     void retainedCodec_withPropertiesAndExpiry_roundTrips() {
-        var properties = new MessageProperties(null, "application/json", null, null,
-                List.of(new UserProperty("z", "1"), new UserProperty("a", "2"), new UserProperty("z", "0")));
+        var properties = new PublishProperties(null, null, null, null, null,
+                List.of(new UserProperty("z", "1"), new UserProperty("a", "2"), new UserProperty("z", "0")), List.of(),
+                "application/json");
         var message = new RetainedMessage("r/t", utf8("x"), Qos.AT_LEAST_ONCE, properties, AT);
 
         RetainedMessage back = RetainedCodec.decode(RetainedCodec.key("r/t"), RetainedCodec.value(message));
 
-        assertThat(back.properties()).isEqualTo(properties);
+        assertThat(back.properties()).usingRecursiveComparison().isEqualTo(properties);
         assertThat(back.properties().userProperties()).extracting(UserProperty::name).containsExactly("z", "a", "z");
         assertThat(back.expiresAt()).isEqualTo(AT);
     }
@@ -104,13 +106,13 @@ class TaggedFieldsCodecTest {
     @Test
     void willCodec_withPropertiesAndExpiryInterval_roundTrips() {
         var will = new StoredWill("c", "w", utf8("bye"), Qos.AT_LEAST_ONCE, true, AT,
-                new MessageProperties(PayloadFormat.UNSPECIFIED_BYTES, null, "resp", new byte[0], List.of()),
-                0xFFFF_FFFFL);
+                new PublishProperties(PayloadFormat.UNSPECIFIED_BYTES, 0xFFFF_FFFFL, null, "resp", new byte[0],
+                        List.of(), List.of(), null));
 
         StoredWill back = WillCodec.decode(WillCodec.key("c"), WillCodec.value(will));
 
-        assertThat(back.properties()).isEqualTo(will.properties());
-        assertThat(back.messageExpiryInterval()).isEqualTo(0xFFFF_FFFFL);
+        assertThat(back.properties()).usingRecursiveComparison().isEqualTo(will.properties());
+        assertThat(back.properties().messageExpiryInterval()).isEqualTo(0xFFFF_FFFFL);
         assertThat(back.publishAt()).isEqualTo(AT);
         assertThat(back.retain()).isTrue();
     }
@@ -195,18 +197,19 @@ class TaggedFieldsCodecTest {
                 .isInstanceOf(CorruptValueException.class);
     }
 
-    private static MessageProperties randomProperties(Random random) {
+    private static PublishProperties randomProperties(Random random) {
         if (random.nextInt(4) == 0) {
-            return MessageProperties.EMPTY;
+            return PublishProperties.EMPTY;
         }
         List<UserProperty> user = new ArrayList<>();
         for (int i = random.nextInt(4); i > 0; i--) {
             user.add(new UserProperty("n" + random.nextInt(3), "v" + random.nextInt(1000)));
         }
-        return new MessageProperties(random.nextBoolean() ? null : PayloadFormat.values()[random.nextInt(2)],
-                random.nextBoolean() ? null : "type/" + random.nextInt(9),
+        return new PublishProperties(random.nextBoolean() ? null : PayloadFormat.values()[random.nextInt(2)],
+                random.nextBoolean() ? null : random.nextLong(0, 0x1_0000_0000L), null,
                 random.nextBoolean() ? null : "reply/" + random.nextInt(9),
-                random.nextBoolean() ? null : randomBytes(random, 16), user);
+                random.nextBoolean() ? null : randomBytes(random, 16), user, List.of(),
+                random.nextBoolean() ? null : "type/" + random.nextInt(9));
     }
 
     private static byte[] randomBytes(Random random, int maxLength) {
