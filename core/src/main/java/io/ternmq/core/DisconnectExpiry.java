@@ -23,7 +23,8 @@ final class DisconnectExpiry {
             connection.violation("DISCONNECT sets a session expiry interval after 0 at CONNECT");
             return false;
         }
-        connection.session().expiry().interval(requested);
+        Mqtt5ConnectPolicy policy = connection.session().broker().config().mqtt5().connectPolicy();
+        connection.session().expiry().interval(policy.sessionExpiry(requested)); // the configured maximum holds
         return true;
     }
 }

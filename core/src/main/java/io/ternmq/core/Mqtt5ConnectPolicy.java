@@ -3,9 +3,9 @@ package io.ternmq.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the broker answers an MQTT 5 CONNECT beyond its limits: the keep-alive it allows, the Response Information
- * it hands out, and whether it sends clients elsewhere. 3.1/3.1.1 clients are not affected, except that a redirect
- * refuses them too (they cannot be redirected).
+ * How the broker answers an MQTT 5 CONNECT beyond its limits: the keep-alive and session expiry it allows, the
+ * Response Information it hands out, and whether it sends clients elsewhere. 3.1/3.1.1 clients are not affected,
+ * except that a redirect refuses them too (they cannot be redirected).
  *
  * @param maxKeepAliveSeconds  the longest keep-alive a 5.0 client may use, 1..65535; a client asking for more, or
  *                             for none (0), is told this value as Server Keep Alive and held to it
@@ -13,16 +13,28 @@ import org.jspecify.annotations.Nullable;
  * @param responseInformation  the Response Information given to a client that asks for it (Request Response
  *                             Information = 1), e.g. a topic prefix for its responses; null gives none
  * @param redirect             when set, every new client is refused with a Server Reference
+ * @param maxSessionExpiry     the longest Session Expiry Interval in seconds a 5.0 client gets, 1..0xFFFFFFFF; a
+ *                             client asking for more is told this value in CONNACK (3.2.2.3.2) and held to it; 0
+ *                             means no maximum
  */
 public record Mqtt5ConnectPolicy(int maxKeepAliveSeconds, @Nullable String responseInformation,
-                                 @Nullable ServerRedirect redirect) {
+                                 @Nullable ServerRedirect redirect, long maxSessionExpiry) {
 
-    /** No keep-alive maximum, no Response Information, no redirect. */
+    /** No keep-alive maximum, no Response Information, no redirect, no session expiry maximum. */
     public static final Mqtt5ConnectPolicy DEFAULTS = new Mqtt5ConnectPolicy(0, null, null);
+
+    /** Without a session expiry maximum. */
+    public Mqtt5ConnectPolicy(int maxKeepAliveSeconds, @Nullable String responseInformation,
+                              @Nullable ServerRedirect redirect) {
+        this(maxKeepAliveSeconds, responseInformation, redirect, 0);
+    }
 
     public Mqtt5ConnectPolicy {
         if (maxKeepAliveSeconds < 0 || maxKeepAliveSeconds > 65_535) {
             throw new IllegalArgumentException("maxKeepAliveSeconds must be 0..65535, was " + maxKeepAliveSeconds);
+        }
+        if (maxSessionExpiry < 0 || maxSessionExpiry > SessionExpiry.NEVER) {
+            throw new IllegalArgumentException("maxSessionExpiry must be 0..4294967295, was " + maxSessionExpiry);
         }
         if (responseInformation != null && responseInformation.isEmpty()) {
             responseInformation = null;
@@ -33,6 +45,17 @@ public record Mqtt5ConnectPolicy(int maxKeepAliveSeconds, @Nullable String respo
      * The Server Keep Alive to announce for a client that asked for {@code requestedSeconds}, or null when the
      * client's own value stands (then the broker enforces exactly that [MQTT-3.2.2-22]).
      */
+    /** The Session Expiry Interval a client asking for {@code requested} (absent: 0) gets. */
+    long sessionExpiry(@Nullable Long requested) {
+        return SessionExpiry.granted(requested, maxSessionExpiry == 0 ? SessionExpiry.NEVER : maxSessionExpiry);
+    }
+
+    /** The Session Expiry Interval to announce in CONNACK: only when it is not the one the client asked for. */
+    @Nullable Long announcedSessionExpiry(@Nullable Long requested) {
+        long granted = sessionExpiry(requested);
+        return granted == (requested == null ? 0 : requested) ? null : granted;
+    }
+
     @Nullable Integer serverKeepAlive(int requestedSeconds) {
         if (maxKeepAliveSeconds == 0) {
             return null;

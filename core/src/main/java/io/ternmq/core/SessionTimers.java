@@ -24,11 +24,12 @@ final class SessionTimers {
 
     /**
      * A CONNECT created or resumes the session: its expiry interval is the CONNECT's (MQTT 5: absent means 0
-     * [MQTT-3.1.2-23]; 0xFFFFFFFF never expires); a 3.1.1 session never expires.
+     * [MQTT-3.1.2-23]; 0xFFFFFFFF never expires), capped by the configured maximum; a 3.1.1 session never expires.
      */
     static void connecting(Session session, Connect connect) {
         long interval = connect.version() == ProtocolVersion.MQTT_5
-                ? SessionExpiry.granted(connect.properties().sessionExpiryInterval(), SessionExpiry.NEVER)
+                ? session.broker().config().mqtt5().connectPolicy().sessionExpiry(
+                        connect.properties().sessionExpiryInterval())
                 : SessionExpiry.NEVER;
         session.expiry().interval(interval);
     }

@@ -11,8 +11,9 @@ package io.ternmq.server.config;
  * @param receiveMaximum       QoS 1/2 PUBLISHes a client may leave unacknowledged
  * @param topicAliasMaximum    highest topic alias a client may use; 0 = none
  * @param outboundTopicAliases {@code lru} or {@code none}
+ * @param maxSessionExpiry     seconds; 0 = no maximum
  */
 public record MqttConfig(int maxKeepAlive, String responseInformation, String serverReference,
                          String serverReferenceCode, int receiveMaximum, int topicAliasMaximum,
-                         String outboundTopicAliases) {
+                         String outboundTopicAliases, int maxSessionExpiry) {
 }
