@@ -76,6 +76,8 @@ public record EffectiveConfig(ServerConfig config, Map<ConfigKey<?>, RawValue> s
                         value(ConfigKeys.MQTT_RECEIVE_MAXIMUM, raw),
                         value(ConfigKeys.MQTT_TOPIC_ALIAS_MAXIMUM, raw),
                         value(ConfigKeys.MQTT_OUTBOUND_TOPIC_ALIASES, raw),
+                        value(ConfigKeys.MQTT_MAXIMUM_QOS, raw),
+                        value(ConfigKeys.MQTT_RETAIN_AVAILABLE, raw),
                         value(ConfigKeys.MQTT_MAX_SESSION_EXPIRY, raw)));
         return new EffectiveConfig(config, raw);
     }
