@@ -3,6 +3,7 @@ package io.ternmq.core;
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
 import io.ternmq.protocol.Connack;
+import io.ternmq.protocol.Qos;
 import io.ternmq.store.memory.InMemoryStorage;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +21,8 @@ class Mqtt5SessionExpiryCapTest {
     private final InMemoryStorage storage = new InMemoryStorage();
     private final TestBroker broker = new TestBroker(new CoreConfig(2, 4, 8, TopicLimits.PROTOCOL,
             new Mqtt5Settings(Mqtt5Settings.PROTOCOL_MAXIMUM_PACKET_SIZE, 65_535, 10,
-                    new Mqtt5ConnectPolicy(0, null, null, 60))), Authenticator.ALLOW_ALL, Authorizer.ALLOW_ALL,
+                    new Mqtt5ConnectPolicy(0, null, null, Qos.EXACTLY_ONCE, RetainSupport.AVAILABLE, 60))),
+            Authenticator.ALLOW_ALL, Authorizer.ALLOW_ALL,
             new CoreStores(storage));
 
     @AfterEach
