@@ -39,8 +39,9 @@ class CapabilityLimitsTest {
     void connack_announcesMaximumQos1AndRetainUnavailable_exactBytes() {
         // [MQTT-3.2.2-9] a server without QoS 2 says Maximum QoS 1; Retain Available 0
         broker.raw().send(Mqtt5Packets.connect("cl-connack").build()).expectPacket(
-                "20 10 00 00"                          // CONNACK, remaining length 16, success
-                        + " 0d"                        // property length 13
+                "20 13 00 00"                          // CONNACK, remaining length 19, success
+                        + " 10"                        // property length 16
+                        + " 22 00 0a"                  // topic alias maximum 10
                         + " 24 01"                     // maximum QoS 1
                         + " 25 00"                     // retain available: no
                         + " 27 10 00 00 04"            // maximum packet size
