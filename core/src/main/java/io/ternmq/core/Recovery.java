@@ -1,7 +1,5 @@
 package io.ternmq.core;
 
-import io.ternmq.protocol.Publish;
-import io.ternmq.protocol.PublishProperties;
 import io.ternmq.store.InflightEntry;
 import io.ternmq.store.InflightStage;
 import io.ternmq.store.QueuedMessage;
