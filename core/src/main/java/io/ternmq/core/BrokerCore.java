@@ -5,9 +5,13 @@ import io.ternmq.core.auth.Authorizer;
 import io.ternmq.core.auth.ClientIdentity;
 import io.ternmq.store.StorageMode;
 import io.ternmq.store.StorageStats;
+import io.ternmq.store.StoredSession;
+import io.ternmq.store.StoredWill;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,6 +25,7 @@ public final class BrokerCore implements AutoCloseable {
 
     private final BrokerContext broker;
     private final AdminOperations admin;
+    private final DeadlineTicker ticker;
     private volatile boolean closed;
 
     /** In-memory stores and one platform thread per session executor. */
@@ -35,32 +40,38 @@ public final class BrokerCore implements AutoCloseable {
     public BrokerCore(CoreConfig config, Authenticator authenticator, Authorizer authorizer, Clock clock,
                       CoreStores stores, SessionExecutorFactory executors) {
         // storage is read before any thread exists: unreadable data fails here with nothing to stop
-        RetainedIndex retained = new RetainedIndex(stores.retained());
-        Recovery.Result recovered = Recovery.run(stores.storage(), queuePageSize(config));
+        RetainedIndex retained = new RetainedIndex(stores.retained(), clock);
+        Recovery.Result recovered = Recovery.run(stores.storage(), queuePageSize(config), clock);
         SessionThreads threads = new SessionThreads(config.sessionThreads(), executors);
         Subscriptions subscriptions = new Subscriptions();
         var messageIds = new MessageIds(recovered.nextMessageId());
         CoreStats stats = new CoreStats(retained::size, subscriptions::size);
         Router router = new LocalRouter(threads, subscriptions, retained, stores.storage().messages(), messageIds,
-                stats);
+                stats, clock);
         broker = new BrokerContext(config, authenticator, authorizer, clock, stores, threads, subscriptions,
                 retained, router, new ClientIdGenerator(), stats, messageIds);
         admin = new AdminOperations(broker);
-        recovered.sessions().forEach(this::restore);
+        ticker = new DeadlineTicker(threads, clock);
+        Map<String, StoredWill> wills = DelayedWills.recover(stores.storage(), recovered.sessions());
+        recovered.sessions().forEach(session -> restore(session, wills.get(session.stored().clientId())));
     }
 
     /**
      * A stored persistent session comes back offline, subscribed, with its queue, in-flight messages and inbound
      * QoS 2 ids, on its owner thread [MQTT-3.1.2-4].
      */
-    private void restore(RecoveredSession recovered) {
+    private void restore(RecoveredSession recovered, @Nullable StoredWill will) {
         String clientId = recovered.stored().clientId();
         SessionThread owner = broker.threads().ownerOf(clientId);
         owner.execute(() -> {
             Session session = new Session(clientId, SessionLifetime.PERSISTENT, owner, broker);
             owner.sessions().put(clientId, session);
-            recovered.stored().subscriptions().forEach(session::subscribe);
+            StoredSession stored = recovered.stored();
+            // each filter with its MQTT 5 options as stored (No Local, Retain As Published, identifier)
+            stored.subscriptions().forEach((filter, qos) ->
+                    session.subscribe(filter, StoredSubscriptions.restored(stored, filter, qos)));
             session.restore(recovered);
+            SessionTimers.restored(session, recovered.stored(), will);
         });
     }
 
@@ -130,6 +141,11 @@ public final class BrokerCore implements AutoCloseable {
                 .thenApply(ignored -> perThread.stream().mapToInt(CompletableFuture::join).sum());
     }
 
+    /** Runs the session timers (expiry, delayed wills) that are due; tests call it after moving a fake clock. */
+    void tickDeadlines() {
+        ticker.tick();
+    }
+
     /**
      * Ends every connected client's connection on its session thread, telling MQTT 5 clients DISCONNECT 0x8B
      * Server shutting down; completes once every thread has done so. The first step of a graceful stop.
@@ -166,6 +182,7 @@ public final class BrokerCore implements AutoCloseable {
     public void close() {
         closed = true;
         admin.closed();
+        ticker.close();
         broker.threads().shutdown();
     }
 

@@ -36,6 +36,9 @@ public interface BrokerStats {
     /** Messages not delivered for {@code reason}. */
     long drops(DropReason reason);
 
+    /** Sessions discarded because their session expiry interval ran out (MQTT 5) [MQTT-4.1.0-2]. */
+    long expiredSessions();
+
     /** Sessions the broker holds: connected clients plus persistent sessions of offline clients. */
     long sessions();
 

@@ -237,6 +237,7 @@ final class Connection {
         Session attached;
         if (!connect.cleanSession() && previous != null && previous.lifetime() == SessionLifetime.PERSISTENT) {
             attached = previous; // [MQTT-3.1.2-4] resume (5.0: Clean Start 0 [MQTT-3.1.2-5])
+            SessionTimers.connecting(attached, connect);
             sessionPresent = true; // [MQTT-3.2.2-2]
         } else {
             if (previous != null) {
@@ -245,6 +246,7 @@ final class Connection {
             SessionLifetime lifetime = requestedLifetime();
             attached = new Session(clientId, lifetime, owner, broker);
             owner.sessions().put(clientId, attached);
+            SessionTimers.connecting(attached, connect);
             attached.persist();
             sessionPresent = false; // [MQTT-3.2.2-1] [MQTT-3.2.2-3]
         }
@@ -412,7 +414,7 @@ final class Connection {
         Will pending = will;
         will = null; // [MQTT-3.1.2-10] removed once published or after DISCONNECT
         if (ending == Ending.ABNORMAL && pending != null) {
-            publishWill(pending);
+            WillPublisher.connectionEnded(broker, identity, pending, session());
         }
         session().detach(this);
     }
@@ -422,6 +424,9 @@ final class Connection {
      * client asks for it with reason code 0x04, Disconnect with Will Message.
      */
     void disconnect(Disconnect disconnect) {
+        if (!DisconnectExpiry.accepted(this, disconnect)) {
+            return;
+        }
         if (isMqtt5() && disconnect.reasonCode() == ReasonCode.DISCONNECT_WITH_WILL_MESSAGE) {
             close(Ending.ABNORMAL, DisconnectReason.CLIENT_DISCONNECT, null, "DISCONNECT with will message");
             return;
@@ -443,15 +448,5 @@ final class Connection {
             case MQTT_3_1_1 -> "MQTT 3.1.1";
             case MQTT_5 -> "MQTT 5.0";
         };
-    }
-
-    /** The will goes through the authorizer like any PUBLISH, with its QoS and RETAIN [MQTT-3.1.2-16] [MQTT-3.1.2-17]. */
-    private void publishWill(Will pending) {
-        if (!broker.authorizer().mayPublish(identity, pending.topic())) {
-            broker.stats().unauthorizedPublishes.increment();
-            return;
-        }
-        broker.router().route(new Publish(pending.topic(), pending.qos(), pending.retain(), false, 0,
-                pending.payload(), WillMessages.publishProperties(pending.properties())));
     }
 }

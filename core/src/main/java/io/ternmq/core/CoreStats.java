@@ -24,9 +24,11 @@ final class CoreStats implements BrokerStats {
     final LongAdder offlineDrops = new LongAdder();
     final LongAdder oversizeDrops = new LongAdder();
     final LongAdder sessions = new LongAdder();
+    final LongAdder expiredSessions = new LongAdder();
+    final LongAdder expiredMessages = new LongAdder();
     final LongAdder queued = new LongAdder();
     final LongAdder inflight = new LongAdder();
-    final OutboundFlow.Totals flowTotals = new OutboundFlow.Totals(queued, inflight);
+    final OutboundFlow.Totals flowTotals = new OutboundFlow.Totals(queued, inflight, expiredMessages);
     private final LongAdder[] connects = adders(ConnectReturnCode.values().length);
     private final LongAdder[] disconnects = adders(DisconnectReason.values().length);
     private final LongAdder[] publishesReceived = adders(Qos.values().length);
@@ -116,8 +118,14 @@ final class CoreStats implements BrokerStats {
             case NOT_AUTHORIZED -> unauthorizedPublishes.sum();
             case NO_SUBSCRIBERS -> noSubscriberDrops.sum();
             case QOS0_OFFLINE -> offlineDrops.sum();
+            case EXPIRED -> expiredMessages.sum();
             case PACKET_TOO_LARGE -> oversizeDrops.sum();
         };
+    }
+
+    @Override
+    public long expiredSessions() {
+        return expiredSessions.sum();
     }
 
     @Override

@@ -11,32 +11,41 @@ import org.jspecify.annotations.Nullable;
  * [MQTT-3.3.1-8], clear for an established one [MQTT-3.3.1-9]. The payload is shared, never copied. For a
  * persistent session, {@code stored} is the message row it holds and {@code sequence} its place in the session's
  * stored queue/in-flight order; otherwise null and 0. {@code properties} are the MQTT 5 properties forwarded to
- * the subscriber (empty for a message from a 3.1.1 client; the 3.1.1 encoder leaves them out), with the
- * receiving subscriptions' identifiers. {@code share} is the shared subscription group the subscriber was picked
- * from, so that the message can go to another member if this session ends before it is acknowledged; null for
- * the subscriber's own subscriptions.
+ * the subscriber (empty for a message from a 3.1.1 client; the 3.1.1 encoder leaves them out). {@code expiresAt}
+ * is when its message expiry interval runs out (epoch millis, {@link MessageExpiry#NEVER} without one): it is
+ * not sent after that [MQTT-3.3.2-5], and is sent with what is left of the interval [MQTT-3.3.2-6]. The
+ * properties carry the receiving subscriptions' identifiers. {@code share} is the shared subscription group the
+ * subscriber was picked from, so that the message can go to another member if this session ends before it is
+ * acknowledged; null for the subscriber's own subscriptions.
  */
 record Delivery(String topic, byte[] payload, Qos qos, boolean retain, long sequence,
-                @Nullable PersistedMessage stored, PublishProperties properties,
+                @Nullable PersistedMessage stored, PublishProperties properties, long expiresAt,
                 @Nullable SharedGroup<Session> share) {
 
     Delivery(String topic, byte[] payload, Qos qos, boolean retain) {
-        this(topic, payload, qos, retain, 0, null, PublishProperties.EMPTY, null);
+        this(topic, payload, qos, retain, 0, null, PublishProperties.EMPTY, MessageExpiry.NEVER);
+    }
+
+    /** A delivery for the subscriber's own subscriptions. */
+    Delivery(String topic, byte[] payload, Qos qos, boolean retain, long sequence,
+             @Nullable PersistedMessage stored, PublishProperties properties, long expiresAt) {
+        this(topic, payload, qos, retain, sequence, stored, properties, expiresAt, null);
     }
 
     Delivery(String topic, byte[] payload, Qos qos, boolean retain, long sequence,
              @Nullable PersistedMessage stored) {
-        this(topic, payload, qos, retain, sequence, stored, PublishProperties.EMPTY, null);
+        this(topic, payload, qos, retain, sequence, stored, PublishProperties.EMPTY, MessageExpiry.NEVER);
     }
 
+    /** A delivery whose expiry, if any, is not tracked (the interval goes out as received). */
     Delivery(String topic, byte[] payload, Qos qos, boolean retain, long sequence,
              @Nullable PersistedMessage stored, PublishProperties properties) {
-        this(topic, payload, qos, retain, sequence, stored, properties, null);
+        this(topic, payload, qos, retain, sequence, stored, properties, MessageExpiry.NEVER);
     }
 
     /** The same delivery as a persistent session records it. */
     Delivery persisted(long newSequence, PersistedMessage row) {
-        return new Delivery(topic, payload, qos, retain, newSequence, row, properties, share);
+        return new Delivery(topic, payload, qos, retain, newSequence, row, properties, expiresAt, share);
     }
 
     /**
@@ -45,11 +54,28 @@ record Delivery(String topic, byte[] payload, Qos qos, boolean retain, long sequ
      */
     Delivery redirected(SubscriptionOptions options) {
         return new Delivery(topic, payload, Qos.min(qos, options.qos()), retain, 0, null,
-                SubscriptionIdentifiers.on(properties, options.identifiers()), share);
+                SubscriptionIdentifiers.on(properties, options.identifiers()), expiresAt, share);
     }
 
     /** The outgoing PUBLISH: DUP=0 on a first attempt [MQTT-3.3.1-1] [MQTT-3.3.1-2]. */
     Publish firstAttempt(int packetId) {
         return new Publish(topic, qos, retain, false, packetId, payload, properties);
+    }
+
+    /** Whether its message expiry interval has run out at {@code nowMillis} [MQTT-3.3.2-5]. */
+    boolean isExpiredAt(long nowMillis) {
+        return MessageExpiry.isExpired(expiresAt, nowMillis);
+    }
+
+    /**
+     * The outgoing PUBLISH sent at {@code nowMillis}: as {@link #firstAttempt(int)}, with the Message Expiry Interval
+     * reduced by the time the message waited in the broker [MQTT-3.3.2-6].
+     */
+    Publish firstAttempt(int packetId, long nowMillis) {
+        if (expiresAt == MessageExpiry.NEVER) {
+            return firstAttempt(packetId);
+        }
+        return new Publish(topic, qos, retain, false, packetId, payload,
+                MessageExpiry.withRemaining(properties, expiresAt, nowMillis));
     }
 }

@@ -14,5 +14,7 @@ public enum DropReason {
     /** A QoS 0 message for a session whose client is offline: QoS 0 is never queued. */
     QOS0_OFFLINE,
     /** Beyond the MQTT 5 client's Maximum Packet Size: discarded as if delivered [MQTT-3.1.2-25]. */
-    PACKET_TOO_LARGE
+    PACKET_TOO_LARGE,
+    /** The message expiry interval (MQTT 5) ran out before delivery to the subscriber began [MQTT-3.3.2-5]. */
+    EXPIRED
 }

@@ -7,6 +7,7 @@ import io.ternmq.store.RetainedMessage;
 import io.ternmq.store.StoredMessage;
 import org.jspecify.annotations.Nullable;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,9 +28,11 @@ final class LocalRouter implements Router {
     private final MessageStore messages;
     private final MessageIds messageIds;
     private final CoreStats stats;
+    private final Clock clock;
 
     LocalRouter(SessionThreads threads, Subscriptions subscriptions, RetainedIndex retained,
-                MessageStore messages, MessageIds messageIds, CoreStats stats) {
+                MessageStore messages, MessageIds messageIds, CoreStats stats, Clock clock) {
+        this.clock = clock;
         this.threads = threads;
         this.subscriptions = subscriptions;
         this.retained = retained;
@@ -135,7 +138,7 @@ final class LocalRouter implements Router {
             return null;
         }
         var stored = new StoredMessage(messageIds.next(), message.topic(), message.qos(), message.payload(),
-                message.properties());
+                StoredProperties.of(message.properties()), expiresAt(message));
         return PersistedMessage.store(stored, holders, messages);
     }
 
@@ -157,10 +160,16 @@ final class LocalRouter implements Router {
             retained.clear(message.topic()); // [MQTT-3.3.1-10] [MQTT-3.3.1-11]
         } else {
             // [MQTT-3.3.1-5] kept with its QoS; [MQTT-3.3.1-7] a QoS 0 one replaces the earlier message too
-            // with its properties, forwarded to later subscribers too [MQTT-3.3.2-4] [MQTT-3.3.2-17]
             retained.retain(new RetainedMessage(message.topic(), message.payload(), message.qos(),
-                    message.properties()));
+                    StoredProperties.of(message.properties()), expiresAt(message)));
         }
+    }
+
+    /** When a message with a Message Expiry Interval expires, counted from now [MQTT-3.3.2-5]; null without one. */
+    private @Nullable Instant expiresAt(Publish message) {
+        Long interval = message.properties().messageExpiryInterval();
+        return interval == null ? null
+                : Instant.ofEpochMilli(MessageExpiry.expiresAt(clock.currentTimeMillis(), interval));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // generic array creation: one slot per session thread

@@ -31,7 +31,8 @@ final class Mqtt5Connack {
                             @Nullable String assignedClientId, @Nullable Integer serverKeepAlive,
                             @Nullable Authentication authentication) {
         var properties = new ConnackProperties(
-                null, // session expiry interval: the client's own is kept
+                // 3.2.2.3.2 only when the broker holds the client to another value than it asked for
+                settings.connectPolicy().announcedSessionExpiry(connect.properties().sessionExpiryInterval()),
                 settings.receiveMaximum() == DEFAULT_RECEIVE_MAXIMUM ? null : settings.receiveMaximum(),
                 maximumQos(settings.connectPolicy()), // [MQTT-3.2.2-9] absent when every QoS is supported
                 retainAvailable(settings.connectPolicy()), // absent when retained messages are supported

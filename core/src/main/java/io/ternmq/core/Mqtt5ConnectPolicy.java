@@ -7,10 +7,11 @@ import io.ternmq.protocol.Will;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the broker answers an MQTT 5 CONNECT beyond its limits: the keep-alive it allows, the Response Information
- * it hands out, whether it sends clients elsewhere, and the QoS and retain support it announces and holds clients
- * to. 3.1/3.1.1 clients keep their own keep-alive; a redirect refuses them too (they cannot be redirected), and a
- * PUBLISH or will beyond the QoS or retain support closes their connection (3.1.1 has no way to say why).
+ * How the broker answers an MQTT 5 CONNECT beyond its limits: the keep-alive and session expiry it allows, the
+ * Response Information it hands out, whether it sends clients elsewhere, and the QoS and retain support it
+ * announces and holds clients to. 3.1/3.1.1 clients keep their own keep-alive; a redirect refuses them too (they
+ * cannot be redirected), and a PUBLISH or will beyond the QoS or retain support closes their connection (3.1.1 has
+ * no way to say why).
  *
  * @param maxKeepAliveSeconds  the longest keep-alive a 5.0 client may use, 1..65535; a client asking for more, or
  *                             for none (0), is told this value as Server Keep Alive and held to it
@@ -20,9 +21,13 @@ import org.jspecify.annotations.Nullable;
  * @param redirect             when set, every new client is refused with a Server Reference
  * @param maximumQos           the highest QoS a client may publish (and use for its will) [MQTT-3.2.2-9]
  * @param retain               whether a client may publish (and will) retained messages
+ * @param maxSessionExpiry     the longest Session Expiry Interval in seconds a 5.0 client gets, 1..0xFFFFFFFF; a
+ *                             client asking for more is told this value in CONNACK (3.2.2.3.2) and held to it; 0
+ *                             means no maximum
  */
 public record Mqtt5ConnectPolicy(int maxKeepAliveSeconds, @Nullable String responseInformation,
-                                 @Nullable ServerRedirect redirect, Qos maximumQos, RetainSupport retain) {
+                                 @Nullable ServerRedirect redirect, Qos maximumQos, RetainSupport retain,
+                                 long maxSessionExpiry) {
 
     /** No keep-alive maximum, no Response Information, no redirect, every QoS, retained messages. */
     public static final Mqtt5ConnectPolicy DEFAULTS = new Mqtt5ConnectPolicy(0, null, null);
@@ -33,19 +38,24 @@ public record Mqtt5ConnectPolicy(int maxKeepAliveSeconds, @Nullable String respo
         this(maxKeepAliveSeconds, responseInformation, redirect, Qos.EXACTLY_ONCE, RetainSupport.AVAILABLE);
     }
 
+    /** Without a session expiry maximum. */
+    public Mqtt5ConnectPolicy(int maxKeepAliveSeconds, @Nullable String responseInformation,
+                              @Nullable ServerRedirect redirect, Qos maximumQos, RetainSupport retain) {
+        this(maxKeepAliveSeconds, responseInformation, redirect, maximumQos, retain, 0);
+    }
+
     public Mqtt5ConnectPolicy {
         if (maxKeepAliveSeconds < 0 || maxKeepAliveSeconds > 65_535) {
             throw new IllegalArgumentException("maxKeepAliveSeconds must be 0..65535, was " + maxKeepAliveSeconds);
+        }
+        if (maxSessionExpiry < 0 || maxSessionExpiry > SessionExpiry.NEVER) {
+            throw new IllegalArgumentException("maxSessionExpiry must be 0..4294967295, was " + maxSessionExpiry);
         }
         if (responseInformation != null && responseInformation.isEmpty()) {
             responseInformation = null;
         }
     }
 
-    /**
-     * The Server Keep Alive to announce for a client that asked for {@code requestedSeconds}, or null when the
-     * client's own value stands (then the broker enforces exactly that [MQTT-3.2.2-22]).
-     */
     /** Why this PUBLISH is refused: 0x9B [MQTT-3.2.2-11], 0x9A [MQTT-3.2.2-14]; null when it is supported. */
     @Nullable ReasonCode unsupported(Publish publish) {
         return unsupported(publish.qos(), publish.retain());
@@ -63,6 +73,21 @@ public record Mqtt5ConnectPolicy(int maxKeepAliveSeconds, @Nullable String respo
         return retainFlag && retain == RetainSupport.UNAVAILABLE ? ReasonCode.RETAIN_NOT_SUPPORTED : null;
     }
 
+    /** The Session Expiry Interval a client asking for {@code requested} (absent: 0) gets. */
+    long sessionExpiry(@Nullable Long requested) {
+        return SessionExpiry.granted(requested, maxSessionExpiry == 0 ? SessionExpiry.NEVER : maxSessionExpiry);
+    }
+
+    /** The Session Expiry Interval to announce in CONNACK: only when it is not the one the client asked for. */
+    @Nullable Long announcedSessionExpiry(@Nullable Long requested) {
+        long granted = sessionExpiry(requested);
+        return granted == (requested == null ? 0 : requested) ? null : granted;
+    }
+
+    /**
+     * The Server Keep Alive to announce for a client that asked for {@code requestedSeconds}, or null when the
+     * client's own value stands (then the broker enforces exactly that [MQTT-3.2.2-22]).
+     */
     @Nullable Integer serverKeepAlive(int requestedSeconds) {
         if (maxKeepAliveSeconds == 0) {
             return null;

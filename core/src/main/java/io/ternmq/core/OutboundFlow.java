@@ -41,7 +41,7 @@ final class OutboundFlow {
     }
 
     /** What became of a delivery. */
-    enum Outcome { SENT, QUEUED, DROPPED_OFFLINE, DROPPED_OVERFLOW }
+    enum Outcome { SENT, QUEUED, DROPPED_OFFLINE, DROPPED_OVERFLOW, DROPPED_EXPIRED }
 
     private final int maxInflight;
     private final int maxQueued;
@@ -56,11 +56,15 @@ final class OutboundFlow {
     private final PacketIdAllocator packetIds = new PacketIdAllocator();
     private final Totals totals;
     private final OutboundJournal journal;
+    private final Clock clock;
 
-    /** Broker-wide sums of every flow's queue and window sizes, for the queue-depth and in-flight gauges. */
-    record Totals(LongAdder queued, LongAdder inflight) {
+    /**
+     * Broker-wide sums of every flow's queue and window sizes, for the queue-depth and in-flight gauges, and the
+     * count of messages dropped because they expired (MQTT 5).
+     */
+    record Totals(LongAdder queued, LongAdder inflight, LongAdder expired) {
         static Totals unshared() {
-            return new Totals(new LongAdder(), new LongAdder());
+            return new Totals(new LongAdder(), new LongAdder(), new LongAdder());
         }
     }
 
@@ -77,19 +81,29 @@ final class OutboundFlow {
     }
 
     OutboundFlow(int maxInflight, int maxQueued, Totals totals, OutboundJournal journal) {
+        this(maxInflight, maxQueued, totals, journal, Clock.SYSTEM);
+    }
+
+    /** {@code clock} tells which messages have expired and how much of their interval is left (MQTT 5). */
+    OutboundFlow(int maxInflight, int maxQueued, Totals totals, OutboundJournal journal, Clock clock) {
         this.maxInflight = maxInflight;
         this.window = maxInflight;
         this.maxQueued = maxQueued;
         this.totals = totals;
         this.journal = journal;
+        this.clock = clock;
     }
 
     Outcome deliver(Delivery delivery, @Nullable Sink sink) {
+        if (expired(delivery)) {
+            journal.dropped(delivery);
+            return Outcome.DROPPED_EXPIRED; // [MQTT-3.3.2-5]
+        }
         if (delivery.qos() == Qos.AT_MOST_ONCE) {
             if (sink == null) {
                 return Outcome.DROPPED_OFFLINE;
             }
-            sink.send(delivery.firstAttempt(0));
+            sink.send(delivery.firstAttempt(0, now(delivery)));
             return Outcome.SENT;
         }
         if (sink != null && queue.isEmpty() && stored == null && inflight.size() < window) {
@@ -115,7 +129,7 @@ final class OutboundFlow {
     private boolean sendFirst(Delivery delivery, Sink sink, OutboundJournal.Origin origin) {
         int packetId = packetIds.next(inflight::containsKey); // [MQTT-2.3.1-4]
         // [MQTT-4.3.2-1] [MQTT-4.3.3-1]
-        var message = new InflightMessage(delivery.firstAttempt(packetId), delivery);
+        var message = new InflightMessage(delivery.firstAttempt(packetId, now(delivery)), delivery);
         if (!sink.accepts(message.publish())) {
             journal.sent(message, origin);
             journal.completed(message);
@@ -264,10 +278,15 @@ final class OutboundFlow {
                 loadPage();
                 continue;
             }
-            if (sendFirst(queue.pollFirst(), sink, OutboundJournal.Origin.QUEUE)) {
+            Delivery next = queue.pollFirst();
+            totals.queued().decrement();
+            if (expired(next)) {
+                dropExpiredFromQueue(next);
+                continue;
+            }
+            if (sendFirst(next, sink, OutboundJournal.Origin.QUEUE)) {
                 sent++;
             }
-            totals.queued().decrement();
         }
         return sent;
     }
@@ -294,6 +313,22 @@ final class OutboundFlow {
         }
         inflight.clear();
         unsent.clear();
+    }
+
+    /** Whether the delivery's message expired before its delivery began [MQTT-3.3.2-5]; no clock read without expiry. */
+    private boolean expired(Delivery delivery) {
+        return delivery.expiresAt() != MessageExpiry.NEVER && delivery.isExpiredAt(clock.currentTimeMillis());
+    }
+
+    private long now(Delivery delivery) {
+        return delivery.expiresAt() == MessageExpiry.NEVER ? 0 : clock.currentTimeMillis();
+    }
+
+    /** A queued message that expired while it waited: deleted, its stored rows with it, and counted. */
+    private void dropExpiredFromQueue(Delivery delivery) {
+        journal.unqueued(delivery);
+        journal.dropped(delivery);
+        totals.expired().increment();
     }
 
     /**

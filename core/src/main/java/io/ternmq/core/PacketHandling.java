@@ -289,8 +289,8 @@ final class PacketHandling {
         broker.retained().forEachMatching(subscription.requested().topicFilter(), matching::add);
         for (RetainedMessage message : matching) {
             Qos qos = Qos.min(message.qos(), subscription.options().qos()); // [MQTT-3.8.4-6]
-            session.deliver(new Delivery(message.topic(), message.payload(), qos, true, 0, null,
-                    SubscriptionIdentifiers.on(message.properties(), subscription.options().identifiers())));
+            // [MQTT-3.3.2-6] with what is left of its expiry
+            session.deliver(RetainedDeliveries.of(message, qos, subscription.options().identifiers()));
         }
     }
 }

@@ -64,6 +64,13 @@ final class PersistentJournal implements OutboundJournal {
     }
 
     @Override
+    public void unqueued(Delivery delivery) {
+        if (delivery.stored() != null) {
+            storage.queues().remove(clientId, delivery.sequence());
+        }
+    }
+
+    @Override
     public void dropped(Delivery delivery) {
         PersistedMessage row = delivery.stored();
         if (row != null) {

@@ -1,7 +1,5 @@
 package io.ternmq.core;
 
-import io.ternmq.protocol.Publish;
-import io.ternmq.protocol.PublishProperties;
 import io.ternmq.store.InflightEntry;
 import io.ternmq.store.InflightStage;
 import io.ternmq.store.QueuedMessage;
@@ -33,6 +31,7 @@ final class Recovery {
 
     private final Storage storage;
     private final int pageSize;
+    private final Clock clock;
     private final MessageReferences references = new MessageReferences();
     private final SharedRows sharedRows = new SharedRows();
     private final Map<String, RecoveredSession.Builder> sessions = new HashMap<>();
@@ -40,9 +39,10 @@ final class Recovery {
     private long skipped;
     private long queued;
 
-    private Recovery(Storage storage, int pageSize) {
+    private Recovery(Storage storage, int pageSize, Clock clock) {
         this.storage = storage;
         this.pageSize = pageSize;
+        this.clock = clock;
     }
 
     /** What was recovered: the sessions and the first free message id. */
@@ -50,8 +50,8 @@ final class Recovery {
     }
 
     /** Recovers, leaving queues on disk to be paged in {@code pageSize} messages at a time. */
-    static Result run(Storage storage, int pageSize) {
-        return new Recovery(storage, pageSize).recover();
+    static Result run(Storage storage, int pageSize, Clock clock) {
+        return new Recovery(storage, pageSize, clock).recover();
     }
 
     private Result recover() {
@@ -138,9 +138,11 @@ final class Recovery {
         // a message past PUBREC let go of its row: a placeholder with no reference keeps the id for the PUBCOMP
         PersistedMessage row = needsPayload ? sharedRows.take(entry.messageId())
                 : new PersistedMessage(entry.messageId(), 0);
-        PublishProperties properties = message == null ? PublishProperties.EMPTY : message.properties();
-        var delivery = new Delivery(topic, payload, entry.qos(), entry.retain(), entry.sequence(), row, properties);
-        var publish = new Publish(topic, entry.qos(), entry.retain(), false, entry.packetId(), payload, properties);
+        var delivery = message == null
+                ? new Delivery(topic, payload, entry.qos(), entry.retain(), entry.sequence(), row)
+                : StoredProperties.delivery(message, entry.qos(), entry.retain(), entry.sequence(), row);
+        // its delivery began before the restart: resent whatever its expiry [MQTT-4.3.3-7]
+        var publish = delivery.firstAttempt(entry.packetId(), clock.currentTimeMillis());
         var inflight = new InflightMessage(publish, delivery);
         if (!needsPayload) {
             inflight.released();

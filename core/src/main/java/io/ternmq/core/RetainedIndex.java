@@ -5,7 +5,9 @@ import io.ternmq.store.RetainedMessageStore;
 
 import org.jspecify.annotations.Nullable;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -21,11 +23,18 @@ final class RetainedIndex {
     private final Node root = new Node();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final RetainedMessageStore store;
+    private final Clock clock;
     /** Topics with a message; changed only under the write lock, read lock-free by metrics. */
     private volatile long count;
 
     RetainedIndex(RetainedMessageStore store) {
+        this(store, Clock.SYSTEM);
+    }
+
+    /** {@code clock} tells which messages have expired (MQTT 5 message expiry). */
+    RetainedIndex(RetainedMessageStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
         for (RetainedMessage message : store.all()) {
             insert(message);
         }
@@ -87,14 +96,45 @@ final class RetainedIndex {
         return count;
     }
 
-    /** Hands every retained message whose topic matches {@code filter} to {@code sink} [MQTT-3.3.1-6]. */
+    /**
+     * Hands every retained message whose topic matches {@code filter} to {@code sink} [MQTT-3.3.1-6], except those
+     * whose message expiry interval has run out [MQTT-3.3.2-5].
+     */
     void forEachMatching(String filter, Consumer<RetainedMessage> sink) {
         String[] levels = TopicLevels.split(filter);
+        long now = clock.currentTimeMillis();
+        List<RetainedMessage> expired = new ArrayList<>(0);
+        Consumer<RetainedMessage> unexpired = message -> {
+            if (message.isExpiredAt(now)) {
+                expired.add(message);
+            } else {
+                sink.accept(message);
+            }
+        };
         lock.readLock().lock();
         try {
-            collect(root, levels, 0, sink);
+            collect(root, levels, 0, unexpired);
         } finally {
             lock.readLock().unlock();
+        }
+        expired.forEach(this::removeExpired);
+    }
+
+    /** Forgets an expired retained message, unless a newer one has replaced it meanwhile. */
+    private void removeExpired(RetainedMessage message) {
+        String[] levels = TopicLevels.split(message.topic());
+        lock.writeLock().lock();
+        try {
+            Node node = root;
+            for (int i = 0; i < levels.length && node != null; i++) {
+                node = node.children.get(levels[i]);
+            }
+            if (node != null && node.message == message) {
+                remove(root, levels, 0);
+                store.remove(message.topic());
+            }
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 

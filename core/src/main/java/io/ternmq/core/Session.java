@@ -44,6 +44,8 @@ final class Session implements OutboundFlow.Sink {
     private long overflowDrops;
     private @Nullable ClientIdentity lastIdentity;
     private long nextSequence = 1;
+    private final SessionExpiryTimer expiry = new SessionExpiryTimer();
+    private @Nullable DelayedWill delayedWill;
     /** Read by other sessions' threads when they pick a shared subscription's member; written here only. */
     private volatile MemberReadiness readiness = MemberReadiness.OFFLINE;
 
@@ -56,7 +58,7 @@ final class Session implements OutboundFlow.Sink {
                 ? new PersistentJournal(clientId, storage())
                 : OutboundJournal.NONE;
         this.outbound = new OutboundFlow(broker.config().maxInflightMessages(), broker.config().maxQueuedMessages(),
-                broker.stats().flowTotals, journal);
+                broker.stats().flowTotals, journal, broker.clock());
         broker.stats().sessions.increment();
         this.fencedSends = new FencedSends(storage(), owner);
     }
@@ -76,6 +78,12 @@ final class Session implements OutboundFlow.Sink {
 
     String clientId() {
         return clientId;
+    }
+
+    /** The session expiry interval and, while no client is connected, when it runs out. */
+    SessionExpiryTimer expiry() {
+        assert owner.isCurrent();
+        return expiry;
     }
 
     SessionLifetime lifetime() {
@@ -146,19 +154,11 @@ final class Session implements OutboundFlow.Sink {
 
     /** Writes the persistent state through to the session store; connection-lifetime sessions are never stored. */
     void persist() {
+        expiry.takeChanged(); // the row written now has the current interval
         if (lifetime == SessionLifetime.PERSISTENT && !discarded) {
-            broker.stores().sessions().save(new StoredSession(clientId, storedSubscriptions()));
+            broker.stores().sessions().save(new StoredSession(clientId, StoredSubscriptions.qosOf(subscriptions),
+                    expiry.expiresAt(), expiry.interval(), StoredSubscriptions.optionsOf(subscriptions)));
         }
-    }
-
-    /**
-     * What the session store keeps of the subscriptions: the granted QoS per filter. The MQTT 5 options (No Local,
-     * Retain As Published, identifier) live in memory only until the store's format carries them.
-     */
-    private Map<String, Qos> storedSubscriptions() {
-        Map<String, Qos> stored = new HashMap<>(subscriptions.size());
-        subscriptions.forEach((filter, options) -> stored.put(filter, options.qos()));
-        return stored;
     }
 
     // --- inbound QoS 2 ---
@@ -220,7 +220,15 @@ final class Session implements OutboundFlow.Sink {
         // subscriptions' identifiers on the way out [MQTT-3.3.4-3]
         deliver(new Delivery(message.topic(), message.payload(), Qos.min(message.qos(), granted),
                 subscription.forwardedRetain(message.retain()), 0, row,
-                SubscriptionIdentifiers.on(message.properties(), subscription.identifiers()), share));
+                SubscriptionIdentifiers.on(message.properties(), subscription.identifiers()), expiresAt(message),
+                share));
+    }
+
+    /** When the message expires, counted from now: it was routed a moment ago [MQTT-3.3.2-5]. */
+    private long expiresAt(Publish message) {
+        Long interval = message.properties().messageExpiryInterval();
+        return interval == null ? MessageExpiry.NEVER
+                : MessageExpiry.expiresAt(broker.clock().currentTimeMillis(), interval);
     }
 
     void deliver(Delivery delivery) {
@@ -240,6 +248,7 @@ final class Session implements OutboundFlow.Sink {
                 broker.stats().queueOverflowDrops.increment();
             }
             case DROPPED_OFFLINE -> broker.stats().offlineDrops.increment();
+            case DROPPED_EXPIRED -> broker.stats().expiredMessages.increment();
             case SENT, QUEUED -> { }
         }
         updateReadiness();
@@ -289,7 +298,8 @@ final class Session implements OutboundFlow.Sink {
         PersistedMessage row = delivery.stored();
         if (row == null) {
             var message = new StoredMessage(broker.messageIds().next(), delivery.topic(), delivery.qos(),
-                    delivery.payload(), delivery.properties());
+                    delivery.payload(), StoredProperties.of(delivery.properties()),
+                    StoredProperties.expiresAt(delivery.expiresAt()));
             row = PersistedMessage.store(message, 1, storage().messages());
         }
         return delivery.persisted(nextSequence++, row);
@@ -342,6 +352,7 @@ final class Session implements OutboundFlow.Sink {
         connection = newConnection;
         lastIdentity = newConnection.identity();
         fencedSends.reset();
+        SessionTimers.attached(this);
         outbound.window(newConnection.clientLimits().receiveMaximum()); // [MQTT-3.3.4-9] per connection
         outbound.resume(this);
         updateReadiness();
@@ -356,14 +367,17 @@ final class Session implements OutboundFlow.Sink {
         connection = null;
         fencedSends.reset();
         updateReadiness();
-        if (lifetime == SessionLifetime.CONNECTION) {
+        if (lifetime == SessionLifetime.CONNECTION || expiry.interval() == 0) {
             discard();
+        } else {
+            SessionTimers.detached(this);
         }
     }
 
     /** Ends the session: no subscriptions remain, nothing is stored, and nothing more is delivered. */
     void discard() {
         assert owner.isCurrent();
+        expiry.stop();
         for (String filter : subscriptions.keySet()) {
             broker.subscriptions().unsubscribe(filter, this);
         }
@@ -384,6 +398,24 @@ final class Session implements OutboundFlow.Sink {
             storage.inflight().removeAll(clientId);
             storage.inboundPacketIds().removeAll(clientId);
         }
+        SessionTimers.ended(this); // a delayed will goes out when its session ends [MQTT-3.1.2-8]
+    }
+
+    // --- delayed will (MQTT 5) ---
+
+    /** The delayed will of the connection that just ended abnormally, or of a restored session; null if none. */
+    @Nullable DelayedWill delayedWill() {
+        assert owner.isCurrent();
+        return delayedWill;
+    }
+
+    void delayedWill(@Nullable DelayedWill will) {
+        assert owner.isCurrent();
+        delayedWill = will;
+    }
+
+    BrokerContext broker() {
+        return broker;
     }
 
     ClientInfo clientInfo() {

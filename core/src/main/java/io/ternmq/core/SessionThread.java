@@ -23,6 +23,7 @@ final class SessionThread {
     private final int index;
     private final Executor executor;
     private final Map<String, Session> sessions = new HashMap<>();
+    private final Deadlines deadlines = new Deadlines();
 
     SessionThread(int index, Executor executor) {
         this.index = index;
@@ -69,6 +70,11 @@ final class SessionThread {
         } catch (RuntimeException | AssertionError e) {
             LOG.error("task on session thread {} failed", index, e);
         }
+    }
+
+    /** Timers of the sessions owned here (expiry, delayed wills); see {@link Deadlines} for who may call what. */
+    Deadlines deadlines() {
+        return deadlines;
     }
 
     /** Sessions owned here; only this thread may read or change the map. */

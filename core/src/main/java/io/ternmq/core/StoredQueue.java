@@ -60,8 +60,7 @@ final class StoredQueue {
                 held.release(storage.messages());
                 continue;
             }
-            deliveries.add(new Delivery(message.get().topic(), message.get().payload(), row.qos(), row.retain(),
-                    row.sequence(), held, message.get().properties()));
+            deliveries.add(StoredProperties.delivery(message.get(), row.qos(), row.retain(), row.sequence(), held));
         }
         return new Page(deliveries, rows.size());
     }

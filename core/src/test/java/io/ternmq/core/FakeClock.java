@@ -1,5 +1,6 @@
 package io.ternmq.core;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock that moves only when the test says so. */
@@ -15,5 +16,10 @@ final class FakeClock implements Clock {
     @Override
     public long currentTimeMillis() {
         return nanos.get() / 1_000_000L;
+    }
+
+    /** Moves both clocks forward. */
+    void advance(Duration duration) {
+        nanos.addAndGet(duration.toNanos());
     }
 }

@@ -6,6 +6,7 @@ import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.ProtocolVersion;
 import io.ternmq.protocol.Will;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,10 +18,11 @@ import java.util.Optional;
 final class TestBroker implements AutoCloseable {
 
     final List<ManualExecutor> executors = new ArrayList<>();
+    final FakeClock clock = new FakeClock();
     final BrokerCore core;
 
     TestBroker(CoreConfig config, Authenticator authenticator, Authorizer authorizer, CoreStores stores) {
-        core = new BrokerCore(config, authenticator, authorizer, new FakeClock(), stores, index -> {
+        core = new BrokerCore(config, authenticator, authorizer, clock, stores, index -> {
             ManualExecutor executor = new ManualExecutor();
             executors.add(executor);
             return executor;
@@ -44,6 +46,13 @@ final class TestBroker implements AutoCloseable {
                 ran += executor.runAll();
             }
         } while (ran > 0);
+    }
+
+    /** Moves the fake clock, runs the session timers that became due and everything they cause. */
+    void advance(Duration duration) {
+        clock.advance(duration);
+        core.tickDeadlines();
+        drain();
     }
 
     /** The session snapshot, taken on its owner thread. */

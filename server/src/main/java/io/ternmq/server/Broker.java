@@ -174,6 +174,7 @@ public final class Broker implements AutoCloseable {
         private CorruptDataPolicy onCorruptData = CorruptDataPolicy.STOP;
         private WriteLimits writeLimits = WriteLimits.DEFAULT;
         private int maxKeepAliveSeconds;
+        private long maxSessionExpirySeconds;
         private @Nullable String responseInformation;
         private @Nullable ServerRedirect serverRedirect;
         private int receiveMaximum = Mqtt5Settings.DEFAULTS.receiveMaximum();
@@ -461,6 +462,19 @@ public final class Broker implements AutoCloseable {
         }
 
         /**
+         * The longest Session Expiry Interval an MQTT 5 client gets, 1..4294967295 seconds: one asking for more is
+         * told this value in CONNACK and its session is discarded that long after it disconnects. 0, the default,
+         * sets no maximum (0xFFFFFFFF then keeps a session forever). MQTT 3.1.1 persistent sessions never expire.
+         */
+        public Builder maxSessionExpiry(long seconds) {
+            if (seconds < 0 || seconds > 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException("maxSessionExpiry must be 0..4294967295 seconds, was " + seconds);
+            }
+            this.maxSessionExpirySeconds = seconds;
+            return this;
+        }
+
+        /**
          * The Response Information an MQTT 5 client gets in CONNACK when it asks for it (Request Response
          * Information = 1), e.g. a topic prefix under which it may place responses; null or empty, the default,
          * gives none.
@@ -557,7 +571,7 @@ public final class Broker implements AutoCloseable {
                             securityReloader), storageMode, onCorruptData, maxPendingConnects, writeLimits,
                     new Mqtt5Settings(maxPacketSize, receiveMaximum, topicAliasMaximum, outboundTopicAliases,
                             new Mqtt5ConnectPolicy(maxKeepAliveSeconds, responseInformation, serverRedirect,
-                                    maximumQos, retainSupport),
+                                    maximumQos, retainSupport, maxSessionExpirySeconds),
                             subscriptionFeatures))));
         }
 

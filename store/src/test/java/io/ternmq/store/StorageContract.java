@@ -198,6 +198,34 @@ public abstract class StorageContract {
     }
 
     @Test
+    void mqtt5Fields_ofEveryKind_keptThroughTheStore() {
+        var properties = new io.ternmq.protocol.PublishProperties(io.ternmq.protocol.PayloadFormat.UTF8, 30L, null,
+                "re/1", bytes("corr"), List.of(new io.ternmq.protocol.UserProperty("k", "v2"),
+                new io.ternmq.protocol.UserProperty("k", "v1")), List.of(), "text/plain");
+        Instant at = Instant.ofEpochMilli(1_800_000_000_000L);
+        var session = new StoredSession("c5", Map.of("a/+", Qos.AT_LEAST_ONCE), at, 90, Map.of("a/+",
+                new SubscriptionOptions(true, true, io.ternmq.protocol.RetainHandling.DO_NOT_SEND, 12)));
+        storage.sessions().save(session);
+        storage.messages().put(new StoredMessage(9, "a/b", Qos.AT_LEAST_ONCE, bytes("m"), properties, at));
+        storage.retained().put(new RetainedMessage("a/b", bytes("r"), Qos.AT_MOST_ONCE, properties, at));
+        storage.wills().put(new StoredWill("c5", "w", bytes("w"), Qos.AT_MOST_ONCE, false, at, properties));
+        settle();
+
+        assertThat(storage.sessions().find("c5")).contains(session);
+        assertThat(storage.messages().find(9)).hasValueSatisfying(m -> {
+            assertThat(m.properties()).usingRecursiveComparison().isEqualTo(properties);
+            assertThat(m.expiresAt()).isEqualTo(at);
+        });
+        assertThat(storage.retained().all()).singleElement().satisfies(r -> {
+            assertThat(r.properties()).usingRecursiveComparison().isEqualTo(properties);
+            assertThat(r.expiresAt()).isEqualTo(at);
+        });
+        assertThat(storage.wills().all()).singleElement().satisfies(w -> {
+            assertThat(w.properties()).usingRecursiveComparison().isEqualTo(properties);
+        });
+    }
+
+    @Test
     void afterWrites_manyFences_runInSubmissionOrder() {
         List<Integer> order = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < 100; i++) {

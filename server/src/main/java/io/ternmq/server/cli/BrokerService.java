@@ -75,6 +75,7 @@ final class BrokerService implements AutoCloseable {
                             ? CorruptDataPolicy.MOVE_ASIDE : CorruptDataPolicy.STOP)
                     .maxPendingWrites(config.storage().maxPendingWrites())
                     .maxKeepAlive(config.mqtt().maxKeepAlive())
+                    .maxSessionExpiry(config.mqtt().maxSessionExpiry())
                     .responseInformation(config.mqtt().responseInformation())
                     .serverRedirect(redirect(config.mqtt()))
                     .receiveMaximum(config.mqtt().receiveMaximum())

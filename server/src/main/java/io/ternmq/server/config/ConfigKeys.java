@@ -102,6 +102,9 @@ public final class ConfigKeys {
             new DurationRange(Duration.ZERO, Duration.ofHours(1)),
             "how often the password and ACL files are checked for changes; 0s: only on SIGHUP");
 
+    public static final ConfigKey<Integer> MQTT_MAX_SESSION_EXPIRY = new ConfigKey<>("mqtt.max_session_expiry",
+            new IntegerRange(0, Integer.MAX_VALUE), "longest session expiry interval in seconds an MQTT 5 client "
+            + "gets; one asking for more is told this value in CONNACK and held to it; 0 = no maximum");
     public static final ConfigKey<Integer> MQTT_MAX_KEEP_ALIVE = new ConfigKey<>("mqtt.max_keep_alive",
             new IntegerRange(0, 65_535), "longest keep-alive in seconds an MQTT 5 client may use; one asking for more "
             + "or for none is told this value (Server Keep Alive) and held to it; 0 = no maximum");
@@ -149,7 +152,7 @@ public final class ConfigKeys {
             AUTH_PASSWORD_FILE, AUTH_ACL_FILE, AUTH_ALLOW_ANONYMOUS, AUTH_ANONYMOUS_LISTENERS, AUTH_RELOAD_INTERVAL,
             MQTT_MAX_KEEP_ALIVE, MQTT_RESPONSE_INFORMATION, MQTT_SERVER_REFERENCE, MQTT_SERVER_REFERENCE_CODE,
             MQTT_RECEIVE_MAXIMUM, MQTT_TOPIC_ALIAS_MAXIMUM, MQTT_OUTBOUND_TOPIC_ALIASES,
-            MQTT_MAXIMUM_QOS, MQTT_RETAIN_AVAILABLE,
+            MQTT_MAXIMUM_QOS, MQTT_RETAIN_AVAILABLE, MQTT_MAX_SESSION_EXPIRY,
             MQTT_SHARED_SUBSCRIPTIONS, MQTT_SUBSCRIPTION_IDENTIFIERS, MQTT_WILDCARD_SUBSCRIPTIONS,
             ADMIN_ENABLED, ADMIN_BIND, ADMIN_PORT, ADMIN_TOKEN, ADMIN_USERNAME, ADMIN_PASSWORD, SYS_INTERVAL, LOG_LEVEL);
 

@@ -78,6 +78,7 @@ public record EffectiveConfig(ServerConfig config, Map<ConfigKey<?>, RawValue> s
                         value(ConfigKeys.MQTT_OUTBOUND_TOPIC_ALIASES, raw),
                         value(ConfigKeys.MQTT_MAXIMUM_QOS, raw),
                         value(ConfigKeys.MQTT_RETAIN_AVAILABLE, raw),
+                        value(ConfigKeys.MQTT_MAX_SESSION_EXPIRY, raw),
                         value(ConfigKeys.MQTT_SHARED_SUBSCRIPTIONS, raw),
                         value(ConfigKeys.MQTT_SUBSCRIPTION_IDENTIFIERS, raw),
                         value(ConfigKeys.MQTT_WILDCARD_SUBSCRIPTIONS, raw)));

@@ -13,9 +13,11 @@ package io.ternmq.server.config;
  * @param outboundTopicAliases {@code lru} or {@code none}
  * @param maximumQos           0, 1 or 2
  * @param retainAvailable      whether clients may publish retained messages
+ * @param maxSessionExpiry     seconds; 0 = no maximum
  */
 public record MqttConfig(int maxKeepAlive, String responseInformation, String serverReference,
                          String serverReferenceCode, int receiveMaximum, int topicAliasMaximum,
                          String outboundTopicAliases, int maximumQos, boolean retainAvailable,
-                         boolean sharedSubscriptions, boolean subscriptionIdentifiers, boolean wildcardSubscriptions) {
+                         int maxSessionExpiry, boolean sharedSubscriptions, boolean subscriptionIdentifiers,
+                         boolean wildcardSubscriptions) {
 }

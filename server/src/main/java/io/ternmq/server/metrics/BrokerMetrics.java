@@ -111,6 +111,8 @@ public final class BrokerMetrics implements AutoCloseable {
                     .description("Messages not delivered, by reason")
                     .tag("reason", label(reason)).register(registry);
         }
+        counter("ternmq.sessions.expired", "Sessions discarded because their session expiry interval ran out", stats,
+                BrokerStats::expiredSessions);
         counter("ternmq.protocol.violations", "Connections closed for a malformed packet or protocol violation",
                 stats, BrokerStats::protocolViolations);
         gauge("ternmq.messages.queued", "QoS 1/2 messages waiting in session queues", stats,

@@ -25,7 +25,7 @@ class MqttConfigTest {
         ServerConfig config = ConfigLoader.load(null, Map.of(), Map.of()).config();
 
         assertThat(config.mqtt()).isEqualTo(new MqttConfig(0, "", "", "use_another_server", 65_535, 10, "lru", 2,
-                true, true, true, true));
+                true, 0, true, true, true));
     }
 
     @Test
@@ -41,7 +41,7 @@ class MqttConfigTest {
                 """);
 
         assertThat(effective.config().mqtt()).isEqualTo(new MqttConfig(120, "responses/\u00e9",
-                "mqtt2.example.com:1883", "server_moved", 65_535, 10, "lru", 1, false, true, true, true));
+                "mqtt2.example.com:1883", "server_moved", 65_535, 10, "lru", 1, false, 0, true, true, true));
         assertThat(effective.formatted(ConfigKeys.MQTT_MAX_KEEP_ALIVE)).isEqualTo("120");
     }
 
@@ -70,5 +70,25 @@ class MqttConfigTest {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TERNMQ_MQTT_RESPONSE_INFORMATION", "a\u0000b"),
                 Map.of())).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("mqtt.response_information must be text of at most 65535 UTF-8 bytes");
+    }
+
+    @Test
+    void load_maxSessionExpiry_bound() throws IOException {
+        EffectiveConfig effective = load("""
+                mqtt:
+                  max_session_expiry: 3600
+                """);
+
+        assertThat(effective.config().mqtt().maxSessionExpiry()).isEqualTo(3600);
+        assertThat(effective.formatted(ConfigKeys.MQTT_MAX_SESSION_EXPIRY)).isEqualTo("3600");
+    }
+
+    @Test
+    void load_negativeMaxSessionExpiry_refusedWithFileAndLine() throws IOException {
+        assertThatThrownBy(() -> load("""
+                mqtt:
+                  max_session_expiry: -1
+                """)).isInstanceOf(ConfigException.class).hasMessageContaining("mqtt.max_session_expiry")
+                .hasMessageContaining("line 2");
     }
 }

@@ -1,12 +1,17 @@
 package io.ternmq.store.rocksdb;
 
 import io.ternmq.store.StoredMessage;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
 
 /**
  * Column family {@code messages}: each payload held by persistent sessions, stored once.
  * <pre>
  *   key   = message id:i64 big-endian (ids grow, so iteration is in id order)
- *   value = qos:u8  topic:u16-length UTF-8  payload:u32-length bytes  [properties, see PublishPropertiesCodec]
+ *   value = qos:u8  topic:u16-length UTF-8  payload:u32-length bytes
+ *           { tag:u8 value } (format 2, {@link Tag}): PAYLOAD_FORMAT, MESSAGE_EXPIRY_INTERVAL, CONTENT_TYPE,
+ *           RESPONSE_TOPIC, CORRELATION_DATA, USER_PROPERTY*, EXPIRES_AT
  * </pre>
  */
 final class MessageCodec {
@@ -19,10 +24,18 @@ final class MessageCodec {
     }
 
     static byte[] value(StoredMessage message) {
-        var out = new ValueWriter(message.topic().length() + message.payload().length + 8)
+        var out = new ValueWriter(message.topic().length() + message.payload().length + 8
+                + PropertyFields.sizeHint(message.properties()))
                 .u8(message.qos().value()).string(message.topic()).blob(message.payload());
-        PublishPropertiesCodec.write(out, message.properties());
+        PropertyFields.write(out, message.properties());
+        writeExpiresAt(out, message.expiresAt());
         return out.toBytes();
+    }
+
+    static void writeExpiresAt(ValueWriter out, @Nullable Instant expiresAt) {
+        if (expiresAt != null) {
+            out.u8(Tag.EXPIRES_AT).i64(expiresAt.toEpochMilli());
+        }
     }
 
     static long id(byte[] key) {
@@ -38,8 +51,17 @@ final class MessageCodec {
         var qos = QosByte.decode(in.u8());
         String topic = in.string();
         byte[] payload = in.blob();
-        var properties = PublishPropertiesCodec.read(in);
-        in.end();
-        return new StoredMessage(id, topic, qos, payload, properties);
+        var fields = new PropertyFields();
+        Instant expiresAt = null;
+        while (in.hasRemaining()) {
+            int tag = in.u8();
+            if (tag == Tag.EXPIRES_AT) {
+                fields.once(tag);
+                expiresAt = Instant.ofEpochMilli(in.i64());
+            } else if (!fields.read(tag, in)) {
+                throw PropertyFields.unknown(tag);
+            }
+        }
+        return new StoredMessage(id, topic, qos, payload, fields.properties(), expiresAt);
     }
 }

@@ -3,12 +3,15 @@ package io.ternmq.store.rocksdb;
 import io.ternmq.store.RetainedMessage;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * Column family {@code retained}: the retained message of each topic.
  * <pre>
  *   key   = UTF-8(topic)
- *   value = qos:u8  payload:u32-length bytes (never empty)  [properties, see PublishPropertiesCodec]
+ *   value = qos:u8  payload:u32-length bytes (never empty)
+ *           { tag:u8 value } (format 2, {@link Tag}): PAYLOAD_FORMAT, MESSAGE_EXPIRY_INTERVAL, CONTENT_TYPE,
+ *           RESPONSE_TOPIC, CORRELATION_DATA, USER_PROPERTY*, EXPIRES_AT
  * </pre>
  */
 final class RetainedCodec {
@@ -21,8 +24,10 @@ final class RetainedCodec {
     }
 
     static byte[] value(RetainedMessage message) {
-        var out = new ValueWriter(message.payload().length + 5).u8(message.qos().value()).blob(message.payload());
-        PublishPropertiesCodec.write(out, message.properties());
+        var out = new ValueWriter(message.payload().length + 5 + PropertyFields.sizeHint(message.properties()))
+                .u8(message.qos().value()).blob(message.payload());
+        PropertyFields.write(out, message.properties());
+        MessageCodec.writeExpiresAt(out, message.expiresAt());
         return out.toBytes();
     }
 
@@ -30,11 +35,21 @@ final class RetainedCodec {
         var in = new ValueReader(value);
         var qos = QosByte.decode(in.u8());
         byte[] payload = in.blob();
-        var properties = PublishPropertiesCodec.read(in);
-        in.end();
         if (payload.length == 0) {
             throw new CorruptValueException("empty retained payload");
         }
-        return new RetainedMessage(new String(key, StandardCharsets.UTF_8), payload, qos, properties);
+        var fields = new PropertyFields();
+        Instant expiresAt = null;
+        while (in.hasRemaining()) {
+            int tag = in.u8();
+            if (tag == Tag.EXPIRES_AT) {
+                fields.once(tag);
+                expiresAt = Instant.ofEpochMilli(in.i64());
+            } else if (!fields.read(tag, in)) {
+                throw PropertyFields.unknown(tag);
+            }
+        }
+        return new RetainedMessage(new String(key, StandardCharsets.UTF_8), payload, qos, fields.properties(),
+                expiresAt);
     }
 }

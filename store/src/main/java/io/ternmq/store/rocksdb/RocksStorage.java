@@ -171,9 +171,17 @@ public final class RocksStorage implements Storage {
                 throw new StorageOpenException("corrupt format version in " + dataDir.toAbsolutePath() + ";"
                         + MOVE_ASIDE_HINT, e);
             }
-            if (version != FormatVersion.CURRENT) {
+            if (version < FormatVersion.OLDEST_READABLE || version > FormatVersion.CURRENT) {
                 throw new StorageOpenException("data directory " + dataDir.toAbsolutePath() + " has format version "
-                        + version + ", this TernMQ reads version " + FormatVersion.CURRENT + ";" + MOVE_ASIDE_HINT);
+                        + version + ", this TernMQ reads versions " + FormatVersion.OLDEST_READABLE + " to "
+                        + FormatVersion.CURRENT + ";" + MOVE_ASIDE_HINT);
+            }
+            if (version < FormatVersion.CURRENT) {
+                try (var options = new WriteOptions().setSync(true)) {
+                    db.put(options, FormatVersion.KEY, FormatVersion.encode(FormatVersion.CURRENT));
+                }
+                LOG.info("data directory {} upgraded from format version {} to {}", dataDir.toAbsolutePath(),
+                        version, FormatVersion.CURRENT);
             }
         } catch (RocksDBException e) {
             throw new StorageOpenException(openFailure(dataDir, e), e);

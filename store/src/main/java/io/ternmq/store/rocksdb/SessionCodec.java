@@ -1,12 +1,16 @@
 package io.ternmq.store.rocksdb;
 
 import io.ternmq.protocol.Qos;
+import io.ternmq.protocol.RetainHandling;
 import io.ternmq.store.StoredSession;
+import io.ternmq.store.SubscriptionOptions;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Column family {@code sessions}, one row per persistent session.
@@ -14,9 +18,15 @@ import java.util.Map;
  *   key   = UTF-8(client id)
  *   value = hasExpiry:u8 (0|1) [expiresAt epoch millis:i64 if 1]
  *           count:u32 { filter:u16-length UTF-8  qos:u8 } * count
+ *           { tag:u8 value } (format 2, {@link Tag}): SESSION_EXPIRY_INTERVAL, SUBSCRIPTION_OPTIONS* (filters among
+ *           the subscribed ones, in filter order)
  * </pre>
  */
 final class SessionCodec {
+
+    private static final int NO_LOCAL = 0x04;
+    private static final int RETAIN_AS_PUBLISHED = 0x08;
+    private static final int RETAIN_HANDLING_SHIFT = 4;
 
     private SessionCodec() {
     }
@@ -26,7 +36,7 @@ final class SessionCodec {
     }
 
     static byte[] value(StoredSession session) {
-        var out = new ValueWriter(32 + session.subscriptions().size() * 24);
+        var out = new ValueWriter(32 + session.subscriptions().size() * 24 + session.options().size() * 32);
         Instant expiresAt = session.expiresAt();
         if (expiresAt == null) {
             out.u8(0);
@@ -35,6 +45,11 @@ final class SessionCodec {
         }
         out.u32(session.subscriptions().size());
         session.subscriptions().forEach((filter, qos) -> out.string(filter).u8(qos.value()));
+        if (session.expiryInterval() != StoredSession.NEVER) {
+            out.u8(Tag.SESSION_EXPIRY_INTERVAL).u32((int) session.expiryInterval());
+        }
+        new TreeMap<>(session.options()).forEach((filter, options) -> out.u8(Tag.SUBSCRIPTION_OPTIONS)
+                .string(filter).u8(optionsByte(options)).u32(options.subscriptionIdentifier()));
         return out.toBytes();
     }
 
@@ -53,7 +68,45 @@ final class SessionCodec {
         for (int i = 0; i < count; i++) {
             subscriptions.put(in.string(), QosByte.decode(in.u8()));
         }
-        in.end();
-        return new StoredSession(new String(key, StandardCharsets.UTF_8), subscriptions, expiresAt);
+        long expiryInterval = StoredSession.NEVER;
+        Map<String, SubscriptionOptions> options = new HashMap<>();
+        var seen = new BitSet(256);
+        while (in.hasRemaining()) {
+            int tag = in.u8();
+            switch (tag) {
+                case Tag.SESSION_EXPIRY_INTERVAL -> {
+                    if (seen.get(tag)) {
+                        throw new CorruptValueException("session expiry interval twice");
+                    }
+                    seen.set(tag);
+                    expiryInterval = Integer.toUnsignedLong(in.u32());
+                }
+                case Tag.SUBSCRIPTION_OPTIONS -> {
+                    String filter = in.string();
+                    SubscriptionOptions parsed = options(in.u8(), in.u32());
+                    if (!subscriptions.containsKey(filter) || options.put(filter, parsed) != null) {
+                        throw new CorruptValueException("options of filter " + filter);
+                    }
+                }
+                default -> throw PropertyFields.unknown(tag);
+            }
+        }
+        return new StoredSession(new String(key, StandardCharsets.UTF_8), subscriptions, expiresAt, expiryInterval,
+                options);
+    }
+
+    private static int optionsByte(SubscriptionOptions options) {
+        return (options.noLocal() ? NO_LOCAL : 0) | (options.retainAsPublished() ? RETAIN_AS_PUBLISHED : 0)
+                | options.retainHandling().value() << RETAIN_HANDLING_SHIFT;
+    }
+
+    private static SubscriptionOptions options(int flags, int identifier) {
+        int handling = flags >>> RETAIN_HANDLING_SHIFT;
+        if ((flags & ~(NO_LOCAL | RETAIN_AS_PUBLISHED | 0x30)) != 0 || handling > 2
+                || identifier < 0 || identifier > SubscriptionOptions.MAX_SUBSCRIPTION_IDENTIFIER) {
+            throw new CorruptValueException("subscription options " + flags + "/" + identifier);
+        }
+        return new SubscriptionOptions((flags & NO_LOCAL) != 0, (flags & RETAIN_AS_PUBLISHED) != 0,
+                RetainHandling.fromValue(handling), identifier);
     }
 }

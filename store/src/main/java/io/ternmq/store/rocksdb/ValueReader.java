@@ -78,7 +78,7 @@ final class ValueReader {
         return out;
     }
 
-    /** Whether bytes are left, for a value that ends with an optional part. */
+    /** Whether bytes are left: the optional tagged fields of format version 2 ({@link Tag}). */
     boolean hasRemaining() {
         return buffer.hasRemaining();
     }

@@ -56,18 +56,17 @@ class RetainedCodecTest {
     }
 
     @Test
-    void value_onlyUserProperties_exactTrailer() {
+    void value_onlyUserProperties_exactTaggedField() {
         var properties = new PublishProperties(null, null, null, null, null, List.of(new UserProperty("k", "v")),
                 List.of(), null);
         byte[] value = RetainedCodec.value(new RetainedMessage("t", new byte[] {9}, Qos.AT_MOST_ONCE, properties));
         assertThat(value).containsExactly(hex("00 00000001 09"
-                + " 00"                          // no optional single properties
-                + " 00000001 0001 6b 0001 76")); // one user property k=v
+                + " 26 0001 6b 0001 76")); // tag 0x26 user property k=v
     }
 
     @Test
-    void decode_truncatedTrailer_isCorrupt() {
-        assertThatThrownBy(() -> RetainedCodec.decode(KEY, hex("00 00000001 09 04 0005 61")))
+    void decode_truncatedTaggedField_isCorrupt() {
+        assertThatThrownBy(() -> RetainedCodec.decode(KEY, hex("00 00000001 09 03 0005 61")))
                 .isInstanceOf(CorruptValueException.class);
     }
 }
