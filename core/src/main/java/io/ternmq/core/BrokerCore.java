@@ -21,6 +21,8 @@ public final class BrokerCore implements AutoCloseable {
 
     private final BrokerContext broker;
     private final AdminOperations admin;
+    private final MemoryBudget memory;
+    private final MemorySampler memorySampler;
     private volatile boolean closed;
 
     /** In-memory stores and one platform thread per session executor. */
@@ -40,11 +42,13 @@ public final class BrokerCore implements AutoCloseable {
         SessionThreads threads = new SessionThreads(config.sessionThreads(), executors);
         SubscriptionTree<Session> subscriptions = new SubscriptionTree<>();
         var messageIds = new MessageIds(recovered.nextMessageId());
-        CoreStats stats = new CoreStats(retained::size, subscriptions::size);
+        memory = new MemoryBudget(config.memory());
+        CoreStats stats = new CoreStats(retained::size, subscriptions::size, memory);
+        memorySampler = MemorySampler.start(memory);
         Router router = new LocalRouter(threads, subscriptions, retained, stores.storage().messages(), messageIds,
                 stats);
         broker = new BrokerContext(config, authenticator, authorizer, clock, stores, threads, subscriptions,
-                retained, router, new ClientIdGenerator(), stats, messageIds);
+                retained, router, new ClientIdGenerator(), stats, messageIds, memory);
         admin = new AdminOperations(broker);
         recovered.sessions().forEach(this::restore);
     }
@@ -76,6 +80,11 @@ public final class BrokerCore implements AutoCloseable {
 
     public MqttConnection accept(ClientChannel channel) {
         return new ConnectionHandler(broker, channel);
+    }
+
+    /** The memory budget's state, for metrics and the admin API. */
+    public MemoryBudget memory() {
+        return memory;
     }
 
     /** Counters for observability and tests. */
@@ -135,6 +144,7 @@ public final class BrokerCore implements AutoCloseable {
     public void close() {
         closed = true;
         admin.closed();
+        memorySampler.close();
         broker.threads().shutdown();
     }
 

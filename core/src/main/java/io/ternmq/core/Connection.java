@@ -164,6 +164,7 @@ final class Connection {
             // [MQTT-3.1.2-24] one and a half keep-alive periods without a packet and the client is gone
             channel.keepAliveTimeout(Duration.ofMillis(connect.keepAliveSeconds() * 1500L));
         }
+        channel.outboundHighWaterMark(broker.memory().limits().channelHighWaterMark());
         attached.attach(this); // [MQTT-4.4.0-1] redelivery before anything new
         while (phase == Phase.CONNECTED && !held.isEmpty()) {
             held.pollFirst().run();
@@ -215,6 +216,14 @@ final class Connection {
         close(Ending.ABNORMAL, DisconnectReason.KEEP_ALIVE_TIMEOUT, "keep-alive timeout");
     }
 
+    /** The channel's outbound buffer crossed a water mark. */
+    void onFlow(ClientMemory.Flow flow) {
+        assert owner.isCurrent();
+        if (phase == Phase.CONNECTED) {
+            session().flow(flow);
+        }
+    }
+
     void onChannelClosed() {
         assert owner.isCurrent();
         close(Ending.ABNORMAL, DisconnectReason.CONNECTION_LOST, "connection lost");
@@ -231,6 +240,14 @@ final class Connection {
                     channel.remoteAddress(), reason);
         }
         close(Ending.ABNORMAL, DisconnectReason.PROTOCOL_VIOLATION, "protocol violation: " + reason);
+    }
+
+    /**
+     * The client read too slowly and its slow-consumer policy is disconnect: like a network failure for the client,
+     * so its will is published.
+     */
+    void slowConsumer() {
+        close(Ending.ABNORMAL, DisconnectReason.SLOW_CONSUMER, "slow consumer: memory budget exceeded");
     }
 
     /** An operator closed the connection: like a network failure for the client, so its will is published. */

@@ -8,9 +8,15 @@ package io.ternmq.core;
  * @param maxQueuedMessages   QoS 1/2 messages held per session while its client is offline or its window is full;
  *                            further messages are dropped and counted
  * @param topicLimits         longest topic, most levels, most subscriptions per client
+ * @param memory              the memory budget and the slow-consumer policies
  */
 public record CoreConfig(int sessionThreads, int maxInflightMessages, int maxQueuedMessages,
-                         TopicLimits topicLimits) {
+                         TopicLimits topicLimits, MemoryLimits memory) {
+
+    /** With the default memory budget. */
+    public CoreConfig(int sessionThreads, int maxInflightMessages, int maxQueuedMessages, TopicLimits topicLimits) {
+        this(sessionThreads, maxInflightMessages, maxQueuedMessages, topicLimits, MemoryLimits.defaults());
+    }
 
     /** With no topic limits beyond the protocol's. */
     public CoreConfig(int sessionThreads, int maxInflightMessages, int maxQueuedMessages) {

@@ -22,6 +22,7 @@ final class CoreStats implements BrokerStats {
     final LongAdder refusedConnections = new LongAdder();
     final LongAdder noSubscriberDrops = new LongAdder();
     final LongAdder offlineDrops = new LongAdder();
+    final LongAdder slowConsumerDrops = new LongAdder();
     final LongAdder sessions = new LongAdder();
     final LongAdder queued = new LongAdder();
     final LongAdder inflight = new LongAdder();
@@ -31,10 +32,12 @@ final class CoreStats implements BrokerStats {
     private final LongAdder[] publishesReceived = adders(Qos.values().length);
     private final LongSupplier retainedCount;
     private final LongSupplier subscriptionCount;
+    private final MemoryBudget memory;
 
-    CoreStats(LongSupplier retainedCount, LongSupplier subscriptionCount) {
+    CoreStats(LongSupplier retainedCount, LongSupplier subscriptionCount, MemoryBudget memory) {
         this.retainedCount = retainedCount;
         this.subscriptionCount = subscriptionCount;
+        this.memory = memory;
     }
 
     private static LongAdder[] adders(int count) {
@@ -115,6 +118,7 @@ final class CoreStats implements BrokerStats {
             case NOT_AUTHORIZED -> unauthorizedPublishes.sum();
             case NO_SUBSCRIBERS -> noSubscriberDrops.sum();
             case QOS0_OFFLINE -> offlineDrops.sum();
+            case SLOW_CONSUMER -> slowConsumerDrops.sum();
         };
     }
 
@@ -136,6 +140,11 @@ final class CoreStats implements BrokerStats {
     @Override
     public long retainedMessages() {
         return retainedCount.getAsLong();
+    }
+
+    @Override
+    public MemoryBudget memory() {
+        return memory;
     }
 
     @Override

@@ -15,5 +15,7 @@ public enum DisconnectReason {
     /** An operator closed the connection through the admin API. */
     ADMIN_KICK,
     /** Handling a packet failed inside the broker [MQTT-4.8.0-2]. */
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+    /** The client read too slowly: its memory budget was exceeded and its slow-consumer policy is disconnect. */
+    SLOW_CONSUMER
 }

@@ -12,5 +12,10 @@ public enum DropReason {
     /** No subscription matched the topic. */
     NO_SUBSCRIBERS,
     /** A QoS 0 message for a session whose client is offline: QoS 0 is never queued. */
-    QOS0_OFFLINE
+    QOS0_OFFLINE,
+    /**
+     * The client's memory budget (or the broker's) was exceeded and its slow-consumer policy dropped the message:
+     * a new one, an older held one, or the QoS 0 messages held for a connection the policy closed.
+     */
+    SLOW_CONSUMER
 }

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
 /**
  * A session's outbound message flow. Model: {@code inflight} holds sent, unacknowledged QoS 1/2 messages by
@@ -19,8 +20,9 @@ import java.util.concurrent.atomic.LongAdder;
  * loaded head and the messages queued since, which wait in {@code tail}): it is paged into {@code queue} as the
  * queue drains, and {@code tail} joins {@code queue} once nothing is left on disk, so order stays exact. QoS 0
  * never waits: it is sent at once when online, dropped when offline. Every move of a
- * QoS 1/2 message is told to the {@link OutboundJournal} (a persistent session's write-through).
- * Owned by the session's thread.
+ * QoS 1/2 message is told to the {@link OutboundJournal} (a persistent session's write-through). The bytes of the
+ * messages held in memory (queue, tail, in flight; {@link ClientMemory#sizeOf}) are reported to {@code heldBytes}
+ * as they change, for the memory budget. Owned by the session's thread.
  */
 final class OutboundFlow {
 
@@ -41,6 +43,7 @@ final class OutboundFlow {
     private final PacketIdAllocator packetIds = new PacketIdAllocator();
     private final Totals totals;
     private final OutboundJournal journal;
+    private final LongConsumer heldBytes;
 
     /** Broker-wide sums of every flow's queue and window sizes, for the queue-depth and in-flight gauges. */
     record Totals(LongAdder queued, LongAdder inflight) {
@@ -62,10 +65,15 @@ final class OutboundFlow {
     }
 
     OutboundFlow(int maxInflight, int maxQueued, Totals totals, OutboundJournal journal) {
+        this(maxInflight, maxQueued, totals, journal, bytes -> { });
+    }
+
+    OutboundFlow(int maxInflight, int maxQueued, Totals totals, OutboundJournal journal, LongConsumer heldBytes) {
         this.maxInflight = maxInflight;
         this.maxQueued = maxQueued;
         this.totals = totals;
         this.journal = journal;
+        this.heldBytes = heldBytes;
     }
 
     Outcome deliver(Delivery delivery, @Nullable Sink sink) {
@@ -86,8 +94,29 @@ final class OutboundFlow {
         }
         (stored == null ? queue : tail).addLast(delivery);
         totals.queued().increment();
+        heldBytes.accept(ClientMemory.sizeOf(delivery));
         journal.queued(delivery);
         return Outcome.QUEUED;
+    }
+
+    /** Whether a QoS 1/2 delivery would wait in the queue rather than go out at once. */
+    boolean wouldWait(@Nullable Sink sink) {
+        return sink == null || !queue.isEmpty() || stored != null || inflight.size() >= maxInflight;
+    }
+
+    /**
+     * Drops the oldest queued message held in memory (for a slow-consumer policy) and returns it, or null when
+     * none is; its stored rows go with it.
+     */
+    @Nullable Delivery dropOldestQueued() {
+        Delivery oldest = queue.isEmpty() ? tail.pollFirst() : queue.pollFirst();
+        if (oldest == null) {
+            return null;
+        }
+        totals.queued().decrement();
+        heldBytes.accept(-ClientMemory.sizeOf(oldest));
+        journal.unqueued(oldest);
+        return oldest;
     }
 
     private void sendFirst(Delivery delivery, Sink sink, OutboundJournal.Origin origin) {
@@ -96,6 +125,9 @@ final class OutboundFlow {
         var message = new InflightMessage(delivery.firstAttempt(packetId), delivery);
         inflight.put(packetId, message);
         totals.inflight().increment();
+        if (origin == OutboundJournal.Origin.DIRECT) {
+            heldBytes.accept(ClientMemory.sizeOf(delivery)); // from the queue it was counted already
+        }
         journal.sent(message, origin);
         sink.send(message.publish());
     }
@@ -122,6 +154,7 @@ final class OutboundFlow {
         StoredQueue.Page page = onDisk.next();
         queue.addAll(page.deliveries());
         totals.queued().add(page.deliveries().size() - page.consumed()); // rows whose message was gone
+        page.deliveries().forEach(delivery -> heldBytes.accept(ClientMemory.sizeOf(delivery)));
         if (onDisk.remaining() == 0) {
             stored = null;
             queue.addAll(tail);
@@ -133,6 +166,7 @@ final class OutboundFlow {
     void restoreInflight(InflightMessage message) {
         inflight.put(message.publish().packetId(), message);
         totals.inflight().increment();
+        heldBytes.accept(ClientMemory.sizeOf(message.delivery()));
     }
 
     /** QoS 1 done [MQTT-4.3.2-1]; the id is free again [MQTT-2.3.1-3]. Returns how many queued messages went out. */
@@ -143,6 +177,7 @@ final class OutboundFlow {
         }
         inflight.remove(packetId);
         totals.inflight().decrement();
+        heldBytes.accept(-ClientMemory.sizeOf(message.delivery()));
         journal.completed(message);
         return drain(sink);
     }
@@ -166,6 +201,7 @@ final class OutboundFlow {
         }
         inflight.remove(packetId);
         totals.inflight().decrement();
+        heldBytes.accept(-ClientMemory.sizeOf(message.delivery()));
         journal.completed(message);
         return drain(sink);
     }
@@ -212,6 +248,7 @@ final class OutboundFlow {
     void abandon() {
         totals.queued().add(-queuedCount());
         totals.inflight().add(-inflight.size());
+        heldBytes.accept(-bytesHeld());
         queue.forEach(journal::dropped);
         queue.clear();
         tail.forEach(journal::dropped);
@@ -226,6 +263,20 @@ final class OutboundFlow {
             }
         }
         inflight.clear();
+    }
+
+    private long bytesHeld() {
+        long bytes = 0;
+        for (Delivery delivery : queue) {
+            bytes += ClientMemory.sizeOf(delivery);
+        }
+        for (Delivery delivery : tail) {
+            bytes += ClientMemory.sizeOf(delivery);
+        }
+        for (InflightMessage message : inflight.values()) {
+            bytes += ClientMemory.sizeOf(message.delivery());
+        }
+        return bytes;
     }
 
     int inflightCount() {

@@ -24,6 +24,11 @@ interface OutboundJournal {
     /** The message is dropped without being sent (queue full, or a discarded session). */
     void dropped(Delivery delivery);
 
+    /** A queued message is dropped without being sent (a slow-consumer policy): its queue entry goes too. */
+    default void unqueued(Delivery delivery) {
+        dropped(delivery);
+    }
+
     OutboundJournal NONE = new OutboundJournal() {
         @Override
         public void queued(Delivery delivery) {

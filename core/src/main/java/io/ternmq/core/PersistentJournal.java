@@ -71,6 +71,14 @@ final class PersistentJournal implements OutboundJournal {
         }
     }
 
+    @Override
+    public void unqueued(Delivery delivery) {
+        if (delivery.stored() != null) {
+            storage.queues().remove(clientId, delivery.sequence());
+        }
+        dropped(delivery);
+    }
+
     private InflightEntry entry(InflightMessage message, PersistedMessage row, InflightStage stage) {
         Delivery delivery = message.delivery();
         return new InflightEntry(clientId, delivery.sequence(), message.publish().packetId(), row.id(),

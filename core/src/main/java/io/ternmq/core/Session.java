@@ -38,6 +38,7 @@ final class Session implements OutboundFlow.Sink {
     private final OutboundFlow outbound;
     private final OutboundJournal journal;
     private final FencedSends fencedSends;
+    private final ClientMemory memory;
     private @Nullable Connection connection;
     private boolean discarded;
     private long overflowDrops;
@@ -52,8 +53,9 @@ final class Session implements OutboundFlow.Sink {
         this.journal = lifetime == SessionLifetime.PERSISTENT
                 ? new PersistentJournal(clientId, storage())
                 : OutboundJournal.NONE;
+        this.memory = new ClientMemory(broker.memory(), broker.stats());
         this.outbound = new OutboundFlow(broker.config().maxInflightMessages(), broker.config().maxQueuedMessages(),
-                broker.stats().flowTotals, journal);
+                broker.stats().flowTotals, journal, memory);
         broker.stats().sessions.increment();
         this.fencedSends = new FencedSends(storage(), owner);
     }
@@ -175,7 +177,7 @@ final class Session implements OutboundFlow.Sink {
         if (message.qos() == Qos.AT_MOST_ONCE && !message.retain() && !message.dup()) {
             // the common QoS 0 case: the inbound packet (DUP=0 [MQTT-3.3.1-2], no id) is already the outbound one
             if (connection != null && !discarded) {
-                send(message);
+                sendAtMostOnce(message);
             } else {
                 broker.stats().offlineDrops.increment();
             }
@@ -191,6 +193,18 @@ final class Session implements OutboundFlow.Sink {
             journal.dropped(delivery);
             return;
         }
+        if (delivery.qos() == Qos.AT_MOST_ONCE) {
+            if (connection != null) {
+                sendAtMostOnce(delivery.firstAttempt(0));
+            } else {
+                broker.stats().offlineDrops.increment();
+            }
+            return;
+        }
+        if (outbound.wouldWait(sink()) && !roomFor(ClientMemory.sizeOf(delivery), delivery.qos())) {
+            journal.dropped(delivery);
+            return;
+        }
         OutboundFlow.Outcome outcome = outbound.deliver(persisted(delivery), sink());
         switch (outcome) {
             case DROPPED_OVERFLOW -> {
@@ -199,6 +213,51 @@ final class Session implements OutboundFlow.Sink {
             }
             case DROPPED_OFFLINE -> broker.stats().offlineDrops.increment();
             case SENT, QUEUED -> { }
+        }
+    }
+
+    /**
+     * QoS 0 goes out at once unless the connection is congested: then it waits, within the memory budget, for
+     * the channel to drain, and the slow-consumer policy decides when it does not fit.
+     */
+    private void sendAtMostOnce(Publish message) {
+        if (!memory.isCongested()) {
+            send(message);
+        } else if (roomFor(ClientMemory.sizeOf(message.topic(), message.payload()), Qos.AT_MOST_ONCE)) {
+            memory.hold(message);
+        }
+    }
+
+    /** Applies the slow-consumer policy to a message about to wait; false when it is dropped (and counted). */
+    private boolean roomFor(long size, Qos qos) {
+        Connection current = connection;
+        ClientMemory.Online online = current == null ? ClientMemory.Online.NO : ClientMemory.Online.YES;
+        switch (memory.makeRoom(size, qos, online, outbound)) {
+            case ADMIT -> {
+                return true;
+            }
+            case DROP_NEW -> memory.dropped();
+            case DISCONNECT -> {
+                memory.disconnected();
+                if (current != null) {
+                    current.slowConsumer();
+                }
+                if (qos != Qos.AT_MOST_ONCE && connection == null && lifetime == SessionLifetime.PERSISTENT) {
+                    return roomFor(size, qos); // parked now: the message may wait in its queue after all
+                }
+                memory.dropped();
+            }
+        }
+        return false;
+    }
+
+    /** The connection's channel drained below its low water mark, or filled above its high one. */
+    void flow(ClientMemory.Flow now) {
+        assert owner.isCurrent();
+        memory.flow(now);
+        Publish held;
+        while (!memory.isCongested() && connection != null && (held = memory.nextHeld()) != null) {
+            send(held);
         }
     }
 
@@ -266,6 +325,8 @@ final class Session implements OutboundFlow.Sink {
         assert owner.isCurrent() && connection == null && !discarded;
         connection = newConnection;
         lastIdentity = newConnection.identity();
+        memory.policy(broker.memory().limits().rules().policyFor(newConnection.channel().listener().listenerName(),
+                clientId));
         fencedSends.reset();
         outbound.resume(this);
     }
@@ -278,6 +339,7 @@ final class Session implements OutboundFlow.Sink {
         }
         connection = null;
         fencedSends.reset();
+        memory.connectionEnded();
         if (lifetime == SessionLifetime.CONNECTION) {
             discard();
         }
@@ -293,6 +355,7 @@ final class Session implements OutboundFlow.Sink {
         if (!discarded) {
             broker.stats().sessions.decrement();
             outbound.abandon();
+            memory.abandon();
         }
         discarded = true;
         owner.sessions().remove(clientId, this);
@@ -313,12 +376,13 @@ final class Session implements OutboundFlow.Sink {
                 .toList();
         ClientInfo.Connected online = connection == null ? null : connection.describe();
         return new ClientInfo(clientId, lifetime == SessionLifetime.PERSISTENT, online, filters,
-                outbound.queuedCount(), outbound.inflightCount(), overflowDrops);
+                outbound.queuedCount(), outbound.inflightCount(), overflowDrops, memory.info());
     }
 
     SessionInfo info() {
         assert owner.isCurrent();
         return new SessionInfo(clientId, lifetime == SessionLifetime.PERSISTENT, connection != null,
-                List.copyOf(subscriptions.keySet()), outbound.inflightCount(), outbound.queuedCount(), overflowDrops);
+                List.copyOf(subscriptions.keySet()), outbound.inflightCount(), outbound.queuedCount(), overflowDrops,
+                memory.info());
     }
 }

@@ -1,6 +1,7 @@
 package io.ternmq.server;
 
 import io.ternmq.core.BrokerStats;
+import io.ternmq.core.MemoryLimits;
 import io.ternmq.core.TopicLimits;
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
@@ -166,6 +167,7 @@ public final class Broker implements AutoCloseable {
         private StorageMode storageMode = StorageMode.MEMORY;
         private CorruptDataPolicy onCorruptData = CorruptDataPolicy.STOP;
         private WriteLimits writeLimits = WriteLimits.DEFAULT;
+        private MemoryLimits memory = MemoryLimits.defaults();
 
         private Builder() {
         }
@@ -306,6 +308,15 @@ public final class Broker implements AutoCloseable {
          */
         public Builder maxPendingWrites(long bytes) {
             this.writeLimits = WriteLimits.of(bytes);
+            return this;
+        }
+
+        /**
+         * The memory budget: bytes of messages held for all clients and for each, and the slow-consumer policies
+         * (default: half the maximum heap, 8 MiB per client, drop oldest).
+         */
+        public Builder memoryLimits(MemoryLimits limits) {
+            this.memory = java.util.Objects.requireNonNull(limits, "limits");
             return this;
         }
 
@@ -450,7 +461,8 @@ public final class Broker implements AutoCloseable {
                     sessionThreads, maxInflightMessages, maxQueuedMessages, connectTimeout, dataDir, authenticator,
                     authorizer, security, topicLimits, new ObservabilitySettings(adminBind == null ? null
                             : new AdminSettings(adminBind, adminPort, adminCredentials), sysInterval,
-                            securityReloader), storageMode, onCorruptData, maxPendingConnects, writeLimits)));
+                            securityReloader), storageMode, onCorruptData, maxPendingConnects, writeLimits,
+                    memory)));
         }
 
         /**

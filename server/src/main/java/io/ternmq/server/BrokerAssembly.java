@@ -57,7 +57,7 @@ final class BrokerAssembly implements AutoCloseable {
         prepareDataDir(settings);
         SecurityPolicy security = loadSecurity(settings);
         var coreConfig = new CoreConfig(settings.sessionThreads(), settings.maxInflightMessages(),
-                settings.maxQueuedMessages(), settings.topicLimits());
+                settings.maxQueuedMessages(), settings.topicLimits(), settings.memory());
         // an embedder's own authenticator or authorizer replaces the file-based one
         var authenticator = settings.authenticator() == Authenticator.ALLOW_ALL
                 ? security.authenticator() : settings.authenticator();

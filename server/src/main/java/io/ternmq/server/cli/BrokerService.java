@@ -66,7 +66,8 @@ final class BrokerService implements AutoCloseable {
                     .storageMode(StorageMode.valueOf(config.storage().mode().toUpperCase(java.util.Locale.ROOT)))
                     .onCorruptData(config.storage().onCorrupt().equals("move-aside")
                             ? CorruptDataPolicy.MOVE_ASIDE : CorruptDataPolicy.STOP)
-                    .maxPendingWrites(config.storage().maxPendingWrites());
+                    .maxPendingWrites(config.storage().maxPendingWrites())
+                    .memoryLimits(config.limits().memory());
             AdminConfig admin = config.admin();
             if (admin.enabled()) {
                 builder.adminListener(admin.bind(), admin.port());
