@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Soak run (issue 9, opt-in): a TernMQ broker under paced mixed load with connect churn (`ternmq bench soak`) for
 # --minutes, its resident memory (/proc/PID/status VmRSS) and heap (admin /metrics: jvm_memory_used_bytes of the
-# heap pools, and the live data size after the last major GC) sampled every minute into samples.csv.
+# heap pools as found, then again right after a GC forced with jcmd GC.run: the live set) sampled every minute into
+# samples.csv, with the memory budget's used bytes and the slow-consumer drops.
 #
 #   bench/soak.sh                        30 minutes, broker and generator at nice 10
 #   bench/soak.sh --minutes 5 --out DIR  shorter, results in DIR (default: a fresh temp dir)
@@ -53,21 +54,29 @@ for _ in $(seq 100); do
   sleep 0.2
 done
 
+metric() { # prefix of a Prometheus sample line -> the sum of the matching samples, from stdin
+  awk -v prefix="$1" 'index($0, prefix) == 1 {sum += $NF} END {printf "%.0f", sum}'
+}
+
 sample() { # minute -> one CSV line
   local rss heap live
   rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$broker/status")
   local metrics
   metrics=$(curl -sf "http://127.0.0.1:$admin_port/metrics" || true)
-  heap=$(awk '/^jvm_memory_used_bytes\{area="heap"/ {sum += $2} END {printf "%.0f", sum}' <<<"$metrics")
-  live=$(awk '/^jvm_gc_live_data_size_bytes/ {printf "%.0f", $2}' <<<"$metrics")
+  heap=$(metric 'jvm_memory_used_bytes{area="heap"' <<<"$metrics")
+  live=$(metric 'jvm_gc_live_data_size_bytes' <<<"$metrics")
   local budget
-  budget=$(awk '/^ternmq_memory_budget_used_bytes/ {printf "%.0f", $2}' <<<"$metrics")
+  budget=$(metric 'ternmq_memory_budget_used_bytes' <<<"$metrics")
   local drops
-  drops=$(awk '/^ternmq_messages_dropped_total\{.*slow_consumer/ {printf "%.0f", $2}' <<<"$metrics")
-  echo "$1,$(date -u +%H:%M:%S),$rss,$heap,${live:-},${budget:-},${drops:-}"
+  drops=$(metric 'ternmq_messages_dropped_total{reason="slow_consumer"' <<<"$metrics")
+  # the heap's live set: used heap right after a full collection (one forced GC per sample, a few ms)
+  "$JAVA_HOME/bin/jcmd" "$broker" GC.run >/dev/null 2>&1 || true
+  local after
+  after=$(curl -sf "http://127.0.0.1:$admin_port/metrics" | metric 'jvm_memory_used_bytes{area="heap"')
+  echo "$1,$(date -u +%H:%M:%S),$rss,$heap,$after,${live:-},${budget:-},${drops:-}"
 }
 
-echo "minute,time_utc,rss_kib,heap_used_bytes,live_data_bytes,budget_used_bytes,slow_consumer_drops" \
+echo "minute,time_utc,rss_kib,heap_used_bytes,heap_after_gc_bytes,live_data_bytes,budget_used_bytes,slow_consumer_drops" \
   >"$out/samples.csv"
 sample 0 >>"$out/samples.csv"
 nice -n 10 "$java" "${native[@]}" -cp "$out/app/bench/ternmq-bench.jar:$out/app/bench/lib/*" \
@@ -82,8 +91,10 @@ wait "$generator" || echo "soak.sh: the generator reported errors (see $out/benc
 sample end >>"$out/samples.csv"
 
 echo "results in $out"
-cat "$out/bench.err" | tail -3
-awk -F, 'NR == 2 {first_rss = $3; first_heap = $4}
-  NR > 1 {last_rss = $3; last_heap = $4; if ($3 > max_rss) max_rss = $3; if ($4 > max_heap) max_heap = $4}
-  END {printf "RSS KiB first %d last %d max %d; heap used bytes first %d last %d max %d\n",
-       first_rss, last_rss, max_rss, first_heap, last_heap, max_heap}' "$out/samples.csv"
+tail -n 3 "$out/bench.err"
+awk -F, 'NR == 2 {first_rss = $3; first_heap = $4; first_live = $5}
+  NR > 1 {last_rss = $3; last_heap = $4; last_live = $5
+          if ($3 > max_rss) max_rss = $3; if ($4 > max_heap) max_heap = $4; if ($5 > max_live) max_live = $5}
+  END {printf "RSS KiB first %d last %d max %d; heap used bytes first %d last %d max %d; ", first_rss, last_rss,
+       max_rss, first_heap, last_heap, max_heap
+       printf "heap after GC bytes first %d last %d max %d\n", first_live, last_live, max_live}' "$out/samples.csv"
