@@ -45,7 +45,7 @@ read -r -a broker_opts <<< "${BROKER_JAVA_OPTS:--Xmx512m}"
 
 nice -n 10 "$java" "${native[@]}" "${broker_opts[@]}" -Dternmq.log.level=WARN \
   -cp "$out/app/ternmq-server.jar:$out/app/lib/*" io.ternmq.server.Main start \
-  --port "$port" --data-dir "$out/data" --set admin.enabled=true --set admin.port="$admin_port" \
+  --port "$port" --data-dir "$out/data" --set admin.enabled=true --set admin.port="$admin_port" --set log.level=WARN \
   >"$out/broker.log" 2>&1 &
 broker=$!
 trap 'kill "$broker" 2>/dev/null || true' EXIT

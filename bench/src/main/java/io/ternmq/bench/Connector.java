@@ -41,6 +41,11 @@ final class Connector implements AutoCloseable {
     private final LongAdder errors = new LongAdder();
 
     Connector(BenchSettings settings) {
+        this(settings, 0);
+    }
+
+    /** @param receiveBufferBytes SO_RCVBUF of every connection, small for clients that stop reading; 0: default */
+    Connector(BenchSettings settings, int receiveBufferBytes) {
         this.settings = settings;
         EventLoopKind kind = EventLoopKind.best();
         group = kind.group(settings.ioThreads(), "bench-io");
@@ -48,6 +53,9 @@ final class Connector implements AutoCloseable {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024));
+        if (receiveBufferBytes > 0) {
+            bootstrap.option(ChannelOption.SO_RCVBUF, receiveBufferBytes);
+        }
     }
 
     long errors() {

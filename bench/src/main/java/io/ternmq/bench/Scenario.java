@@ -6,7 +6,7 @@ import java.util.List;
 
 /** A named load shape run against the broker in {@link BenchSettings}; each run opens and closes its clients. */
 sealed interface Scenario permits ThroughputScenario, LatencyScenario, ConnectionsScenario,
-        SoakScenario {
+        SoakScenario, SlowSubscribersScenario {
 
     /** Every scenario, in the order {@code all} runs them. */
     List<String> NAMES = List.of("fan-in", "fan-out", "pairs-qos1", "pairs-qos2", "latency", "connections");
@@ -29,8 +29,9 @@ sealed interface Scenario permits ThroughputScenario, LatencyScenario, Connectio
             case "latency" -> new LatencyScenario();
             case "connections" -> new ConnectionsScenario();
             case "soak" -> new SoakScenario();
+            case "slow-subscribers" -> new SlowSubscribersScenario();
             default -> throw new IllegalArgumentException("unknown scenario '" + name + "'; known: " + NAMES
-                    + " and soak");
+                    + ", soak and slow-subscribers");
         };
     }
 }

@@ -52,7 +52,7 @@ record SoakScenario() implements Scenario {
                     Collections.nCopies(STUCK_SUBSCRIBERS, new Subscriber(ignored, null)));
             connector.subscribeAll(stuck, Collections.nCopies(STUCK_SUBSCRIBERS, run + "/steady/#"),
                     Qos.AT_LEAST_ONCE);
-            stuck.forEach(c -> c.channel().config().setAutoRead(false)); // they never read again
+            stuck.forEach(BenchConnection::stopReading);
             List<Publisher> senders = new ArrayList<>();
             for (int i = 0; i < PUBLISHERS; i++) {
                 Qos qos = i % 2 == 0 ? Qos.AT_MOST_ONCE : Qos.AT_LEAST_ONCE;
