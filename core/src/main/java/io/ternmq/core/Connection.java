@@ -6,9 +6,13 @@ import io.ternmq.core.auth.ClientIdentity;
 import io.ternmq.protocol.Connack;
 import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.ConnectReturnCode;
+import io.ternmq.protocol.Disconnect;
+import io.ternmq.protocol.DisconnectProperties;
 import io.ternmq.protocol.MalformedPacketException;
 import io.ternmq.protocol.MqttPacket;
+import io.ternmq.protocol.ProtocolVersion;
 import io.ternmq.protocol.Publish;
+import io.ternmq.protocol.ReasonCode;
 import io.ternmq.protocol.Will;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,6 +40,7 @@ final class Connection {
     private final SessionThread owner;
     private final Connect connect;
     private final String clientId;
+    private final @Nullable String assignedClientId;
     private final ClientIdentity identity;
     private final ArrayDeque<Runnable> held = new ArrayDeque<>();
     private final AckOrder acks;
@@ -45,13 +50,17 @@ final class Connection {
     private @Nullable Will will;
     private long connectedSince;
 
+    /**
+     * @param assignedClientId the identifier the broker chose because the CONNECT had an empty one, else null
+     */
     Connection(BrokerContext broker, ClientChannel channel, SessionThread owner, Connect connect, String clientId,
-               InboundBackPressure inbound) {
+               @Nullable String assignedClientId, InboundBackPressure inbound) {
         this.broker = broker;
         this.channel = channel;
         this.owner = owner;
         this.connect = connect;
         this.clientId = clientId;
+        this.assignedClientId = assignedClientId;
         // A listener that takes the identity from the client certificate (CN or SAN) makes it the user name that
         // authorization sees, whatever the CONNECT claimed: the certificate was verified, the claim was not.
         String certificateUser = channel.listener().certificateIdentity();
@@ -62,6 +71,19 @@ final class Connection {
 
     SessionThread owner() {
         return owner;
+    }
+
+    /** The CONNECT that opened this connection, with its MQTT 5 properties. */
+    Connect connect() {
+        return connect;
+    }
+
+    ProtocolVersion version() {
+        return connect.version();
+    }
+
+    boolean isMqtt5() {
+        return connect.version() == ProtocolVersion.MQTT_5;
     }
 
     /** Acknowledgements waiting for their message to be stored, in arrival order. */
@@ -124,7 +146,7 @@ final class Connection {
         broker.stats().refusedConnections.increment();
         broker.stats().connected(code);
         LOG.info("client {} refused from {} ({}): {}", clientId, channel.remoteAddress(), versionName(), code);
-        channel.send(new Connack(false, code));
+        channel.send(ConnectRefusal.connack(connect.version(), code));
         channel.close();
     }
 
@@ -138,13 +160,13 @@ final class Connection {
         boolean sessionPresent;
         Session attached;
         if (!connect.cleanSession() && previous != null && previous.lifetime() == SessionLifetime.PERSISTENT) {
-            attached = previous; // [MQTT-3.1.2-4] resume
+            attached = previous; // [MQTT-3.1.2-4] resume (5.0: Clean Start 0 [MQTT-3.1.2-5])
             sessionPresent = true; // [MQTT-3.2.2-2]
         } else {
             if (previous != null) {
                 previous.discard(); // [MQTT-3.1.2-6]
             }
-            SessionLifetime lifetime = connect.cleanSession() ? SessionLifetime.CONNECTION : SessionLifetime.PERSISTENT;
+            SessionLifetime lifetime = requestedLifetime();
             attached = new Session(clientId, lifetime, owner, broker);
             owner.sessions().put(clientId, attached);
             attached.persist();
@@ -159,7 +181,9 @@ final class Connection {
         LOG.info("client {} connected from {} ({}, clean session {}, keep-alive {} s, session present {})",
                 clientId, channel.remoteAddress(), versionName(), connect.cleanSession(), connect.keepAliveSeconds(),
                 sessionPresent);
-        channel.send(new Connack(sessionPresent, ConnectReturnCode.ACCEPTED)); // [MQTT-3.1.4-4]
+        channel.send(isMqtt5() // [MQTT-3.1.4-4]
+                ? Mqtt5Connack.accepted(broker.config().mqtt5(), sessionPresent, assignedClientId)
+                : new Connack(sessionPresent, ConnectReturnCode.ACCEPTED));
         if (connect.keepAliveSeconds() > 0) {
             // [MQTT-3.1.2-24] one and a half keep-alive periods without a packet and the client is gone
             channel.keepAliveTimeout(Duration.ofMillis(connect.keepAliveSeconds() * 1500L));
@@ -170,6 +194,18 @@ final class Connection {
             held.pollFirst().run();
         }
         held.clear();
+    }
+
+    /**
+     * 3.1.1: Clean Session 0 keeps the session after the connection. 5.0: a Session Expiry Interval above 0 does
+     * [MQTT-3.1.2-23]; absent or 0, the session ends with the network connection.
+     */
+    private SessionLifetime requestedLifetime() {
+        if (isMqtt5()) {
+            Long expiry = connect.properties().sessionExpiryInterval();
+            return expiry != null && expiry > 0 ? SessionLifetime.PERSISTENT : SessionLifetime.CONNECTION;
+        }
+        return connect.cleanSession() ? SessionLifetime.CONNECTION : SessionLifetime.PERSISTENT;
     }
 
     /** A packet after CONNECT, in arrival order. */
@@ -207,7 +243,8 @@ final class Connection {
             hold(() -> onMalformedPacket(error));
             return;
         }
-        violation("malformed packet: " + error.getMessage()); // [MQTT-4.8.0-1]
+        // [MQTT-4.8.0-1] the decoder names the code: 0x81 malformed, or 0x82, 0x95... [MQTT-4.13.1-1]
+        violation(error.reasonCode(), "malformed packet: " + error.getMessage());
     }
 
     void onKeepAliveTimeout() {
@@ -231,6 +268,11 @@ final class Connection {
 
     /** A protocol violation: counted, logged once (by the close), will published, connection closed [MQTT-4.8.0-1]. */
     void violation(String reason) {
+        violation(ReasonCode.PROTOCOL_ERROR, reason);
+    }
+
+    /** The same, telling an MQTT 5 client {@code code} in a DISCONNECT first [MQTT-4.13.1-1]. */
+    void violation(ReasonCode code, String reason) {
         if (phase == Phase.CLOSED) {
             return;
         }
@@ -239,7 +281,7 @@ final class Connection {
             LOG.warn("client {} from {} closed before CONNACK: protocol violation: {}", clientId,
                     channel.remoteAddress(), reason);
         }
-        close(Ending.ABNORMAL, DisconnectReason.PROTOCOL_VIOLATION, "protocol violation: " + reason);
+        close(Ending.ABNORMAL, DisconnectReason.PROTOCOL_VIOLATION, code, "protocol violation: " + reason);
     }
 
     /**
@@ -255,8 +297,21 @@ final class Connection {
         close(Ending.ABNORMAL, DisconnectReason.ADMIN_KICK, "closed by an administrator");
     }
 
-    /** The single way out: once only, publishes the will unless the ending is normal, ends or parks the session. */
+    /** The broker is stopping: an MQTT 5 client is told so (0x8B) before the close. */
+    void shutDown() {
+        close(Ending.ABNORMAL, DisconnectReason.SERVER_SHUTTING_DOWN, "server shutting down");
+    }
+
     void close(Ending ending, DisconnectReason reason, String detail) {
+        close(ending, reason, reason.mqtt5Code(), detail);
+    }
+
+    /**
+     * The single way out: once only, publishes the will unless the ending is normal, ends or parks the session.
+     * When the server ends a connection it accepted, an MQTT 5 client first gets a DISCONNECT with {@code code}
+     * [MQTT-3.14.0-1]; nothing follows it [MQTT-3.14.4-1].
+     */
+    private void close(Ending ending, DisconnectReason reason, @Nullable ReasonCode code, String detail) {
         assert owner.isCurrent();
         if (phase == Phase.CLOSED) {
             return;
@@ -264,6 +319,9 @@ final class Connection {
         Phase was = phase;
         phase = Phase.CLOSED;
         held.clear();
+        if (was == Phase.CONNECTED && code != null && isMqtt5()) {
+            channel.send(new Disconnect(code, DisconnectProperties.EMPTY));
+        }
         channel.close();
         if (was != Phase.CONNECTED) {
             return;
@@ -279,8 +337,15 @@ final class Connection {
         session().detach(this);
     }
 
-    /** DISCONNECT: the will is discarded unpublished [MQTT-3.14.4-3]. */
-    void disconnect() {
+    /**
+     * DISCONNECT: the will is discarded unpublished [MQTT-3.14.4-3] (3.1.1 and 5.0 alike), unless an MQTT 5
+     * client asks for it with reason code 0x04, Disconnect with Will Message.
+     */
+    void disconnect(Disconnect disconnect) {
+        if (isMqtt5() && disconnect.reasonCode() == ReasonCode.DISCONNECT_WITH_WILL_MESSAGE) {
+            close(Ending.ABNORMAL, DisconnectReason.CLIENT_DISCONNECT, null, "DISCONNECT with will message");
+            return;
+        }
         will = null;
         close(Ending.NORMAL, DisconnectReason.CLIENT_DISCONNECT, "DISCONNECT");
     }
@@ -307,6 +372,6 @@ final class Connection {
             return;
         }
         broker.router().route(new Publish(pending.topic(), pending.qos(), pending.retain(), false, 0,
-                pending.payload()));
+                pending.payload(), WillMessages.publishProperties(pending.properties())));
     }
 }

@@ -1,6 +1,5 @@
 package io.ternmq.core;
 
-import io.ternmq.protocol.Connack;
 import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.ConnectReturnCode;
 import io.ternmq.protocol.MalformedPacketException;
@@ -82,17 +81,16 @@ final class ConnectionHandler implements MqttConnection {
     }
 
     private void onConnect(Connect connect) {
-        if (connect.version() == ProtocolVersion.MQTT_5) {
-            refuse(ConnectReturnCode.UNACCEPTABLE_PROTOCOL_VERSION); // [MQTT-3.1.2-2] until the 5.0 path exists
-            return;
-        }
         String clientId = connect.clientId();
+        String assignedClientId = null;
         if (clientId.isEmpty()) {
-            if (!connect.cleanSession()) {
-                refuse(ConnectReturnCode.IDENTIFIER_REJECTED); // [MQTT-3.1.3-8]
+            // 3.1.1 [MQTT-3.1.3-8]: only for a clean session; 5.0 assigns one whatever Clean Start says
+            if (!connect.cleanSession() && connect.version() != ProtocolVersion.MQTT_5) {
+                refuse(connect.version(), ConnectReturnCode.IDENTIFIER_REJECTED);
                 return;
             }
             clientId = broker.clientIds().next(); // [MQTT-3.1.3-6]
+            assignedClientId = clientId;
         }
         Will will = connect.will();
         String willBeyondLimits = will == null ? null : broker.config().topicLimits().exceededBy(will.topic());
@@ -101,7 +99,8 @@ final class ConnectionHandler implements MqttConnection {
             return;
         }
         SessionThread owner = broker.threads().ownerOf(clientId);
-        Connection created = new Connection(broker, channel, owner, connect, clientId, backPressure);
+        Connection created = new Connection(broker, channel, owner, connect, clientId, assignedClientId,
+                backPressure);
         connection = created;
         this.owner = owner;
         phase = Phase.CONNECT_RECEIVED;
@@ -113,7 +112,8 @@ final class ConnectionHandler implements MqttConnection {
         switch (phase) {
             case AWAITING_CONNECT -> {
                 if (error instanceof UnsupportedProtocolVersionException) {
-                    refuse(ConnectReturnCode.UNACCEPTABLE_PROTOCOL_VERSION); // [MQTT-3.1.2-2]
+                    // [MQTT-3.1.2-2] answered in 3.1.1 form: the client's level is one this broker does not speak
+                    refuse(ProtocolVersion.MQTT_3_1_1, ConnectReturnCode.UNACCEPTABLE_PROTOCOL_VERSION);
                 } else {
                     violation("malformed CONNECT: " + error.getMessage()); // [MQTT-3.1.4-1]
                 }
@@ -166,12 +166,12 @@ final class ConnectionHandler implements MqttConnection {
     }
 
     /** [MQTT-3.2.2-4] Session Present 0 with every refusal, then the close [MQTT-3.2.2-5]. */
-    private void refuse(ConnectReturnCode code) {
+    private void refuse(ProtocolVersion version, ConnectReturnCode code) {
         phase = Phase.CLOSED;
         broker.stats().refusedConnections.increment();
         broker.stats().connected(code);
         LOG.info("refused connection from {}: {}", channel.remoteAddress(), code);
-        channel.send(new Connack(false, code));
+        channel.send(ConnectRefusal.connack(version, code));
         channel.close();
     }
 }

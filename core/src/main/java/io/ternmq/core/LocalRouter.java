@@ -38,16 +38,16 @@ final class LocalRouter implements Router {
     }
 
     @Override
-    public void route(Publish message) {
-        routeWith(message, null);
+    public Routed route(Publish message) {
+        return routeWith(message, null);
     }
 
     @Override
-    public void route(Publish message, StoreAck ack) {
-        routeWith(message, ack);
+    public Routed route(Publish message, StoreAck ack) {
+        return routeWith(message, ack);
     }
 
-    private void routeWith(Publish message, @Nullable StoreAck ack) {
+    private Routed routeWith(Publish message, @Nullable StoreAck ack) {
         if (message.retain()) {
             updateRetained(message);
             if (ack != null) {
@@ -58,7 +58,7 @@ final class LocalRouter implements Router {
         subscriptions.match(message.topic(), targets);
         if (targets.isEmpty()) {
             stats.noSubscriberDrops.increment();
-            return;
+            return Routed.NO_SUBSCRIBERS;
         }
         PersistedMessage row = storeForPersistentTargets(message, targets);
         if (row != null && ack != null) {
@@ -83,6 +83,7 @@ final class LocalRouter implements Router {
                 threads.get(i).execute(() -> deliverAll(group, message));
             }
         }
+        return Routed.MATCHED;
     }
 
     /** The message row for every persistent target receiving at QoS 1/2, or null when there is none. */

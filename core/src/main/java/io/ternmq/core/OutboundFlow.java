@@ -193,6 +193,22 @@ final class OutboundFlow {
         sink.send(new Pubrel(packetId));
     }
 
+    /**
+     * A PUBREC with a failure reason code (MQTT 5): the receiver will not take the message, so the flow ends here
+     * with no PUBREL [MQTT-4.3.3-4] and the id is free again. Returns how many queued messages went out.
+     */
+    int onRefusedPubrec(int packetId, @Nullable Sink sink) {
+        InflightMessage message = inflight.get(packetId);
+        if (message == null || message.stage() != InflightMessage.Stage.AWAITING_ACK
+                || message.publish().qos() != Qos.EXACTLY_ONCE) {
+            return 0;
+        }
+        inflight.remove(packetId);
+        totals.inflight().decrement();
+        journal.completed(message);
+        return drain(sink);
+    }
+
     /** QoS 2 done; returns how many queued messages went out. */
     int onPubcomp(int packetId, @Nullable Sink sink) {
         InflightMessage message = inflight.get(packetId);

@@ -4,6 +4,7 @@ import io.ternmq.core.auth.ClientIdentity;
 import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.Qos;
+import io.ternmq.protocol.ReasonCode;
 import io.ternmq.store.InboundPacketId;
 import io.ternmq.store.Storage;
 import io.ternmq.store.StorageMode;
@@ -126,13 +127,16 @@ final class Session implements OutboundFlow.Sink {
         return revoked.size();
     }
 
-    void unsubscribe(String filter) {
+    /** Returns whether the session had that subscription. */
+    boolean unsubscribe(String filter) {
         assert owner.isCurrent();
-        if (subscriptions.remove(filter) != null) {
-            // [MQTT-3.10.4-2] nothing new for it; [MQTT-3.10.4-3] what is in flight or queued still completes
-            broker.subscriptions().unsubscribe(filter, this);
-            persist();
+        if (subscriptions.remove(filter) == null) {
+            return false;
         }
+        // [MQTT-3.10.4-2] nothing new for it; [MQTT-3.10.4-3] what is in flight or queued still completes
+        broker.subscriptions().unsubscribe(filter, this);
+        persist();
+        return true;
     }
 
     /** Writes the persistent state through to the session store; connection-lifetime sessions are never stored. */
@@ -154,11 +158,14 @@ final class Session implements OutboundFlow.Sink {
         return first;
     }
 
-    void release(int packetId) {
+    /** Lets a QoS 2 packet id go at PUBREL; returns whether it was unreleased. */
+    boolean release(int packetId) {
         assert owner.isCurrent();
-        if (unreleasedInbound.remove(packetId) && isStored()) {
+        boolean known = unreleasedInbound.remove(packetId);
+        if (known && isStored()) {
             storage().inboundPacketIds().remove(new InboundPacketId(clientId, packetId));
         }
+        return known;
     }
 
     /** Whether this session's changes are written to storage: persistent and not yet discarded. */
@@ -177,14 +184,15 @@ final class Session implements OutboundFlow.Sink {
         if (message.qos() == Qos.AT_MOST_ONCE && !message.retain() && !message.dup()) {
             // the common QoS 0 case: the inbound packet (DUP=0 [MQTT-3.3.1-2], no id) is already the outbound one
             if (connection != null && !discarded) {
-                sendAtMostOnce(message);
+                send(message);
             } else {
                 broker.stats().offlineDrops.increment();
             }
             return;
         }
         // [MQTT-3.8.4-6] the lower of published and granted QoS; [MQTT-3.3.1-9] RETAIN=0 on established subscriptions
-        deliver(new Delivery(message.topic(), message.payload(), Qos.min(message.qos(), granted), false, 0, row));
+        deliver(new Delivery(message.topic(), message.payload(), Qos.min(message.qos(), granted), false, 0, row,
+                message.properties()));
     }
 
     void deliver(Delivery delivery) {
@@ -193,15 +201,7 @@ final class Session implements OutboundFlow.Sink {
             journal.dropped(delivery);
             return;
         }
-        if (delivery.qos() == Qos.AT_MOST_ONCE) {
-            if (connection != null) {
-                sendAtMostOnce(delivery.firstAttempt(0));
-            } else {
-                broker.stats().offlineDrops.increment();
-            }
-            return;
-        }
-        if (outbound.wouldWait(sink()) && !roomFor(ClientMemory.sizeOf(delivery), delivery.qos())) {
+        if (delivery.qos() != Qos.AT_MOST_ONCE && outbound.wouldWait(sink()) && !roomFor(ClientMemory.sizeOf(delivery), delivery.qos())) {
             journal.dropped(delivery);
             return;
         }
@@ -217,13 +217,11 @@ final class Session implements OutboundFlow.Sink {
     }
 
     /**
-     * QoS 0 goes out at once unless the connection is congested: then it waits, within the memory budget, for
-     * the channel to drain, and the slow-consumer policy decides when it does not fit.
+     * While the connection is congested a QoS 0 PUBLISH waits, within the memory budget, for the channel to drain;
+     * the slow-consumer policy decides when it does not fit.
      */
-    private void sendAtMostOnce(Publish message) {
-        if (!memory.isCongested()) {
-            send(message);
-        } else if (roomFor(ClientMemory.sizeOf(message.topic(), message.payload()), Qos.AT_MOST_ONCE)) {
+    private void holdAtMostOnce(Publish message) {
+        if (roomFor(ClientMemory.sizeOf(message.topic(), message.payload()), Qos.AT_MOST_ONCE)) {
             memory.hold(message);
         }
     }
@@ -257,7 +255,7 @@ final class Session implements OutboundFlow.Sink {
         memory.flow(now);
         Publish held;
         while (!memory.isCongested() && connection != null && (held = memory.nextHeld()) != null) {
-            send(held);
+            transmit(held);
         }
     }
 
@@ -266,9 +264,14 @@ final class Session implements OutboundFlow.Sink {
         outbound.onPuback(packetId, sink());
     }
 
-    void onPubrec(int packetId) {
+    /** A PUBREC; an MQTT 5 client's failure code (0x80 or above) ends that message's flow without PUBREL. */
+    void onPubrec(int packetId, ReasonCode code) {
         assert owner.isCurrent();
-        outbound.onPubrec(packetId, this);
+        if (code.value() >= ReasonCode.UNSPECIFIED_ERROR.value()) {
+            outbound.onRefusedPubrec(packetId, sink());
+        } else {
+            outbound.onPubrec(packetId, this);
+        }
     }
 
     void onPubcomp(int packetId) {
@@ -295,11 +298,20 @@ final class Session implements OutboundFlow.Sink {
     }
 
     /**
-     * Sends to the attached connection. A stored session with durable storage sends only once what it wrote
-     * before is durable ({@link FencedSends}).
+     * Sends to the attached connection; a QoS 0 PUBLISH for a congested connection is held instead (QoS 1/2
+     * are bounded by the in-flight window already).
      */
     @Override
     public void send(MqttPacket packet) {
+        if (memory.isCongested() && packet instanceof Publish publish && publish.qos() == Qos.AT_MOST_ONCE) {
+            holdAtMostOnce(publish);
+            return;
+        }
+        transmit(packet);
+    }
+
+    /** A stored session with durable storage sends only once what it wrote before is durable ({@link FencedSends}). */
+    private void transmit(MqttPacket packet) {
         if (isStored() && storage().mode() != StorageMode.MEMORY) {
             fencedSends.send(packet, this::sendNow);
         } else {
