@@ -9,6 +9,7 @@ import io.ternmq.core.SlowConsumerRules;
 import io.ternmq.e2e.BrokerExtension;
 import io.ternmq.testkit.CleanSession;
 import io.ternmq.testkit.Dup;
+import io.ternmq.testkit.Hex;
 import io.ternmq.testkit.Packets;
 import io.ternmq.testkit.RawMqttClient;
 import io.ternmq.testkit.ReceivedPublish;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -108,6 +110,21 @@ class SlowConsumerTest {
     }
 
     @Test
+    void disconnect_mqtt5SubscriberStopsReading_disconnectQuotaExceededThenClose() throws Exception {
+        try (StuckSubscriber slow = StuckSubscriber.subscribeMqtt5(broker.port(), "slow-disconnect-v5", "load/#")) {
+            RawMqttClient fast = broker.subscriber("fast", "load/#", 0);
+
+            publishInBatches(fast, qos -> 0, () -> broker.stats().disconnects(DisconnectReason.SLOW_CONSUMER) == 1);
+
+            slow.readAll();
+            // [MQTT-3.14.0-1] after a successful CONNACK the server may send DISCONNECT: reason code 0x97 Quota
+            // exceeded, no properties; [MQTT-3.14.4-2] then it closes the connection
+            assertThat(slow.disconnect()).isEqualTo(Hex.parse("e0 01 97"));
+            assertThat(slow.closedByBroker()).isTrue();
+        }
+    }
+
+    @Test
     void qos0GoesFirst_mixedQos_everyQos1MessageKeptOnlyQos0Dropped() throws Exception {
         try (StuckSubscriber slow = StuckSubscriber.subscribe(broker.port(), "slow-mixed", CleanSession.YES,
                 "load/#", 1)) {
@@ -132,8 +149,13 @@ class SlowConsumerTest {
 
     /** Publishes in batches; the fast subscriber must have read each batch (in order) before the next goes. */
     private void publishInBatches(RawMqttClient fast, QosOf qosOf) {
+        publishInBatches(fast, qosOf, () -> false);
+    }
+
+    /** As {@link #publishInBatches(RawMqttClient, QosOf)}, stopping after the batch where {@code done} holds. */
+    private void publishInBatches(RawMqttClient fast, QosOf qosOf, BooleanSupplier done) {
         RawMqttClient publisher = broker.connected("publisher");
-        for (int first = 0; first < MESSAGES; first += BATCH) {
+        for (int first = 0; first < MESSAGES && !done.getAsBoolean(); first += BATCH) {
             for (int sequence = first; sequence < first + BATCH; sequence++) {
                 int qos = qosOf.of(sequence);
                 publisher.send(Packets.publish("load/" + (sequence % 7), qos, Retain.NO, Dup.NO, qos == 0 ? 0 : 1,

@@ -5,6 +5,7 @@ import io.ternmq.testkit.Hex;
 import io.ternmq.testkit.Packets;
 import io.ternmq.testkit.ReceivedPublish;
 import io.ternmq.testkit.SessionPresent;
+import org.jspecify.annotations.Nullable;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -16,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +35,7 @@ final class StuckSubscriber implements AutoCloseable {
     private final DataInputStream in;
     private final OutputStream out;
     private boolean closedByBroker;
+    private byte @Nullable [] disconnect;
 
     private StuckSubscriber(Socket socket) throws IOException {
         this.socket = socket;
@@ -52,6 +55,35 @@ final class StuckSubscriber implements AutoCloseable {
             assertThat(subscriber.readPacket()).isEqualTo(Packets.connack(SessionPresent.NO, 0));
             subscriber.send(Packets.subscribe(1, filter, qos));
             assertThat(subscriber.readPacket()).isEqualTo(Packets.suback(1, qos));
+            return subscriber;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * An MQTT 5 subscriber: CONNECT level 5 (Clean Start, keep-alive 0, no properties), SUBSCRIBE to {@code filter}
+     * at QoS 0 (no properties), then nothing more is read.
+     */
+    static StuckSubscriber subscribeMqtt5(int port, String clientId, String filter) {
+        try {
+            Socket socket = new Socket();
+            socket.setReceiveBufferSize(2048);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(5_000);
+            StuckSubscriber subscriber = new StuckSubscriber(socket);
+            byte[] id = clientId.getBytes(StandardCharsets.UTF_8);
+            // protocol name "MQTT", level 5, flags 0x02 (Clean Start), keep-alive 0, property length 0, client id
+            subscriber.send(Packets.packet(0x10, Hex.parse("00 04 4d 51 54 54 05 02 00 00 00"),
+                    Packets.lengthPrefixed(id)));
+            byte[] connack = subscriber.readPacket();
+            assertThat(connack[0]).isEqualTo((byte) 0x20);
+            assertThat(connack[3]).as("CONNACK reason code Success").isZero();
+            // packet id 1, property length 0, the filter, options 0x00 (QoS 0)
+            subscriber.send(Packets.packet(0x82, Hex.parse("00 01 00"),
+                    Packets.lengthPrefixed(filter.getBytes(StandardCharsets.UTF_8)), new byte[] {0}));
+            // SUBACK: packet id 1, property length 0, reason code 0x00 Granted QoS 0
+            assertThat(subscriber.readPacket()).isEqualTo(Hex.parse("90 04 00 01 00 00"));
             return subscriber;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -91,6 +123,10 @@ final class StuckSubscriber implements AutoCloseable {
             socket.setSoTimeout(1_000);
             while (true) {
                 byte[] packet = readPacket();
+                if ((packet[0] & 0xF0) == 0xE0) {
+                    disconnect = packet;
+                    continue;
+                }
                 if (packet[0] >>> 4 != 3) {
                     throw new AssertionError("expected only PUBLISH packets, got " + Hex.format(packet));
                 }
@@ -108,6 +144,11 @@ final class StuckSubscriber implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The DISCONNECT packet {@link #readAll()} found (MQTT 5), or null. */
+    byte @Nullable [] disconnect() {
+        return disconnect;
     }
 
     /** Whether {@link #readAll()} ended because the broker closed the connection. */
