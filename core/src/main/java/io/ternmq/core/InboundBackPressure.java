@@ -76,10 +76,17 @@ final class InboundBackPressure {
         }
     }
 
-    /** The broker's memory budget is exhausted: read nothing more until {@link #releaseMemory}. */
-    synchronized void holdForMemory() {
+    /**
+     * The broker's memory budget is exhausted: read nothing more until {@link #releaseMemory}. False when already
+     * held for it (more packets of the same read batch).
+     */
+    synchronized boolean holdForMemory() {
+        if (memoryHeld) {
+            return false;
+        }
         memoryHeld = true;
         update();
+        return true;
     }
 
     /** The broker's held bytes fell below the resume mark. */

@@ -39,9 +39,11 @@ public final class MemoryBudget {
 
     /** On the IO thread of a connection that read a PUBLISH while the budget is exhausted: stop reading it. */
     void hold(InboundBackPressure publisher) {
+        if (!publisher.holdForMemory()) {
+            return;
+        }
         publisherPauses.increment();
         held.add(publisher);
-        publisher.holdForMemory();
         if (!exhausted) {
             release(); // the flag cleared between our check and the registration: nobody else will resume it
         }
