@@ -22,7 +22,7 @@ final class ClientMemory implements LongConsumer {
     static final int OVERHEAD = 128;
 
     /** What to do with a message that would wait. */
-    enum Verdict { ADMIT, DROP_NEW, DISCONNECT }
+    private enum Verdict { ADMIT, DROP_NEW, DISCONNECT }
 
     /** Whether the client's channel takes more writes. */
     enum Flow { WRITABLE, CONGESTED }
@@ -77,10 +77,37 @@ final class ClientMemory implements LongConsumer {
     }
 
     /**
+     * Applies the policy to a message of {@code size} bytes and {@code qos} about to wait for {@code session}:
+     * true when it may, false when it is dropped (and counted). The disconnect policy closes the connection; a
+     * persistent session then parked may still queue a QoS 1/2 message, offline rules applying.
+     */
+    boolean admit(long size, Qos qos, Session session, OutboundFlow queue) {
+        Connection current = session.connection();
+        switch (makeRoom(size, qos, current == null ? Online.NO : Online.YES, queue)) {
+            case ADMIT -> {
+                return true;
+            }
+            case DROP_NEW -> dropped();
+            case DISCONNECT -> {
+                disconnects++;
+                if (current != null) {
+                    current.slowConsumer();
+                }
+                if (qos != Qos.AT_MOST_ONCE && session.connection() == null
+                        && session.lifetime() == SessionLifetime.PERSISTENT) {
+                    return admit(size, qos, session, queue);
+                }
+                dropped();
+            }
+        }
+        return false;
+    }
+
+    /**
      * Decides about a message of {@code size} bytes and {@code qos} that would wait, dropping older ones when the
      * policy says so. {@code online}: an offline session cannot be disconnected, so there it drops the newest.
      */
-    Verdict makeRoom(long size, Qos qos, Online online, OutboundFlow queue) {
+    private Verdict makeRoom(long size, Qos qos, Online online, OutboundFlow queue) {
         long need = used + size - limit;
         if (budget.exhausted()) {
             need = Math.max(need, size); // nothing grows while the broker is over its limit
@@ -114,7 +141,7 @@ final class ClientMemory implements LongConsumer {
     }
 
     /** Whether the session's client is connected, for {@link #makeRoom}. */
-    enum Online { YES, NO }
+    private enum Online { YES, NO }
 
     /** Keeps a QoS 0 message for a congested connection; the caller made room first. */
     void hold(Publish message) {
@@ -155,13 +182,9 @@ final class ClientMemory implements LongConsumer {
     }
 
     /** One message dropped by the policy: counted for the client and the broker. */
-    void dropped() {
+    private void dropped() {
         drops++;
         stats.slowConsumerDrops.increment();
-    }
-
-    void disconnected() {
-        disconnects++;
     }
 
     ClientMemoryInfo info() {

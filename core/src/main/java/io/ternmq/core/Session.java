@@ -201,7 +201,8 @@ final class Session implements OutboundFlow.Sink {
             journal.dropped(delivery);
             return;
         }
-        if (delivery.qos() != Qos.AT_MOST_ONCE && outbound.wouldWait(sink()) && !roomFor(ClientMemory.sizeOf(delivery), delivery.qos())) {
+        if (delivery.qos() != Qos.AT_MOST_ONCE && outbound.wouldWait(sink())
+                && !memory.admit(ClientMemory.sizeOf(delivery), delivery.qos(), this, outbound)) {
             journal.dropped(delivery);
             return;
         }
@@ -214,39 +215,6 @@ final class Session implements OutboundFlow.Sink {
             case DROPPED_OFFLINE -> broker.stats().offlineDrops.increment();
             case SENT, QUEUED -> { }
         }
-    }
-
-    /**
-     * While the connection is congested a QoS 0 PUBLISH waits, within the memory budget, for the channel to drain;
-     * the slow-consumer policy decides when it does not fit.
-     */
-    private void holdAtMostOnce(Publish message) {
-        if (roomFor(ClientMemory.sizeOf(message.topic(), message.payload()), Qos.AT_MOST_ONCE)) {
-            memory.hold(message);
-        }
-    }
-
-    /** Applies the slow-consumer policy to a message about to wait; false when it is dropped (and counted). */
-    private boolean roomFor(long size, Qos qos) {
-        Connection current = connection;
-        ClientMemory.Online online = current == null ? ClientMemory.Online.NO : ClientMemory.Online.YES;
-        switch (memory.makeRoom(size, qos, online, outbound)) {
-            case ADMIT -> {
-                return true;
-            }
-            case DROP_NEW -> memory.dropped();
-            case DISCONNECT -> {
-                memory.disconnected();
-                if (current != null) {
-                    current.slowConsumer();
-                }
-                if (qos != Qos.AT_MOST_ONCE && connection == null && lifetime == SessionLifetime.PERSISTENT) {
-                    return roomFor(size, qos); // parked now: the message may wait in its queue after all
-                }
-                memory.dropped();
-            }
-        }
-        return false;
     }
 
     /** The connection's channel drained below its low water mark, or filled above its high one. */
@@ -298,13 +266,16 @@ final class Session implements OutboundFlow.Sink {
     }
 
     /**
-     * Sends to the attached connection; a QoS 0 PUBLISH for a congested connection is held instead (QoS 1/2
-     * are bounded by the in-flight window already).
+     * Sends to the attached connection; a QoS 0 PUBLISH for a congested connection waits in the memory budget
+     * instead, if the slow-consumer policy lets it (QoS 1/2 are bounded by the in-flight window already).
      */
     @Override
     public void send(MqttPacket packet) {
         if (memory.isCongested() && packet instanceof Publish publish && publish.qos() == Qos.AT_MOST_ONCE) {
-            holdAtMostOnce(publish);
+            if (memory.admit(ClientMemory.sizeOf(publish.topic(), publish.payload()), Qos.AT_MOST_ONCE, this,
+                    outbound)) {
+                memory.hold(publish);
+            }
             return;
         }
         transmit(packet);
