@@ -4,7 +4,9 @@
 # broker's resident memory, then prints the broker's memory-budget and drop counters from its /metrics.
 #
 #   bench/slow-subscribers.sh [--connections 10000] [--rate 20] [--seconds 60] [--size 256] [--no-build]
-#       [--client-memory 16KB] [--max-memory 256MB] [--out DIR]
+#       [--client-memory 16KB] [--max-memory 256MB] [--send-buffer 16KB] [--out DIR]
+# The kernel send buffer is fixed (limits.socket_send_buffer): left to the OS, 10,000 stuck connections would take
+# about 14 GB of kernel TCP memory, far beyond tcp_mem, stalling every TCP socket of the machine.
 # BROKER_JAVA_OPTS: JVM flags for the broker (default -Xmx1g).
 set -euo pipefail
 
@@ -14,7 +16,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ternmq_find_jdk || exit 1
 java=$JAVA_HOME/bin/java
 
-connections=10000 rate=20 seconds=60 size=256 build=yes client_memory=16KB max_memory=256MB out=""
+connections=10000 rate=20 seconds=60 size=256 build=yes client_memory=16KB max_memory=256MB send_buffer=16KB out=""
 port=18860 admin_port=18861
 while (( $# )); do
   case $1 in
@@ -24,6 +26,7 @@ while (( $# )); do
     --size) size=$2; shift 2 ;;
     --client-memory) client_memory=$2; shift 2 ;;
     --max-memory) max_memory=$2; shift 2 ;;
+    --send-buffer) send_buffer=$2; shift 2 ;;
     --no-build) build=no; shift ;;
     --out) out=$2; shift 2 ;;
     *) echo "slow-subscribers.sh: unknown option $1 (see the header of $0)" >&2; exit 2 ;;
@@ -44,6 +47,7 @@ nice -n 10 "$java" "${native[@]}" "${broker_opts[@]}" -Dternmq.log.level=WARN \
   -cp "$root/server/target/ternmq-server.jar:$root/server/target/lib/*" io.ternmq.server.Main start \
   --port "$port" --storage-mode memory --set admin.enabled=true --set admin.port="$admin_port" --set log.level=WARN \
   --set limits.max_client_memory="$client_memory" --set limits.max_memory="$max_memory" \
+  --set limits.socket_send_buffer="$send_buffer" \
   >"$out/broker.log" 2>&1 &
 broker=$!
 trap 'kill "$broker" 2>/dev/null || true' EXIT

@@ -32,6 +32,10 @@ public interface ClientChannel {
     default void outboundHighWaterMark(int bytes) {
     }
 
+    /** Fixes the kernel send buffer (SO_SNDBUF) of the connection, which the operating system sizes otherwise. */
+    default void socketSendBuffer(int bytes) {
+    }
+
     /** The peer's address, for logs. */
     String remoteAddress();
 

@@ -188,7 +188,11 @@ final class Connection {
             // [MQTT-3.1.2-24] one and a half keep-alive periods without a packet and the client is gone
             channel.keepAliveTimeout(Duration.ofMillis(connect.keepAliveSeconds() * 1500L));
         }
-        channel.outboundHighWaterMark(broker.memory().limits().channelHighWaterMark());
+        MemoryLimits memory = broker.memory().limits();
+        channel.outboundHighWaterMark(memory.channelHighWaterMark());
+        if (memory.socketSendBuffer() > 0) {
+            channel.socketSendBuffer(memory.socketSendBuffer());
+        }
         attached.attach(this); // [MQTT-4.4.0-1] redelivery before anything new
         while (phase == Phase.CONNECTED && !held.isEmpty()) {
             held.pollFirst().run();

@@ -11,8 +11,16 @@ package io.ternmq.core;
  * @param globalBytes all clients together
  * @param clientBytes one client: the messages held for it, and separately its unhandled inbound packets; its
  *                    connection's outbound buffer is bounded by {@link #channelHighWaterMark()}
+ * @param socketSendBuffer the kernel send buffer (SO_SNDBUF) of each client connection; 0 leaves it to the
+ *                    operating system, which grows it for a client that stops reading (about 700 KB on Linux
+ *                    loopback, 4 MiB at most by default)
  */
-public record MemoryLimits(long globalBytes, long clientBytes, SlowConsumerRules rules) {
+public record MemoryLimits(long globalBytes, long clientBytes, SlowConsumerRules rules, int socketSendBuffer) {
+
+    /** With the operating system's socket send buffers. */
+    public MemoryLimits(long globalBytes, long clientBytes, SlowConsumerRules rules) {
+        this(globalBytes, clientBytes, rules, 0);
+    }
 
     /** Per client when not configured: thousands of small messages, a few large ones. */
     public static final long DEFAULT_CLIENT_BYTES = 8L << 20;
@@ -23,6 +31,9 @@ public record MemoryLimits(long globalBytes, long clientBytes, SlowConsumerRules
         }
         if (clientBytes < 1) {
             throw new IllegalArgumentException("clientBytes must be positive, was " + clientBytes);
+        }
+        if (socketSendBuffer < 0) {
+            throw new IllegalArgumentException("socketSendBuffer must not be negative, was " + socketSendBuffer);
         }
     }
 

@@ -3,6 +3,7 @@ package io.ternmq.transport;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -137,6 +138,11 @@ final class NettyClientChannel implements ClientChannel {
     @Override
     public void outboundHighWaterMark(int bytes) {
         onEventLoop(() -> channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(bytes / 2, bytes)));
+    }
+
+    @Override
+    public void socketSendBuffer(int bytes) {
+        onEventLoop(() -> channel.config().setOption(ChannelOption.SO_SNDBUF, bytes));
     }
 
     @Override

@@ -64,6 +64,10 @@ public final class ConfigKeys {
             new ByteSize(4096, Integer.MAX_VALUE),
             "bytes of messages held for one client; above it its slow-consumer policy applies; a sixteenth of it "
                     + "(2 KiB..64 KiB) is what its connection may buffer before it counts as slow");
+    public static final ConfigKey<Integer> LIMITS_SOCKET_SEND_BUFFER = new ConfigKey<>("limits.socket_send_buffer",
+            new ByteSize(0, 64 << 20),
+            "kernel send buffer (SO_SNDBUF) of each client connection, bytes the OS holds for a client that stops "
+                    + "reading besides the budget; 0 leaves it to the OS (which grows it to about 0.7-4 MB)");
     public static final ConfigKey<String> LIMITS_SLOW_CONSUMER_POLICY = new ConfigKey<>(
             "limits.slow_consumer_policy", SlowConsumerPolicies.POLICY,
             "what happens to a client over its memory budget: drop_oldest, drop_newest (QoS 0 always goes first) "
@@ -125,7 +129,7 @@ public final class ConfigKeys {
             LIMITS_MAX_PACKET_SIZE, LIMITS_MAX_INFLIGHT_MESSAGES, LIMITS_MAX_QUEUED_MESSAGES, LIMITS_CONNECT_TIMEOUT,
             LIMITS_MAX_TOPIC_LENGTH, LIMITS_MAX_TOPIC_LEVELS, LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT,
             LIMITS_MAX_CONNECTIONS, LIMITS_MAX_PENDING_CONNECTS, LIMITS_MAX_MEMORY, LIMITS_MAX_CLIENT_MEMORY,
-            LIMITS_SLOW_CONSUMER_POLICY, LIMITS_SLOW_CONSUMER_CLIENTS, SESSIONS_THREADS, STORAGE_DATA_DIR, STORAGE_MODE,
+            LIMITS_SOCKET_SEND_BUFFER, LIMITS_SLOW_CONSUMER_POLICY, LIMITS_SLOW_CONSUMER_CLIENTS, SESSIONS_THREADS, STORAGE_DATA_DIR, STORAGE_MODE,
             STORAGE_ON_CORRUPT, STORAGE_MAX_PENDING_WRITES,
             AUTH_PASSWORD_FILE, AUTH_ACL_FILE, AUTH_ALLOW_ANONYMOUS, AUTH_ANONYMOUS_LISTENERS, AUTH_RELOAD_INTERVAL,
             ADMIN_ENABLED, ADMIN_BIND, ADMIN_PORT, ADMIN_TOKEN, ADMIN_USERNAME, ADMIN_PASSWORD, SYS_INTERVAL, LOG_LEVEL);

@@ -87,7 +87,7 @@ class ConfigLoaderTest {
                         + "limits.max_inflight_messages, limits.max_queued_messages, limits.connect_timeout, "
                         + "limits.max_topic_length, limits.max_topic_levels, limits.max_subscriptions_per_client, "
                         + "limits.max_connections, limits.max_pending_connects, limits.max_memory, "
-                        + "limits.max_client_memory, limits.slow_consumer_policy, limits.slow_consumer_clients)");
+                        + "limits.max_client_memory, limits.socket_send_buffer, limits.slow_consumer_policy, limits.slow_consumer_clients)");
     }
 
     @Test

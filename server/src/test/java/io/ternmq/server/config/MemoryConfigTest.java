@@ -29,6 +29,7 @@ class MemoryConfigTest {
 
         assertThat(memory.globalBytes()).isEqualTo(Runtime.getRuntime().maxMemory() / 2);
         assertThat(memory.clientBytes()).isEqualTo(8L << 20);
+        assertThat(memory.socketSendBuffer()).as("left to the OS").isZero();
         assertThat(memory.rules().policyFor("tcp", "any")).isEqualTo(SlowConsumerPolicy.DROP_OLDEST);
     }
 
@@ -38,6 +39,7 @@ class MemoryConfigTest {
                 limits:
                   max_memory: 3GiB
                   max_client_memory: 256KB
+                  socket_send_buffer: 32KB
                   slow_consumer_policy: drop_newest
                   slow_consumer_clients: "sensor-*=disconnect, dash?=drop_oldest"
                 listeners:
@@ -52,6 +54,7 @@ class MemoryConfigTest {
 
         assertThat(memory.globalBytes()).isEqualTo(3L << 30);
         assertThat(memory.clientBytes()).isEqualTo(256 << 10);
+        assertThat(memory.socketSendBuffer()).isEqualTo(32 << 10);
         assertThat(memory.rules().policyFor("plain", "x")).isEqualTo(SlowConsumerPolicy.DROP_NEWEST);
         assertThat(memory.rules().policyFor("dashboards", "x")).isEqualTo(SlowConsumerPolicy.DISCONNECT);
         assertThat(memory.rules().policyFor("dashboards", "dash1")).isEqualTo(SlowConsumerPolicy.DROP_OLDEST);
