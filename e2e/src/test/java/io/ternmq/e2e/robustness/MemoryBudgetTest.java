@@ -59,8 +59,9 @@ class MemoryBudgetTest {
 
             assertThat(broker.stats().messagesReceived()).as("the publisher is not read to the end")
                     .isLessThan(MESSAGES);
-            assertThat(memory.usedBytes()).as("bounded near the global limit, not the 20 MB sent")
-                    .isLessThan(4L << 20);
+            // the limit plus what arrived within one sampling period (50 ms) and the packets read but not yet
+            // routed: on a loaded machine a few MB, but not the 20 MB sent
+            assertThat(memory.usedBytes()).as("bounded, not the 20 MB sent").isLessThan(10L << 20);
             AdminJson admin = new AdminJson(broker.broker().adminPort());
             JsonNode budget = admin.get("/api/v1/broker").path("memory");
             assertThat(budget.path("limitBytes").asLong()).isEqualTo(GLOBAL_BYTES);
