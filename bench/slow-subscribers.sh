@@ -56,11 +56,23 @@ for _ in $(seq 100); do
   sleep 0.2
 done
 
+# while the load runs: the budget's used bytes and the slow-consumer drops every 5 s (the end is after the close)
+(
+  while kill -0 "$broker" 2>/dev/null; do
+    curl -sf "http://127.0.0.1:$admin_port/metrics" | awk -v t="$(date -u +%H:%M:%S)" '
+      index($0, "ternmq_memory_budget_used_bytes ") == 1 {used = $NF}
+      index($0, "ternmq_messages_dropped_total{reason=\"slow_consumer\"}") == 1 {drops = $NF}
+      index($0, "ternmq_clients_connected ") == 1 {clients = $NF}
+      END {printf "%s,%.0f,%.0f,%.0f\n", t, clients, used, drops}' >>"$out/budget.csv" || true
+    sleep 5
+  done
+) &
 nice -n 10 "$java" "${native[@]}" -cp "$root/bench/target/ternmq-bench.jar:$root/bench/target/lib/*" \
   io.ternmq.bench.BenchCommand slow-subscribers --port "$port" --connections "$connections" --rate "$rate" \
   --duration "$seconds" --size "$size" --broker-pid "$broker" 2>&1 | tee "$out/bench.out"
 curl -sf "http://127.0.0.1:$admin_port/metrics" >"$out/metrics.txt"
 grep -E '^ternmq_memory_|^ternmq_messages_dropped_total|^ternmq_messages_delivered_total|^ternmq_clients_connected' \
   "$out/metrics.txt"
+echo "under load (time, clients, budget used bytes, slow-consumer drops): $(sort -t, -k3 -n "$out/budget.csv" | tail -1)"
 echo "broker RSS at the end: $(awk '/^VmRSS:/ {print $2 " " $3}' "/proc/$broker/status")"
 echo "results in $out"
