@@ -4,6 +4,7 @@ import io.ternmq.core.auth.AuthenticationRequest;
 import io.ternmq.core.auth.AuthenticationResult;
 import io.ternmq.core.auth.ClientIdentity;
 import io.ternmq.protocol.Connack;
+import io.ternmq.protocol.ConnackProperties;
 import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.ConnectReturnCode;
 import io.ternmq.protocol.Disconnect;
@@ -41,7 +42,9 @@ final class Connection {
     private final Connect connect;
     private final String clientId;
     private final @Nullable String assignedClientId;
-    private final ClientIdentity identity;
+    private ClientIdentity identity;
+    private final ClientLimits clientLimits;
+    private final InboundPublishes inboundPublishes;
     private final ArrayDeque<Runnable> held = new ArrayDeque<>();
     private final AckOrder acks;
     private final StorageBackPressure storagePressure;
@@ -49,6 +52,10 @@ final class Connection {
     private @Nullable Session session;
     private @Nullable Will will;
     private long connectedSince;
+    /** The keep-alive in force: the client's, or the Server Keep Alive it was told. */
+    private int keepAliveSeconds;
+    private @Nullable EnhancedAuthentication enhanced;
+    private Mqtt5Connack.@Nullable Authentication authentication;
 
     /**
      * @param assignedClientId the identifier the broker chose because the CONNECT had an empty one, else null
@@ -56,7 +63,13 @@ final class Connection {
     Connection(BrokerContext broker, ClientChannel channel, SessionThread owner, Connect connect, String clientId,
                @Nullable String assignedClientId, InboundBackPressure inbound) {
         this.broker = broker;
-        this.channel = channel;
+        this.clientLimits = ClientLimits.of(connect);
+        Mqtt5Settings ours = broker.config().mqtt5();
+        this.inboundPublishes = connect.version() == ProtocolVersion.MQTT_5
+                ? InboundPublishes.mqtt5(ours.topicAliasMaximum(), ours.receiveMaximum(),
+                        packetId -> session().isUnreleased(packetId))
+                : InboundPublishes.NONE;
+        this.channel = FittedChannel.fit(channel, connect, clientLimits, inboundPublishes, broker);
         this.owner = owner;
         this.connect = connect;
         this.clientId = clientId;
@@ -65,7 +78,7 @@ final class Connection {
         // authorization sees, whatever the CONNECT claimed: the certificate was verified, the claim was not.
         String certificateUser = channel.listener().certificateIdentity();
         this.identity = new ClientIdentity(clientId, certificateUser != null ? certificateUser : connect.username());
-        this.acks = new AckOrder(channel);
+        this.acks = new AckOrder(this.channel);
         this.storagePressure = new StorageBackPressure(broker.stores().storage(), inbound, owner);
     }
 
@@ -104,6 +117,37 @@ final class Connection {
         return identity;
     }
 
+    /** What the client's MQTT 5 CONNECT allows the broker to send it. */
+    ClientLimits clientLimits() {
+        return clientLimits;
+    }
+
+    /**
+     * The PUBLISH to handle, its MQTT 5 topic alias resolved and our Receive Maximum applied; null when it broke
+     * one of them and the connection was closed with the reason code [MQTT-4.13.1-1].
+     */
+    @Nullable Publish admit(Publish publish) {
+        try {
+            return inboundPublishes.admit(publish);
+        } catch (MalformedPacketException e) {
+            violation(e.reasonCode(), e.getMessage());
+            return null;
+        }
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    boolean isConnected() {
+        return phase == Phase.CONNECTED;
+    }
+
+    /** The enhanced authentication of this connection, or null when its CONNECT named no method. */
+    @Nullable EnhancedAuthentication enhancedAuthentication() {
+        return enhanced;
+    }
+
     Session session() {
         assert session != null : "no session before CONNACK";
         return session;
@@ -112,6 +156,10 @@ final class Connection {
     /** Asks the authenticator; its answer comes back to this thread, however it completes. */
     void start() {
         assert owner.isCurrent();
+        if (EnhancedAuthentication.requested(connect)) {
+            enhanced = EnhancedAuthentication.start(this, broker); // the method's mechanism decides, not the above
+            return;
+        }
         var request = new AuthenticationRequest(clientId, connect.username(), connect.password(),
                 channel.remoteAddress(), channel.listener().listenerName(), channel.listener().certificateIdentity());
         try {
@@ -141,13 +189,41 @@ final class Connection {
 
     /** A refused CONNECT gets Session Present 0 [MQTT-3.2.2-4], then the close [MQTT-3.2.2-5]; no session, no will. */
     private void refuse(ConnectReturnCode code) {
+        refuse(ConnectRefusal.connack(connect.version(), code), code, code.toString());
+    }
+
+    /** An MQTT 5 refusal with a reason code of its own, counted under {@code countedAs}. */
+    void refuse(ReasonCode code, ConnectReturnCode countedAs, String detail) {
+        refuse(new Connack(false, code, ConnackProperties.EMPTY), countedAs, code + ": " + detail);
+    }
+
+    private void refuse(Connack connack, ConnectReturnCode countedAs, String detail) {
+        if (phase != Phase.AUTHENTICATING) {
+            return;
+        }
         phase = Phase.CLOSED;
         held.clear(); // [MQTT-3.1.4-5] nothing sent after a refused CONNECT is processed
         broker.stats().refusedConnections.increment();
-        broker.stats().connected(code);
-        LOG.info("client {} refused from {} ({}): {}", clientId, channel.remoteAddress(), versionName(), code);
-        channel.send(ConnectRefusal.connack(connect.version(), code));
+        broker.stats().connected(countedAs);
+        LOG.info("client {} refused from {} ({}): {}", clientId, channel.remoteAddress(), versionName(), detail);
+        channel.send(connack);
         channel.close();
+    }
+
+    /**
+     * Enhanced authentication succeeded: {@code user}, when named, is who authorization sees from now on (unless
+     * a client certificate already says who the client is), and the CONNACK carries the method and final data.
+     */
+    void acceptAuthenticated(Mqtt5Connack.Authentication outcome, @Nullable String user) {
+        if (phase != Phase.AUTHENTICATING) {
+            return;
+        }
+        if (user != null && channel.listener().certificateIdentity() == null) {
+            identity = new ClientIdentity(clientId, user);
+        }
+        authentication = outcome;
+        channel.keepAliveTimeout(Duration.ZERO); // the exchange's idle limit ends; the keep-alive may follow
+        accept();
     }
 
     private void accept() {
@@ -178,15 +254,20 @@ final class Connection {
         connectedSince = broker.clock().currentTimeMillis();
         broker.stats().connectedClients.increment();
         broker.stats().connected(ConnectReturnCode.ACCEPTED);
+        Integer serverKeepAlive = isMqtt5()
+                ? broker.config().mqtt5().connectPolicy().serverKeepAlive(connect.keepAliveSeconds()) : null;
+        keepAliveSeconds = serverKeepAlive != null ? serverKeepAlive : connect.keepAliveSeconds();
         LOG.info("client {} connected from {} ({}, clean session {}, keep-alive {} s, session present {})",
-                clientId, channel.remoteAddress(), versionName(), connect.cleanSession(), connect.keepAliveSeconds(),
+                clientId, channel.remoteAddress(), versionName(), connect.cleanSession(), keepAliveSeconds,
                 sessionPresent);
         channel.send(isMqtt5() // [MQTT-3.1.4-4]
-                ? Mqtt5Connack.accepted(broker.config().mqtt5(), sessionPresent, assignedClientId)
+                ? Mqtt5Connack.accepted(broker.config().mqtt5(), connect, sessionPresent, assignedClientId,
+                        serverKeepAlive, authentication)
                 : new Connack(sessionPresent, ConnectReturnCode.ACCEPTED));
-        if (connect.keepAliveSeconds() > 0) {
-            // [MQTT-3.1.2-24] one and a half keep-alive periods without a packet and the client is gone
-            channel.keepAliveTimeout(Duration.ofMillis(connect.keepAliveSeconds() * 1500L));
+        if (keepAliveSeconds > 0) {
+            // [MQTT-3.1.2-24] (5.0: [MQTT-3.1.2-22], with the Server Keep Alive if one was sent) one and a half
+            // keep-alive periods without a packet and the client is gone
+            channel.keepAliveTimeout(Duration.ofMillis(keepAliveSeconds * 1500L));
         }
         MemoryLimits memory = broker.memory().limits();
         channel.outboundHighWaterMark(memory.channelHighWaterMark());
@@ -216,7 +297,13 @@ final class Connection {
     void onPacket(MqttPacket packet) {
         assert owner.isCurrent();
         switch (phase) {
-            case AUTHENTICATING -> hold(() -> onPacket(packet));
+            case AUTHENTICATING -> {
+                if (enhanced != null) {
+                    enhanced.beforeConnack(packet); // [MQTT-3.1.2-30] AUTH or DISCONNECT only
+                } else {
+                    hold(() -> onPacket(packet));
+                }
+            }
             case CONNECTED -> handle(packet);
             case CLOSED -> { }
         }
@@ -323,6 +410,9 @@ final class Connection {
         Phase was = phase;
         phase = Phase.CLOSED;
         held.clear();
+        if (enhanced != null) {
+            enhanced.end();
+        }
         if (was == Phase.CONNECTED && code != null && isMqtt5()) {
             channel.send(new Disconnect(code, DisconnectProperties.EMPTY));
         }
@@ -358,7 +448,7 @@ final class Connection {
     ClientInfo.Connected describe() {
         assert owner.isCurrent();
         return new ClientInfo.Connected(channel.remoteAddress(), versionName(), connect.username(),
-                connect.keepAliveSeconds(), connectedSince, channel.listener().listenerName());
+                keepAliveSeconds, connectedSince, channel.listener().listenerName());
     }
 
     private String versionName() {

@@ -1,5 +1,6 @@
 package io.ternmq.core;
 
+import io.ternmq.protocol.Connack;
 import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.ConnectReturnCode;
 import io.ternmq.protocol.MalformedPacketException;
@@ -81,6 +82,11 @@ final class ConnectionHandler implements MqttConnection {
     }
 
     private void onConnect(Connect connect) {
+        ServerRedirect redirect = broker.config().mqtt5().connectPolicy().redirect();
+        if (redirect != null) {
+            refuse(ConnectReturnCode.SERVER_UNAVAILABLE, ConnectRefusal.redirect(connect.version(), redirect));
+            return;
+        }
         String clientId = connect.clientId();
         String assignedClientId = null;
         if (clientId.isEmpty()) {
@@ -167,11 +173,17 @@ final class ConnectionHandler implements MqttConnection {
 
     /** [MQTT-3.2.2-4] Session Present 0 with every refusal, then the close [MQTT-3.2.2-5]. */
     private void refuse(ProtocolVersion version, ConnectReturnCode code) {
+        refuse(code, ConnectRefusal.connack(version, code));
+    }
+
+    /** @param counted the 3.1.1 return code the refusal is counted under */
+    private void refuse(ConnectReturnCode counted, Connack connack) {
         phase = Phase.CLOSED;
         broker.stats().refusedConnections.increment();
-        broker.stats().connected(code);
-        LOG.info("refused connection from {}: {}", channel.remoteAddress(), code);
-        channel.send(ConnectRefusal.connack(version, code));
+        broker.stats().connected(counted);
+        LOG.info("refused connection from {}: 0x{}", channel.remoteAddress(),
+                Integer.toHexString(connack.returnCode()));
+        channel.send(connack);
         channel.close();
     }
 }

@@ -13,6 +13,8 @@ public enum DropReason {
     NO_SUBSCRIBERS,
     /** A QoS 0 message for a session whose client is offline: QoS 0 is never queued. */
     QOS0_OFFLINE,
+    /** Beyond the MQTT 5 client's Maximum Packet Size: discarded as if delivered [MQTT-3.1.2-25]. */
+    PACKET_TOO_LARGE,
     /**
      * The client's memory budget (or the broker's) was exceeded and its slow-consumer policy dropped the message:
      * a new one, an older held one, or the QoS 0 messages held for a connection the policy closed.

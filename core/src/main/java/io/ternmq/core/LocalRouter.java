@@ -100,7 +100,8 @@ final class LocalRouter implements Router {
         if (holders == 0) {
             return null;
         }
-        var stored = new StoredMessage(messageIds.next(), message.topic(), message.qos(), message.payload());
+        var stored = new StoredMessage(messageIds.next(), message.topic(), message.qos(), message.payload(),
+                message.properties());
         return PersistedMessage.store(stored, holders, messages);
     }
 
@@ -122,7 +123,9 @@ final class LocalRouter implements Router {
             retained.clear(message.topic()); // [MQTT-3.3.1-10] [MQTT-3.3.1-11]
         } else {
             // [MQTT-3.3.1-5] kept with its QoS; [MQTT-3.3.1-7] a QoS 0 one replaces the earlier message too
-            retained.retain(new RetainedMessage(message.topic(), message.payload(), message.qos()));
+            // with its properties, forwarded to later subscribers too [MQTT-3.3.2-4] [MQTT-3.3.2-17]
+            retained.retain(new RetainedMessage(message.topic(), message.payload(), message.qos(),
+                    message.properties()));
         }
     }
 

@@ -2,6 +2,7 @@ package io.ternmq.core;
 
 import io.ternmq.protocol.Connack;
 import io.ternmq.protocol.ConnackProperties;
+import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.ReasonCode;
 import org.jspecify.annotations.Nullable;
 
@@ -21,8 +22,13 @@ final class Mqtt5Connack {
 
     /**
      * @param assignedClientId the identifier the broker chose for a client that sent an empty one, else null
+     * @param serverKeepAlive  the keep-alive the broker holds the client to when it is not the client's own, else
+     *                         null
+     * @param authentication   the outcome of enhanced authentication, null when the CONNECT named no method
      */
-    static Connack accepted(Mqtt5Settings settings, boolean sessionPresent, @Nullable String assignedClientId) {
+    static Connack accepted(Mqtt5Settings settings, Connect connect, boolean sessionPresent,
+                            @Nullable String assignedClientId, @Nullable Integer serverKeepAlive,
+                            @Nullable Authentication authentication) {
         var properties = new ConnackProperties(
                 null, // session expiry interval: the client's own is kept
                 settings.receiveMaximum() == DEFAULT_RECEIVE_MAXIMUM ? null : settings.receiveMaximum(),
@@ -36,11 +42,21 @@ final class Mqtt5Connack {
                 null, // wildcard subscriptions available
                 Boolean.FALSE, // subscription identifiers: not yet
                 Boolean.FALSE, // shared subscriptions: not yet
-                null, // server keep alive: the client's own is used
-                null, // response information
+                serverKeepAlive, // [MQTT-3.1.2-21] [MQTT-3.2.2-21] absent: the client's own is used [MQTT-3.2.2-22]
+                responseInformation(settings.connectPolicy(), connect), // [MQTT-3.1.2-28]
                 null, // server reference
-                null, // authentication method
-                null); // authentication data
+                authentication == null ? null : authentication.method(), // [MQTT-4.12.0-5] [MQTT-4.12.0-6]
+                authentication == null ? null : authentication.serverData()); // the method's final data, if any
         return new Connack(sessionPresent, ReasonCode.SUCCESS, properties);
+    }
+
+    /** Only to a client that asked for it (Request Response Information = 1), and only when configured. */
+    private static @Nullable String responseInformation(Mqtt5ConnectPolicy policy, Connect connect) {
+        return Boolean.TRUE.equals(connect.properties().requestResponseInformation())
+                ? policy.responseInformation() : null;
+    }
+
+    /** The method an enhanced authentication used, and the last data its mechanism gave, for the CONNACK. */
+    record Authentication(String method, byte @Nullable [] serverData) {
     }
 }

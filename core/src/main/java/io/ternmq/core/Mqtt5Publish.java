@@ -1,7 +1,6 @@
 package io.ternmq.core;
 
 import io.ternmq.protocol.Publish;
-import io.ternmq.protocol.ReasonCode;
 import org.jspecify.annotations.Nullable;
 
 /** The checks an MQTT 5 PUBLISH from a client passes before it is handled like any other. */
@@ -19,11 +18,6 @@ final class Mqtt5Publish {
             connection.violation("subscription identifier in a PUBLISH from a client");
             return null;
         }
-        if (publish.properties().topicAlias() != null) {
-            // the CONNACK announced no Topic Alias Maximum, so any alias is above it [MQTT-3.3.2-12]
-            connection.violation(ReasonCode.TOPIC_ALIAS_INVALID, "topic alias while the maximum is 0");
-            return null;
-        }
-        return publish;
+        return connection.admit(publish);
     }
 }

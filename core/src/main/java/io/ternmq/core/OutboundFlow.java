@@ -1,12 +1,14 @@
 package io.ternmq.core;
 
 import io.ternmq.protocol.MqttPacket;
+import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.Pubrel;
 import io.ternmq.protocol.Qos;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
@@ -21,14 +23,22 @@ import java.util.function.LongConsumer;
  * queue drains, and {@code tail} joins {@code queue} once nothing is left on disk, so order stays exact. QoS 0
  * never waits: it is sent at once when online, dropped when offline. Every move of a
  * QoS 1/2 message is told to the {@link OutboundJournal} (a persistent session's write-through). The bytes of the
- * messages held in memory (queue, tail, in flight; {@link ClientMemory#sizeOf}) are reported to {@code heldBytes}
- * as they change, for the memory budget. Owned by the session's thread.
+ * messages held in memory (queue and tail, in flight; {@link ClientMemory#sizeOf}) are reported to
+ * {@code heldBytes} as they enter and leave each, for the memory budget. Owned by the session's thread.
  */
 final class OutboundFlow {
 
     /** Where packets go: the client's channel while it is connected. */
     interface Sink {
         void send(MqttPacket packet);
+
+        /**
+         * Whether the client can take this QoS 1/2 PUBLISH at all; one it cannot (beyond its MQTT 5 maximum packet
+         * size) is discarded and completes as if delivered [MQTT-3.1.2-25]. The sink counts what it refuses.
+         */
+        default boolean accepts(Publish publish) {
+            return true;
+        }
     }
 
     /** What became of a delivery. */
@@ -36,7 +46,11 @@ final class OutboundFlow {
 
     private final int maxInflight;
     private final int maxQueued;
+    /** The in-flight limit toward the connected client: ours, or its MQTT 5 Receive Maximum when lower. */
+    private int window;
     private final Map<Integer, InflightMessage> inflight = new LinkedHashMap<>();
+    /** In-flight messages not yet resent on this connection: the client's window was full at {@link #resume}. */
+    private final ArrayDeque<InflightMessage> unsent = new ArrayDeque<>();
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
     private final ArrayDeque<Delivery> tail = new ArrayDeque<>();
     private @Nullable StoredQueue stored;
@@ -69,11 +83,12 @@ final class OutboundFlow {
     }
 
     OutboundFlow(int maxInflight, int maxQueued, Totals totals, OutboundJournal journal, LongConsumer heldBytes) {
+        this.heldBytes = heldBytes;
         this.maxInflight = maxInflight;
+        this.window = maxInflight;
         this.maxQueued = maxQueued;
         this.totals = totals;
         this.journal = journal;
-        this.heldBytes = heldBytes;
     }
 
     Outcome deliver(Delivery delivery, @Nullable Sink sink) {
@@ -84,7 +99,7 @@ final class OutboundFlow {
             sink.send(delivery.firstAttempt(0));
             return Outcome.SENT;
         }
-        if (sink != null && queue.isEmpty() && stored == null && inflight.size() < maxInflight) {
+        if (sink != null && queue.isEmpty() && stored == null && inflight.size() < window) {
             sendFirst(delivery, sink, OutboundJournal.Origin.DIRECT);
             return Outcome.SENT;
         }
@@ -101,7 +116,7 @@ final class OutboundFlow {
 
     /** Whether a QoS 1/2 delivery would wait in the queue rather than go out at once. */
     boolean wouldWait(@Nullable Sink sink) {
-        return sink == null || !queue.isEmpty() || stored != null || inflight.size() >= maxInflight;
+        return sink == null || !queue.isEmpty() || stored != null || inflight.size() >= window;
     }
 
     /**
@@ -119,17 +134,27 @@ final class OutboundFlow {
         return oldest;
     }
 
-    private void sendFirst(Delivery delivery, Sink sink, OutboundJournal.Origin origin) {
+    /** The client's Receive Maximum for the connection being attached: never more in flight [MQTT-3.3.4-9]. */
+    void window(int receiveMaximum) {
+        window = Math.min(maxInflight, receiveMaximum);
+    }
+
+    /** False when the client cannot take the message: then it is done, as if acknowledged [MQTT-3.1.2-25]. */
+    private boolean sendFirst(Delivery delivery, Sink sink, OutboundJournal.Origin origin) {
         int packetId = packetIds.next(inflight::containsKey); // [MQTT-2.3.1-4]
         // [MQTT-4.3.2-1] [MQTT-4.3.3-1]
         var message = new InflightMessage(delivery.firstAttempt(packetId), delivery);
+        if (!sink.accepts(message.publish())) {
+            journal.sent(message, origin);
+            journal.completed(message);
+            return false;
+        }
         inflight.put(packetId, message);
         totals.inflight().increment();
-        if (origin == OutboundJournal.Origin.DIRECT) {
-            heldBytes.accept(ClientMemory.sizeOf(delivery)); // from the queue it was counted already
-        }
+        heldBytes.accept(ClientMemory.sizeOf(delivery));
         journal.sent(message, origin);
         sink.send(message.publish());
+        return true;
     }
 
     /**
@@ -175,11 +200,18 @@ final class OutboundFlow {
         if (message == null || message.publish().qos() != Qos.AT_LEAST_ONCE) {
             return 0;
         }
-        inflight.remove(packetId);
+        complete(message);
+        return drain(sink);
+    }
+
+    private void complete(InflightMessage message) {
+        inflight.remove(message.publish().packetId());
+        if (!unsent.isEmpty()) {
+            unsent.remove(message); // acknowledged from an earlier connection before its resend here
+        }
         totals.inflight().decrement();
         heldBytes.accept(-ClientMemory.sizeOf(message.delivery()));
         journal.completed(message);
-        return drain(sink);
     }
 
     /** QoS 2 step one: answer PUBREC with PUBREL of the same id [MQTT-4.3.3-1] [MQTT-2.3.1-6]. */
@@ -205,6 +237,7 @@ final class OutboundFlow {
         }
         inflight.remove(packetId);
         totals.inflight().decrement();
+        heldBytes.accept(-ClientMemory.sizeOf(message.delivery()));
         journal.completed(message);
         return drain(sink);
     }
@@ -215,26 +248,36 @@ final class OutboundFlow {
         if (message == null || message.stage() != InflightMessage.Stage.AWAITING_PUBCOMP) {
             return 0;
         }
-        inflight.remove(packetId);
-        totals.inflight().decrement();
-        heldBytes.accept(-ClientMemory.sizeOf(message.delivery()));
-        journal.completed(message);
+        complete(message);
         return drain(sink);
     }
 
     /**
      * On reconnect of a persistent session: resend every unacknowledged PUBLISH with DUP=1 and every PUBREL,
      * in the order first sent, with the original ids [MQTT-4.4.0-1] [MQTT-4.6.0-1], then fill the window from the
-     * queue. Returns the number of PUBLISH packets sent.
+     * queue. PUBLISHes beyond the client's window wait in {@code unsent} for its acknowledgements
+     * [MQTT-3.3.4-9]; a PUBLISH the client can no longer take is done [MQTT-3.1.2-25]. Returns the number of
+     * PUBLISH packets sent.
      */
     int resume(Sink sink) {
+        unsent.clear();
         int publishes = 0;
+        int awaitingPubcomp = 0;
         for (InflightMessage message : inflight.values()) {
-            if (message.stage() == InflightMessage.Stage.AWAITING_ACK) {
+            if (message.stage() == InflightMessage.Stage.AWAITING_PUBCOMP) {
+                awaitingPubcomp++;
+            }
+        }
+        for (InflightMessage message : List.copyOf(inflight.values())) {
+            if (message.stage() == InflightMessage.Stage.AWAITING_PUBCOMP) {
+                sink.send(new Pubrel(message.publish().packetId()));
+            } else if (!sink.accepts(message.publish())) {
+                complete(message);
+            } else if (publishes + awaitingPubcomp < window) {
                 sink.send(message.duplicate());
                 publishes++;
             } else {
-                sink.send(new Pubrel(message.publish().packetId()));
+                unsent.addLast(message);
             }
         }
         return publishes + drain(sink);
@@ -245,14 +288,21 @@ final class OutboundFlow {
             return 0;
         }
         int sent = 0;
-        while (inflight.size() < maxInflight && (!queue.isEmpty() || stored != null)) {
+        while (!unsent.isEmpty() && inflight.size() - unsent.size() < window) {
+            sink.send(unsent.pollFirst().duplicate());
+            sent++;
+        }
+        while (inflight.size() < window && (!queue.isEmpty() || stored != null)) {
             if (queue.isEmpty()) {
                 loadPage();
                 continue;
             }
-            sendFirst(queue.pollFirst(), sink, OutboundJournal.Origin.QUEUE);
+            Delivery next = queue.pollFirst();
+            heldBytes.accept(-ClientMemory.sizeOf(next));
+            if (sendFirst(next, sink, OutboundJournal.Origin.QUEUE)) {
+                sent++;
+            }
             totals.queued().decrement();
-            sent++;
         }
         return sent;
     }
@@ -279,6 +329,7 @@ final class OutboundFlow {
             }
         }
         inflight.clear();
+        unsent.clear();
     }
 
     private long bytesHeld() {

@@ -54,7 +54,7 @@ final class PacketHandling {
             case Unsuback u -> connection.violation("UNSUBACK sent by a client"); // [MQTT-4.8.0-1]
             case Pingresp p -> connection.violation("PINGRESP sent by a client"); // [MQTT-4.8.0-1]
             // the 3.1.1 decoder rejects type 15; a 5.0 client may send AUTH only after CONNECT with a method
-            case Auth a -> connection.violation("AUTH without an authentication method in CONNECT"); // [MQTT-4.12.0-1]
+            case Auth auth -> EnhancedAuthentication.afterConnack(connection, auth); // [MQTT-4.12.0-7]
         }
     }
 
@@ -269,7 +269,8 @@ final class PacketHandling {
         broker.retained().forEachMatching(subscription.topicFilter(), matching::add);
         for (RetainedMessage message : matching) {
             Qos qos = Qos.min(message.qos(), subscription.qos()); // [MQTT-3.8.4-6]
-            session.deliver(new Delivery(message.topic(), message.payload(), qos, true));
+            session.deliver(new Delivery(message.topic(), message.payload(), qos, true, 0, null,
+                    message.properties()));
         }
     }
 }

@@ -158,6 +158,12 @@ final class Session implements OutboundFlow.Sink {
         return first;
     }
 
+    /** Whether a QoS 2 packet id was received and is waiting for its PUBREL. */
+    boolean isUnreleased(int packetId) {
+        assert owner.isCurrent();
+        return unreleasedInbound.contains(packetId);
+    }
+
     /** Lets a QoS 2 packet id go at PUBREL; returns whether it was unreleased. */
     boolean release(int packetId) {
         assert owner.isCurrent();
@@ -255,7 +261,7 @@ final class Session implements OutboundFlow.Sink {
         PersistedMessage row = delivery.stored();
         if (row == null) {
             var message = new StoredMessage(broker.messageIds().next(), delivery.topic(), delivery.qos(),
-                    delivery.payload());
+                    delivery.payload(), delivery.properties());
             row = PersistedMessage.store(message, 1, storage().messages());
         }
         return delivery.persisted(nextSequence++, row);
@@ -290,6 +296,17 @@ final class Session implements OutboundFlow.Sink {
         }
     }
 
+    /** A QoS 1/2 PUBLISH beyond the attached MQTT 5 client's maximum packet size is discarded and counted. */
+    @Override
+    public boolean accepts(Publish publish) {
+        Connection target = connection;
+        if (target == null || target.clientLimits().packetSize().fits(publish)) {
+            return true;
+        }
+        broker.stats().oversizeDrops.increment(); // [MQTT-3.1.2-25]
+        return false;
+    }
+
     /** Counts PUBLISHes; nothing happens when no connection is attached any more. */
     private void sendNow(MqttPacket packet) {
         Connection target = connection;
@@ -311,6 +328,7 @@ final class Session implements OutboundFlow.Sink {
         memory.policy(broker.memory().limits().rules().policyFor(newConnection.channel().listener().listenerName(),
                 clientId));
         fencedSends.reset();
+        outbound.window(newConnection.clientLimits().receiveMaximum()); // [MQTT-3.3.4-9] per connection
         outbound.resume(this);
     }
 

@@ -73,7 +73,7 @@ class Mqtt5ReasonCodesTest {
         assertThat(properties.subscriptionIdentifiersAvailable()).isFalse();
         assertThat(properties.sharedSubscriptionAvailable()).isFalse();
         assertThat(properties.assignedClientIdentifier()).isNull();
-        assertThat(properties.topicAliasMaximum()).isNull(); // absent: 0, no aliases towards the broker
+        assertThat(properties.topicAliasMaximum()).isEqualTo(Mqtt5Settings.DEFAULTS.topicAliasMaximum());
     }
 
     @Test
@@ -175,9 +175,11 @@ class Mqtt5ReasonCodesTest {
     }
 
     @Test
-    void publish_topicAliasWhileMaximumIs0_disconnect94() {
+    void publish_topicAliasAboveTheMaximum_disconnect94() {
+        // [MQTT-3.2.2-17] [MQTT-3.3.2-9]
         TestClient publisher = Mqtt5Clients.connected(broker, "pub");
-        var alias = new PublishProperties(null, null, 1, null, null, List.of(), List.of(), null);
+        int aboveMaximum = Mqtt5Settings.DEFAULTS.topicAliasMaximum() + 1;
+        var alias = new PublishProperties(null, null, aboveMaximum, null, null, List.of(), List.of(), null);
 
         publisher.send(new Publish("a", Qos.AT_MOST_ONCE, false, false, 0, bytes("x"), alias));
 

@@ -1,6 +1,10 @@
 package io.ternmq.server;
 
 import io.ternmq.core.BrokerStats;
+import io.ternmq.core.Mqtt5ConnectPolicy;
+import io.ternmq.core.Mqtt5Settings;
+import io.ternmq.core.OutboundAliasPolicy;
+import io.ternmq.core.ServerRedirect;
 import io.ternmq.core.MemoryLimits;
 import io.ternmq.core.TopicLimits;
 import io.ternmq.core.auth.Authenticator;
@@ -167,6 +171,12 @@ public final class Broker implements AutoCloseable {
         private StorageMode storageMode = StorageMode.MEMORY;
         private CorruptDataPolicy onCorruptData = CorruptDataPolicy.STOP;
         private WriteLimits writeLimits = WriteLimits.DEFAULT;
+        private int maxKeepAliveSeconds;
+        private @Nullable String responseInformation;
+        private @Nullable ServerRedirect serverRedirect;
+        private int receiveMaximum = Mqtt5Settings.DEFAULTS.receiveMaximum();
+        private int topicAliasMaximum = Mqtt5Settings.DEFAULTS.topicAliasMaximum();
+        private OutboundAliasPolicy outboundTopicAliases = Mqtt5Settings.DEFAULTS.outboundTopicAliases();
         private MemoryLimits memory = MemoryLimits.defaults();
 
         private Builder() {
@@ -443,6 +453,65 @@ public final class Broker implements AutoCloseable {
         }
 
         /**
+         * The longest keep-alive an MQTT 5 client may use, 1..65535 seconds: one asking for more or for none (0) is
+         * told this value in CONNACK (Server Keep Alive) and held to it. 0, the default, sets no maximum.
+         * MQTT 3.1.1 clients keep their own keep-alive (3.1.1 cannot tell them otherwise).
+         */
+        public Builder maxKeepAlive(int seconds) {
+            if (seconds < 0 || seconds > 65_535) {
+                throw new IllegalArgumentException("maxKeepAlive must be 0..65535 seconds, was " + seconds);
+            }
+            this.maxKeepAliveSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * The Response Information an MQTT 5 client gets in CONNACK when it asks for it (Request Response
+         * Information = 1), e.g. a topic prefix under which it may place responses; null or empty, the default,
+         * gives none.
+         */
+        public Builder responseInformation(@Nullable String information) {
+            this.responseInformation = information;
+            return this;
+        }
+
+        /**
+         * Sends every new client elsewhere: MQTT 5 clients get CONNACK 0x9C/0x9D with the Server Reference, 3.1.1
+         * clients CONNACK 0x03 (Server unavailable). Null, the default, accepts clients as usual.
+         */
+        public Builder serverRedirect(@Nullable ServerRedirect redirect) {
+            this.serverRedirect = redirect;
+            return this;
+        }
+
+        /**
+         * QoS 1/2 PUBLISHes an MQTT 5 client may have unacknowledged towards the broker (announced in CONNACK; a
+         * client beyond it is disconnected with 0x93); default 65535.
+         */
+        public Builder receiveMaximum(int publishes) {
+            if (publishes < 1 || publishes > 65_535) {
+                throw new IllegalArgumentException("receiveMaximum must be 1..65535, was " + publishes);
+            }
+            this.receiveMaximum = publishes;
+            return this;
+        }
+
+        /** Highest topic alias an MQTT 5 client may use towards the broker (announced in CONNACK); 0: none; default 10. */
+        public Builder topicAliasMaximum(int aliases) {
+            if (aliases < 0 || aliases > 65_535) {
+                throw new IllegalArgumentException("topicAliasMaximum must be 0..65535, was " + aliases);
+            }
+            this.topicAliasMaximum = aliases;
+            return this;
+        }
+
+        /** Whether the broker uses topic aliases towards MQTT 5 clients that accept them; default LRU. */
+        public Builder outboundTopicAliases(OutboundAliasPolicy policy) {
+            this.outboundTopicAliases = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
          * Binds every listener and starts serving; throws with a clear message when a port is taken or a security
          * file is invalid.
          */
@@ -462,6 +531,8 @@ public final class Broker implements AutoCloseable {
                     authorizer, security, topicLimits, new ObservabilitySettings(adminBind == null ? null
                             : new AdminSettings(adminBind, adminPort, adminCredentials), sysInterval,
                             securityReloader), storageMode, onCorruptData, maxPendingConnects, writeLimits,
+                    new Mqtt5Settings(maxPacketSize, receiveMaximum, topicAliasMaximum, outboundTopicAliases,
+                            new Mqtt5ConnectPolicy(maxKeepAliveSeconds, responseInformation, serverRedirect)),
                     memory)));
         }
 

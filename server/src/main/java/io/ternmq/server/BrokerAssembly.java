@@ -4,7 +4,6 @@ import io.ternmq.core.BrokerCore;
 import io.ternmq.core.BrokerStats;
 import io.ternmq.core.Clock;
 import io.ternmq.core.CoreConfig;
-import io.ternmq.core.Mqtt5Settings;
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
 import io.ternmq.server.admin.SecurityReloader;
@@ -63,10 +62,9 @@ final class BrokerAssembly implements AutoCloseable {
         prepareDataDir(settings);
         SecurityPolicy security = loadSecurity(settings);
         // the transport refuses a remaining length over the limit, so a whole packet of that size always passes
-        var mqtt5 = new Mqtt5Settings(settings.maxPacketSize(), Mqtt5Settings.DEFAULTS.receiveMaximum(),
-                Mqtt5Settings.DEFAULTS.topicAliasMaximum());
         var coreConfig = new CoreConfig(settings.sessionThreads(), settings.maxInflightMessages(),
-                settings.maxQueuedMessages(), settings.topicLimits(), mqtt5, settings.memory());
+                settings.maxQueuedMessages(), settings.topicLimits(), settings.mqtt5(),
+                settings.memory());
         // an embedder's own authenticator or authorizer replaces the file-based one
         var authenticator = settings.authenticator() == Authenticator.ALLOW_ALL
                 ? security.authenticator() : settings.authenticator();

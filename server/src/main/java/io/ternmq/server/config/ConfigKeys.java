@@ -76,6 +76,15 @@ public final class ConfigKeys {
             LIMITS_SLOW_CONSUMER_CLIENTS = new ConfigKey<>("limits.slow_consumer_clients",
             new SlowConsumerPolicies(),
             "per client-id pattern, a policy overriding the listener's, e.g. 'sensor-*=drop_newest'; first match wins");
+    public static final ConfigKey<Integer> MQTT_RECEIVE_MAXIMUM = new ConfigKey<>("mqtt.receive_maximum",
+            new IntegerRange(1, 65_535),
+            "QoS 1/2 PUBLISHes an MQTT 5 client may have unacknowledged towards the broker; more: DISCONNECT 0x93");
+    public static final ConfigKey<Integer> MQTT_TOPIC_ALIAS_MAXIMUM = new ConfigKey<>("mqtt.topic_alias_maximum",
+            new IntegerRange(0, 65_535),
+            "highest topic alias an MQTT 5 client may use towards the broker; 0 allows none; above: DISCONNECT 0x94");
+    public static final ConfigKey<String> MQTT_OUTBOUND_TOPIC_ALIASES = new ConfigKey<>(
+            "mqtt.outbound_topic_aliases", new Choice(List.of("none", "lru")),
+            "topic aliases towards MQTT 5 clients that accept them: lru for recurring topics, none never");
     public static final ConfigKey<Integer> SESSIONS_THREADS = new ConfigKey<>("sessions.threads", new ThreadCount(1024),
             "threads that own sessions and route messages");
     public static final ConfigKey<Path> STORAGE_DATA_DIR = new ConfigKey<>("storage.data_dir", new DirectoryPath(),
@@ -106,6 +115,19 @@ public final class ConfigKeys {
             new DurationRange(Duration.ZERO, Duration.ofHours(1)),
             "how often the password and ACL files are checked for changes; 0s: only on SIGHUP");
 
+    public static final ConfigKey<Integer> MQTT_MAX_KEEP_ALIVE = new ConfigKey<>("mqtt.max_keep_alive",
+            new IntegerRange(0, 65_535), "longest keep-alive in seconds an MQTT 5 client may use; one asking for more "
+            + "or for none is told this value (Server Keep Alive) and held to it; 0 = no maximum");
+    public static final ConfigKey<String> MQTT_RESPONSE_INFORMATION = new ConfigKey<>("mqtt.response_information",
+            new PlainText(65_535), "Response Information for MQTT 5 clients that request it, e.g. a topic prefix "
+            + "for their responses; empty = none");
+    public static final ConfigKey<String> MQTT_SERVER_REFERENCE = new ConfigKey<>("mqtt.server_reference",
+            new PlainText(65_535), "redirects every new client: MQTT 5 clients get this Server Reference with "
+            + "CONNACK 0x9C/0x9D, 3.1.1 clients CONNACK 0x03; empty = accept clients");
+    public static final ConfigKey<String> MQTT_SERVER_REFERENCE_CODE = new ConfigKey<>("mqtt.server_reference_code",
+            Choice.of("use_another_server", "server_moved"),
+            "reason code of the redirect: use_another_server (0x9C, for now) or server_moved (0x9D, for good)");
+
     public static final ConfigKey<Boolean> ADMIN_ENABLED = new ConfigKey<>("admin.enabled", new Flag(),
             "whether the admin HTTP listener (health, /metrics, REST API) runs");
     public static final ConfigKey<String> ADMIN_BIND = new ConfigKey<>("admin.bind", PatternText.hostAddress(),
@@ -129,9 +151,12 @@ public final class ConfigKeys {
             LIMITS_MAX_PACKET_SIZE, LIMITS_MAX_INFLIGHT_MESSAGES, LIMITS_MAX_QUEUED_MESSAGES, LIMITS_CONNECT_TIMEOUT,
             LIMITS_MAX_TOPIC_LENGTH, LIMITS_MAX_TOPIC_LEVELS, LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT,
             LIMITS_MAX_CONNECTIONS, LIMITS_MAX_PENDING_CONNECTS, LIMITS_MAX_MEMORY, LIMITS_MAX_CLIENT_MEMORY,
-            LIMITS_SOCKET_SEND_BUFFER, LIMITS_SLOW_CONSUMER_POLICY, LIMITS_SLOW_CONSUMER_CLIENTS, SESSIONS_THREADS, STORAGE_DATA_DIR, STORAGE_MODE,
+            LIMITS_SOCKET_SEND_BUFFER, LIMITS_SLOW_CONSUMER_POLICY, LIMITS_SLOW_CONSUMER_CLIENTS, SESSIONS_THREADS,
+            STORAGE_DATA_DIR, STORAGE_MODE,
             STORAGE_ON_CORRUPT, STORAGE_MAX_PENDING_WRITES,
             AUTH_PASSWORD_FILE, AUTH_ACL_FILE, AUTH_ALLOW_ANONYMOUS, AUTH_ANONYMOUS_LISTENERS, AUTH_RELOAD_INTERVAL,
+            MQTT_MAX_KEEP_ALIVE, MQTT_RESPONSE_INFORMATION, MQTT_SERVER_REFERENCE, MQTT_SERVER_REFERENCE_CODE,
+            MQTT_RECEIVE_MAXIMUM, MQTT_TOPIC_ALIAS_MAXIMUM, MQTT_OUTBOUND_TOPIC_ALIASES,
             ADMIN_ENABLED, ADMIN_BIND, ADMIN_PORT, ADMIN_TOKEN, ADMIN_USERNAME, ADMIN_PASSWORD, SYS_INTERVAL, LOG_LEVEL);
 
     private ConfigKeys() {
