@@ -21,6 +21,9 @@ final class ClientMemory implements LongConsumer {
     /** Bytes counted per message besides payload and topic: the records, queue slots and headers around them. */
     static final int OVERHEAD = 128;
 
+    /** Bytes a client may add before it has the broker-wide budget checked itself (see {@link MemoryBudget}). */
+    private static final long CHECK_EVERY = 64 << 10;
+
     /** What to do with a message that would wait. */
     private enum Verdict { ADMIT, DROP_NEW, DISCONNECT }
 
@@ -36,6 +39,7 @@ final class ClientMemory implements LongConsumer {
     private long used;
     private long drops;
     private long disconnects;
+    private long grownSinceCheck;
 
     ClientMemory(MemoryBudget budget, CoreStats stats) {
         this.budget = budget;
@@ -57,6 +61,17 @@ final class ClientMemory implements LongConsumer {
     public void accept(long delta) {
         used += delta;
         budget.add(delta);
+        if (delta > 0) {
+            grown(delta);
+        }
+    }
+
+    private void grown(long bytes) {
+        grownSinceCheck += bytes;
+        if (grownSinceCheck >= CHECK_EVERY) {
+            grownSinceCheck = 0;
+            budget.sample();
+        }
     }
 
     /** The policy of the client now connected, from its listener and client id. */
@@ -149,6 +164,7 @@ final class ClientMemory implements LongConsumer {
         long size = sizeOf(message.topic(), message.payload());
         used += size;
         budget.add(size);
+        grown(size);
     }
 
     /** The next held QoS 0 message to send now that the channel drained, or null. */

@@ -261,8 +261,8 @@ final class Connection {
                 clientId, channel.remoteAddress(), versionName(), connect.cleanSession(), keepAliveSeconds,
                 sessionPresent);
         channel.send(isMqtt5() // [MQTT-3.1.4-4]
-                ? Mqtt5Connack.accepted(broker.config().mqtt5(), connect, sessionPresent, assignedClientId,
-                        serverKeepAlive, authentication)
+                ? announced(Mqtt5Connack.accepted(broker.config().mqtt5(), connect, sessionPresent, assignedClientId,
+                        serverKeepAlive, authentication))
                 : new Connack(sessionPresent, ConnectReturnCode.ACCEPTED));
         if (keepAliveSeconds > 0) {
             // [MQTT-3.1.2-24] (5.0: [MQTT-3.1.2-22], with the Server Keep Alive if one was sent) one and a half
@@ -291,6 +291,13 @@ final class Connection {
             return expiry != null && expiry > 0 ? SessionLifetime.PERSISTENT : SessionLifetime.CONNECTION;
         }
         return connect.cleanSession() ? SessionLifetime.CONNECTION : SessionLifetime.PERSISTENT;
+    }
+
+    /** The accepting CONNACK as sent, fitted to the client's maximum packet size; what it announces is enforced. */
+    private Connack announced(Connack connack) {
+        Connack fitted = FittedConnack.fit(connack, clientLimits.packetSize());
+        inboundPublishes.announced(fitted.properties());
+        return fitted;
     }
 
     /** A packet after CONNECT, in arrival order. */

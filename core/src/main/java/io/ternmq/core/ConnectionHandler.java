@@ -1,12 +1,14 @@
 package io.ternmq.core;
 
 import io.ternmq.protocol.Connack;
+import io.ternmq.protocol.ConnackProperties;
 import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.ConnectReturnCode;
 import io.ternmq.protocol.MalformedPacketException;
 import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.ProtocolVersion;
 import io.ternmq.protocol.Publish;
+import io.ternmq.protocol.ReasonCode;
 import io.ternmq.protocol.UnsupportedProtocolVersionException;
 import io.ternmq.protocol.Will;
 import org.jspecify.annotations.Nullable;
@@ -99,6 +101,17 @@ final class ConnectionHandler implements MqttConnection {
             assignedClientId = clientId;
         }
         Will will = connect.will();
+        ReasonCode willUnsupported = will == null ? null : broker.config().mqtt5().connectPolicy().unsupported(will);
+        if (willUnsupported != null) {
+            // [MQTT-3.2.2-12] [MQTT-3.2.2-13] 5.0 is told why; 3.1.1 has no code for it, so the connection just closes
+            if (connect.version() == ProtocolVersion.MQTT_5) {
+                refuse(ConnectReturnCode.SERVER_UNAVAILABLE, new Connack(false, willUnsupported,
+                        ConnackProperties.EMPTY));
+            } else {
+                violation("will " + willUnsupported);
+            }
+            return;
+        }
         String willBeyondLimits = will == null ? null : broker.config().topicLimits().exceededBy(will.topic());
         if (willBeyondLimits != null) {
             violation("will " + willBeyondLimits); // as a PUBLISH to that topic would be

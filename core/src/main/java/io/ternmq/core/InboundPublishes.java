@@ -1,5 +1,6 @@
 package io.ternmq.core;
 
+import io.ternmq.protocol.ConnackProperties;
 import io.ternmq.protocol.MalformedPacketException;
 import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.Publish;
@@ -18,8 +19,8 @@ final class InboundPublishes {
 
     static final InboundPublishes NONE = new InboundPublishes(new InboundTopicAliases(0), null, packetId -> false);
 
-    private final InboundTopicAliases aliases;
-    private final @Nullable InboundQuota quota;
+    private InboundTopicAliases aliases;
+    private @Nullable InboundQuota quota;
     private final IntPredicate unreleased;
 
     private InboundPublishes(InboundTopicAliases aliases, @Nullable InboundQuota quota, IntPredicate unreleased) {
@@ -35,6 +36,17 @@ final class InboundPublishes {
     static InboundPublishes mqtt5(int topicAliasMaximum, int receiveMaximum, IntPredicate unreleased) {
         return new InboundPublishes(new InboundTopicAliases(topicAliasMaximum), new InboundQuota(receiveMaximum),
                 unreleased);
+    }
+
+    /**
+     * The limits the CONNACK as sent announced: the ones enforced from now on (absent properties mean a Topic Alias
+     * Maximum of 0 and a Receive Maximum of 65535). Called before any PUBLISH of the connection is handled.
+     */
+    void announced(ConnackProperties connack) {
+        Integer topicAliasMaximum = connack.topicAliasMaximum();
+        Integer receiveMaximum = connack.receiveMaximum();
+        aliases = new InboundTopicAliases(topicAliasMaximum == null ? 0 : topicAliasMaximum);
+        quota = new InboundQuota(receiveMaximum == null ? ClientLimits.DEFAULT_RECEIVE_MAXIMUM : receiveMaximum);
     }
 
     /**

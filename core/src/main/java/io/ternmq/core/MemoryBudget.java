@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The broker-wide side of the memory budget. Model: {@code used} is the sum of every client's held bytes
  * (updated by session and IO threads without locks: a LongAdder); {@code exhausted} is decided by
- * {@link #sample()}, which a timer runs every {@link #SAMPLE_MILLIS} ms: set above the global limit, cleared
- * below the resume mark. While it is set, publishers are held: a connection that reads a PUBLISH registers in
+ * {@link #sample()}, which a timer runs every {@link #SAMPLE_MILLIS} ms and a client after every 64 KiB it
+ * added (a loaded machine may run the timer late): set above the global limit, cleared below the resume mark.
+ * While it is set, publishers are held: a connection that reads a PUBLISH registers in
  * {@code held} and pauses; clearing the flag resumes them all. The hot path reads one volatile flag.
  */
 public final class MemoryBudget {
@@ -50,7 +51,7 @@ public final class MemoryBudget {
     }
 
     /** Compares the held bytes with the limits; on leaving exhaustion resumes every held publisher. */
-    void sample() {
+    synchronized void sample() {
         long bytes = used.sum();
         if (!exhausted && bytes > limits.globalBytes()) {
             exhausted = true;

@@ -3,6 +3,7 @@ package io.ternmq.core;
 import io.ternmq.protocol.Connack;
 import io.ternmq.protocol.ConnackProperties;
 import io.ternmq.protocol.Connect;
+import io.ternmq.protocol.Qos;
 import io.ternmq.protocol.ReasonCode;
 import org.jspecify.annotations.Nullable;
 
@@ -32,8 +33,8 @@ final class Mqtt5Connack {
         var properties = new ConnackProperties(
                 null, // session expiry interval: the client's own is kept
                 settings.receiveMaximum() == DEFAULT_RECEIVE_MAXIMUM ? null : settings.receiveMaximum(),
-                null, // maximum QoS: every QoS is supported
-                null, // retain available
+                maximumQos(settings.connectPolicy()), // [MQTT-3.2.2-9] absent when every QoS is supported
+                retainAvailable(settings.connectPolicy()), // absent when retained messages are supported
                 (long) settings.maximumPacketSize(), // [MQTT-3.2.2-15] the client must not send bigger packets
                 assignedClientId, // [MQTT-3.1.3-7] [MQTT-3.2.2-16]
                 settings.topicAliasMaximum() == 0 ? null : settings.topicAliasMaximum(),
@@ -48,6 +49,14 @@ final class Mqtt5Connack {
                 authentication == null ? null : authentication.method(), // [MQTT-4.12.0-5] [MQTT-4.12.0-6]
                 authentication == null ? null : authentication.serverData()); // the method's final data, if any
         return new Connack(sessionPresent, ReasonCode.SUCCESS, properties);
+    }
+
+    private static @Nullable Qos maximumQos(Mqtt5ConnectPolicy policy) {
+        return policy.maximumQos() == Qos.EXACTLY_ONCE ? null : policy.maximumQos();
+    }
+
+    private static @Nullable Boolean retainAvailable(Mqtt5ConnectPolicy policy) {
+        return policy.retain() == RetainSupport.AVAILABLE ? null : Boolean.FALSE;
     }
 
     /** Only to a client that asked for it (Request Response Information = 1), and only when configured. */

@@ -94,6 +94,12 @@ final class PacketHandling {
         if (publish == null) {
             return; // the connection was closed for a protocol error
         }
+        ReasonCode unsupported = broker.config().mqtt5().connectPolicy().unsupported(publish);
+        if (unsupported != null) {
+            // [MQTT-3.2.2-11] [MQTT-3.2.2-14] beyond what the CONNACK announced: DISCONNECT 0x9B / 0x9A (3.1.1: close)
+            connection.violation(unsupported, "PUBLISH " + unsupported);
+            return;
+        }
         String beyondLimits = broker.config().topicLimits().exceededBy(publish.topic());
         if (beyondLimits != null) {
             // 3.1.1 has no way to refuse a single PUBLISH; 5.0 is told why

@@ -1,5 +1,9 @@
 package io.ternmq.core;
 
+import io.ternmq.protocol.Publish;
+import io.ternmq.protocol.Qos;
+import io.ternmq.protocol.ReasonCode;
+import io.ternmq.protocol.Will;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,5 +44,26 @@ class Mqtt5ConnectPolicyTest {
     void serverRedirect_emptyReference_rejected() {
         assertThatThrownBy(() -> new ServerRedirect("", ServerRedirect.Kind.SERVER_MOVED))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void unsupported_defaults_everyQosAndRetainAllowed() {
+        assertThat(Mqtt5ConnectPolicy.DEFAULTS.unsupported(new Publish("t", Qos.EXACTLY_ONCE, true, false, 1,
+                new byte[] {1}))).isNull();
+    }
+
+    @Test
+    void unsupported_limitedPolicy_qosThenRetain() {
+        // [MQTT-3.2.2-11] [MQTT-3.2.2-12] 0x9B above the maximum QoS; [MQTT-3.2.2-13] [MQTT-3.2.2-14] 0x9A RETAIN=1
+        var policy = new Mqtt5ConnectPolicy(0, null, null, Qos.AT_LEAST_ONCE, RetainSupport.UNAVAILABLE);
+        assertThat(policy.unsupported(new Publish("t", Qos.EXACTLY_ONCE, false, false, 1, new byte[0])))
+                .isEqualTo(ReasonCode.QOS_NOT_SUPPORTED);
+        assertThat(policy.unsupported(new Publish("t", Qos.AT_LEAST_ONCE, true, false, 1, new byte[0])))
+                .isEqualTo(ReasonCode.RETAIN_NOT_SUPPORTED);
+        assertThat(policy.unsupported(new Publish("t", Qos.AT_LEAST_ONCE, false, false, 1, new byte[0]))).isNull();
+        assertThat(policy.unsupported(new Will("w", new byte[0], Qos.EXACTLY_ONCE, false)))
+                .isEqualTo(ReasonCode.QOS_NOT_SUPPORTED);
+        assertThat(policy.unsupported(new Will("w", new byte[0], Qos.AT_MOST_ONCE, true)))
+                .isEqualTo(ReasonCode.RETAIN_NOT_SUPPORTED);
     }
 }

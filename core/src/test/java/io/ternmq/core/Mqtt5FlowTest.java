@@ -1,12 +1,17 @@
 package io.ternmq.core;
 
+import io.ternmq.protocol.Connack;
 import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.ConnectProperties;
+import io.ternmq.protocol.Disconnect;
+import io.ternmq.protocol.DisconnectProperties;
 import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.ProtocolVersion;
 import io.ternmq.protocol.Puback;
 import io.ternmq.protocol.Publish;
+import io.ternmq.protocol.PublishProperties;
 import io.ternmq.protocol.Qos;
+import io.ternmq.protocol.ReasonCode;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -99,5 +104,20 @@ class Mqtt5FlowTest {
         assertThat(aliased.get(1)).isNotSameAs(published);
         assertThat(aliased.get(1).properties().topicAlias()).isEqualTo(1);
         assertThat(published.properties().topicAlias()).isNull();
+    }
+
+    @Test
+    void connack_tooLargeForTheClient_announcesNoAliasesAndAnAliasIsInvalid() {
+        // [MQTT-3.1.2-24] a 16-byte client: the Topic Alias Maximum is left out, so 0 is what the broker enforces
+        TestClient client = broker.client("10.0.5.4:1");
+        client.send(connect("tiny", true, null, 16L, null));
+        Connack connack = (Connack) client.take().getFirst();
+        assertThat(connack.properties().topicAliasMaximum()).isNull();
+
+        var alias = new PublishProperties(null, null, 1, null, null, List.of(), List.of(), null);
+        client.send(new Publish("t", Qos.AT_MOST_ONCE, false, false, 0, new byte[0], alias));
+
+        assertThat(client.take()).containsExactly(new Disconnect(ReasonCode.TOPIC_ALIAS_INVALID,
+                DisconnectProperties.EMPTY));
     }
 }

@@ -2,8 +2,6 @@ package io.ternmq.e2e;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
-import com.hivemq.client.mqtt.exceptions.ConnectionClosedException;
-import com.hivemq.client.mqtt.exceptions.MqttClientStateException;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient.Mqtt5Publishes;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
@@ -23,7 +21,7 @@ public final class Mqtt5Clients {
     public static Mqtt5BlockingClient hivemq(BrokerExtension broker, String identifier) {
         Mqtt5BlockingClient client = MqttClient.builder().useMqttVersion5().identifier(identifier)
                 .serverHost("127.0.0.1").serverPort(broker.port()).buildBlocking();
-        broker.closeAfterTest(() -> disconnectIfConnected(client));
+        broker.closeAfterTest(() -> HiveMqClients.disconnectIfConnected(client));
         return client;
     }
 
@@ -58,20 +56,5 @@ public final class Mqtt5Clients {
             client.close(true);
         });
         return client;
-    }
-
-    /**
-     * Disconnects a client that is still connected. The broker may close the connection between the state check
-     * and the DISCONNECT (a takeover, a test that ends the session): that is not a failure of the test.
-     */
-    public static void disconnectIfConnected(Mqtt5BlockingClient client) {
-        if (!client.getState().isConnected()) {
-            return;
-        }
-        try {
-            client.disconnect();
-        } catch (ConnectionClosedException | MqttClientStateException closedMeanwhile) {
-            // already closed by the broker: nothing left to clean up
-        }
     }
 }

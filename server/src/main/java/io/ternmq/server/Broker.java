@@ -1,14 +1,16 @@
 package io.ternmq.server;
 
 import io.ternmq.core.BrokerStats;
+import io.ternmq.core.MemoryLimits;
 import io.ternmq.core.Mqtt5ConnectPolicy;
 import io.ternmq.core.Mqtt5Settings;
 import io.ternmq.core.OutboundAliasPolicy;
+import io.ternmq.core.RetainSupport;
 import io.ternmq.core.ServerRedirect;
-import io.ternmq.core.MemoryLimits;
 import io.ternmq.core.TopicLimits;
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
+import io.ternmq.protocol.Qos;
 import io.ternmq.server.admin.AdminCredentials;
 import io.ternmq.server.admin.AdminSettings;
 import io.ternmq.server.admin.SecurityReloader;
@@ -177,6 +179,8 @@ public final class Broker implements AutoCloseable {
         private int receiveMaximum = Mqtt5Settings.DEFAULTS.receiveMaximum();
         private int topicAliasMaximum = Mqtt5Settings.DEFAULTS.topicAliasMaximum();
         private OutboundAliasPolicy outboundTopicAliases = Mqtt5Settings.DEFAULTS.outboundTopicAliases();
+        private Qos maximumQos = Qos.EXACTLY_ONCE;
+        private RetainSupport retainSupport = RetainSupport.AVAILABLE;
         private MemoryLimits memory = MemoryLimits.defaults();
 
         private Builder() {
@@ -512,6 +516,26 @@ public final class Broker implements AutoCloseable {
         }
 
         /**
+         * The highest QoS a client may publish with, announced to MQTT 5 clients in CONNACK (Maximum QoS); default
+         * QoS 2. A PUBLISH or will above it is refused: 5.0 clients get DISCONNECT / CONNACK 0x9B, a 3.1.1
+         * connection is closed. Subscriptions are granted as requested whatever this is.
+         */
+        public Builder maximumQos(Qos qos) {
+            this.maximumQos = Objects.requireNonNull(qos, "qos");
+            return this;
+        }
+
+        /**
+         * Whether clients may publish retained messages (announced to MQTT 5 clients as Retain Available); default
+         * available. When not, a PUBLISH or will with RETAIN=1 is refused: 5.0 clients get DISCONNECT / CONNACK
+         * 0x9A, a 3.1.1 connection is closed.
+         */
+        public Builder retainSupport(RetainSupport support) {
+            this.retainSupport = Objects.requireNonNull(support, "support");
+            return this;
+        }
+
+        /**
          * Binds every listener and starts serving; throws with a clear message when a port is taken or a security
          * file is invalid.
          */
@@ -532,7 +556,8 @@ public final class Broker implements AutoCloseable {
                             : new AdminSettings(adminBind, adminPort, adminCredentials), sysInterval,
                             securityReloader), storageMode, onCorruptData, maxPendingConnects, writeLimits,
                     new Mqtt5Settings(maxPacketSize, receiveMaximum, topicAliasMaximum, outboundTopicAliases,
-                            new Mqtt5ConnectPolicy(maxKeepAliveSeconds, responseInformation, serverRedirect)),
+                            new Mqtt5ConnectPolicy(maxKeepAliveSeconds, responseInformation, serverRedirect,
+                                    maximumQos, retainSupport)),
                     memory)));
         }
 

@@ -35,7 +35,8 @@ class Mqtt5PacketsTest {
                 .build();
         assertThat(hex(bytes)).isEqualTo(Hex.normalize(
                 "10 28 00 04 4d 51 54 54 05"
-                        + " ec"                    // user 0x80 | password 0x40 | will retain 0x20 | qos 1 0x08 | will 0x04
+                        // user 0x80 | password 0x40 | will retain 0x20 | will QoS 1 0x08 | will 0x04
+                        + " ec"
                         + " 00 0a"                 // keep-alive 10
                         + " 08 11 00 00 00 78 21 00 05" // session expiry 120, receive maximum 5
                         + " 00 01 63"              // client id

@@ -1,7 +1,9 @@
 package io.ternmq.server.cli;
 
 import io.ternmq.core.OutboundAliasPolicy;
+import io.ternmq.core.RetainSupport;
 import io.ternmq.core.ServerRedirect;
+import io.ternmq.protocol.Qos;
 import io.ternmq.server.Broker;
 import io.ternmq.server.CorruptDataPolicy;
 import io.ternmq.server.config.AdminConfig;
@@ -78,6 +80,9 @@ final class BrokerService implements AutoCloseable {
                     .topicAliasMaximum(config.mqtt().topicAliasMaximum())
                     .outboundTopicAliases(OutboundAliasPolicy.valueOf(
                             config.mqtt().outboundTopicAliases().toUpperCase(java.util.Locale.ROOT)))
+                    .maximumQos(Qos.fromValue(config.mqtt().maximumQos()))
+                    .retainSupport(config.mqtt().retainAvailable() ? RetainSupport.AVAILABLE
+                            : RetainSupport.UNAVAILABLE)
                     .memoryLimits(config.limits().memory());
             AdminConfig admin = config.admin();
             if (admin.enabled()) {

@@ -128,6 +128,13 @@ public final class ConfigKeys {
             Choice.of("use_another_server", "server_moved"),
             "reason code of the redirect: use_another_server (0x9C, for now) or server_moved (0x9D, for good)");
 
+    public static final ConfigKey<Integer> MQTT_MAXIMUM_QOS = new ConfigKey<>("mqtt.maximum_qos",
+            new IntegerRange(0, 2), "highest QoS clients may publish with (Maximum QoS in an MQTT 5 CONNACK); above "
+            + "it an MQTT 5 client gets DISCONNECT 0x9B, a 3.1.1 connection is closed");
+    public static final ConfigKey<Boolean> MQTT_RETAIN_AVAILABLE = new ConfigKey<>("mqtt.retain_available", new Flag(),
+            "whether clients may publish retained messages; false: RETAIN=1 gets an MQTT 5 client DISCONNECT 0x9A and "
+            + "closes a 3.1.1 connection");
+
     public static final ConfigKey<Boolean> ADMIN_ENABLED = new ConfigKey<>("admin.enabled", new Flag(),
             "whether the admin HTTP listener (health, /metrics, REST API) runs");
     public static final ConfigKey<String> ADMIN_BIND = new ConfigKey<>("admin.bind", PatternText.hostAddress(),
@@ -157,6 +164,7 @@ public final class ConfigKeys {
             AUTH_PASSWORD_FILE, AUTH_ACL_FILE, AUTH_ALLOW_ANONYMOUS, AUTH_ANONYMOUS_LISTENERS, AUTH_RELOAD_INTERVAL,
             MQTT_MAX_KEEP_ALIVE, MQTT_RESPONSE_INFORMATION, MQTT_SERVER_REFERENCE, MQTT_SERVER_REFERENCE_CODE,
             MQTT_RECEIVE_MAXIMUM, MQTT_TOPIC_ALIAS_MAXIMUM, MQTT_OUTBOUND_TOPIC_ALIASES,
+            MQTT_MAXIMUM_QOS, MQTT_RETAIN_AVAILABLE,
             ADMIN_ENABLED, ADMIN_BIND, ADMIN_PORT, ADMIN_TOKEN, ADMIN_USERNAME, ADMIN_PASSWORD, SYS_INTERVAL, LOG_LEVEL);
 
     private ConfigKeys() {

@@ -84,7 +84,9 @@ public record EffectiveConfig(ServerConfig config, Map<ConfigKey<?>, RawValue> s
                         value(ConfigKeys.MQTT_SERVER_REFERENCE_CODE, raw),
                         value(ConfigKeys.MQTT_RECEIVE_MAXIMUM, raw),
                         value(ConfigKeys.MQTT_TOPIC_ALIAS_MAXIMUM, raw),
-                        value(ConfigKeys.MQTT_OUTBOUND_TOPIC_ALIASES, raw)));
+                        value(ConfigKeys.MQTT_OUTBOUND_TOPIC_ALIASES, raw),
+                        value(ConfigKeys.MQTT_MAXIMUM_QOS, raw),
+                        value(ConfigKeys.MQTT_RETAIN_AVAILABLE, raw)));
         return new EffectiveConfig(config, raw);
     }
 

@@ -11,8 +11,10 @@ package io.ternmq.server.config;
  * @param receiveMaximum       QoS 1/2 PUBLISHes a client may leave unacknowledged
  * @param topicAliasMaximum    highest topic alias a client may use; 0 = none
  * @param outboundTopicAliases {@code lru} or {@code none}
+ * @param maximumQos           0, 1 or 2
+ * @param retainAvailable      whether clients may publish retained messages
  */
 public record MqttConfig(int maxKeepAlive, String responseInformation, String serverReference,
                          String serverReferenceCode, int receiveMaximum, int topicAliasMaximum,
-                         String outboundTopicAliases) {
+                         String outboundTopicAliases, int maximumQos, boolean retainAvailable) {
 }

@@ -24,7 +24,8 @@ class MqttConfigTest {
     void defaults_noMaximumNoResponseInformationNoRedirect() {
         ServerConfig config = ConfigLoader.load(null, Map.of(), Map.of()).config();
 
-        assertThat(config.mqtt()).isEqualTo(new MqttConfig(0, "", "", "use_another_server", 65_535, 10, "lru"));
+        assertThat(config.mqtt()).isEqualTo(new MqttConfig(0, "", "", "use_another_server", 65_535, 10, "lru", 2,
+                true));
     }
 
     @Test
@@ -35,10 +36,12 @@ class MqttConfigTest {
                   response_information: "responses/\u00e9"
                   server_reference: mqtt2.example.com:1883
                   server_reference_code: SERVER_MOVED
+                  maximum_qos: 1
+                  retain_available: false
                 """);
 
         assertThat(effective.config().mqtt()).isEqualTo(new MqttConfig(120, "responses/\u00e9",
-                "mqtt2.example.com:1883", "server_moved", 65_535, 10, "lru"));
+                "mqtt2.example.com:1883", "server_moved", 65_535, 10, "lru", 1, false));
         assertThat(effective.formatted(ConfigKeys.MQTT_MAX_KEEP_ALIVE)).isEqualTo("120");
     }
 

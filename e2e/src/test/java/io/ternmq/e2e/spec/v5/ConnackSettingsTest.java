@@ -75,9 +75,10 @@ class ConnackSettingsTest {
         // [MQTT-3.1.2-28] sent only on request: Request Response Information 1 gets "responses/"
         broker.raw().send(Mqtt5Packets.connect("cs-ri").keepAlive(1)
                         .properties(properties().requestResponseInformation(1)).build())
-                .expectPacket("20 19 00 00"            // CONNACK, remaining length 25, success
-                        + " 16"                        // property length 22
+                .expectPacket("20 1c 00 00"            // CONNACK, remaining length 28, success
+                        + " 19"                        // property length 25
                         + " 1a 00 0a 72 65 73 70 6f 6e 73 65 73 2f" // response information "responses/"
+                        + " 22 00 0a"                  // topic alias maximum 10
                         + " 27 10 00 00 04"            // maximum packet size
                         + " 29 00 2a 00");             // subscription identifiers, shared subscriptions: not yet
     }

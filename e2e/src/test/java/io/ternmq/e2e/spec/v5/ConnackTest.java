@@ -46,8 +46,9 @@ class ConnackTest {
         // session present 0; [MQTT-3.2.2-8] a defined code. The properties are the broker's announcements: the
         // largest packet it accepts, and what it does not support yet. (This changes as features are announced.)
         broker.raw().send(Mqtt5Packets.connect("ca-bytes").build()).expectPacket(
-                "20 0c 00 00"                          // CONNACK, session present 0, success
-                        + " 09"                        // property length 9
+                "20 0f 00 00"                          // CONNACK, session present 0, success
+                        + " 0c"                        // property length 12
+                        + " 22 00 0a"                  // topic alias maximum 10
                         + " 27 10 00 00 04"            // maximum packet size 268435460
                         + " 29 00"                     // subscription identifiers not available
                         + " 2a 00");                   // shared subscriptions not available

@@ -226,7 +226,8 @@ class ConnectTest {
     @Test
     void cleanStart_processing_newThenResumedThenDiscarded() {
         // [MQTT-3.1.4-4] [MQTT-3.1.2-6] no session yet -> new; [MQTT-3.1.2-5] resumed; [MQTT-3.1.2-4] discarded;
-        // [MQTT-3.1.3-2] the session is keyed on the client id
+        // [MQTT-3.1.3-2] the session is keyed on the client id; [MQTT-3.1.2-23] a Session Expiry Interval above 0
+        // keeps it after the connection closed
         var resume = Mqtt5Packets.connect("c5-clean").cleanStart(CleanStart.NO)
                 .properties(properties().sessionExpiryInterval(60));
         Mqtt5Flows.ConnectResult first = Mqtt5Flows.connect(broker, resume);
@@ -268,7 +269,8 @@ class ConnectTest {
     void connectProperties_duplicated_refusedAsProtocolError(int id) {
         // A property that may appear once, twice, is a Protocol Error [MQTT-3.1.4-1] [MQTT-4.13.1-1]
         byte[] value = switch (id) {
-            case Mqtt5Properties.SESSION_EXPIRY_INTERVAL, Mqtt5Properties.MAXIMUM_PACKET_SIZE -> new byte[] {0, 0, 1, 0};
+            case Mqtt5Properties.SESSION_EXPIRY_INTERVAL, Mqtt5Properties.MAXIMUM_PACKET_SIZE ->
+                    new byte[] {0, 0, 1, 0};
             case Mqtt5Properties.RECEIVE_MAXIMUM, Mqtt5Properties.TOPIC_ALIAS_MAXIMUM -> new byte[] {0, 5};
             default -> new byte[] {1};
         };
@@ -291,5 +293,22 @@ class ConnectTest {
                 .receiveMaximum(0)).build()), 0x82);
         closedOrRefusedWith(broker.raw().send(Mqtt5Packets.connect("c5-mps0").properties(properties()
                 .maximumPacketSize(0)).build()), 0x82);
+    }
+
+    @Test
+    void willTopic_withWildcard_refused() {
+        // [MQTT-3.1.2-9] [MQTT-3.1.4-1] the Will Topic is a topic name: no wildcards
+        RawMqttClient client = broker.raw().send(Mqtt5Packets.connect("c5-wwild").will("c5/+", WILL, 0, Retain.NO)
+                .build());
+        byte[] reply;
+        try {
+            reply = client.readPacket();
+        } catch (AssertionError closedWithoutReply) {
+            client.expectClosed();
+            return;
+        }
+        ReceivedMqtt5Packet connack = ReceivedMqtt5Packet.parse(reply).expectType(ReceivedMqtt5Packet.CONNACK);
+        assertThat(connack.reasonCode()).as(Hex.format(reply)).isGreaterThanOrEqualTo(0x80);
+        client.expectClosed();
     }
 }

@@ -8,6 +8,7 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.ternmq.e2e.BrokerExtension;
+import io.ternmq.e2e.HiveMqClients;
 import io.ternmq.e2e.Mqtt5Clients;
 import io.ternmq.e2e.Mqtt5Flows;
 import io.ternmq.e2e.PahoEvents;
@@ -120,7 +121,7 @@ class DisconnectTest {
         Mqtt5BlockingClient first = MqttClient.builder().useMqttVersion5().identifier("dc-h-takeover")
                 .serverHost("127.0.0.1").serverPort(broker.port())
                 .addDisconnectedListener(context -> causes.add(context.getCause())).buildBlocking();
-        broker.closeAfterTest(() -> Mqtt5Clients.disconnectIfConnected(first));
+        broker.closeAfterTest(() -> HiveMqClients.disconnectIfConnected(first));
         first.connect();
         Mqtt5Clients.hivemqConnected(broker, "dc-h-takeover");
         Throwable cause = causes.poll(BrokerExtension.WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -219,5 +220,16 @@ class DisconnectTest {
         broker.awaitConnectedClients(1);
         Mqtt5Flows.connected(broker, "dc-props-pub").send(Mqtt5Packets.publish("dc/props", "marker"));
         Mqtt5Flows.expectPublish(watcher, "dc/props", "marker", 0);
+    }
+
+    @Test
+    void takeover_oldConnectionsWill_published() {
+        // [MQTT-3.1.4-3] the taken-over connection ends like a lost one: its will is published [MQTT-3.1.2-8]
+        RawMqttClient watcher = Mqtt5Flows.subscriber(broker, "dc-tw-watch", "dc/takeover-will", 0);
+        RawMqttClient first = Mqtt5Flows.connected(broker, Mqtt5Packets.connect("dc-tw")
+                .will("dc/takeover-will", WILL, 0, Retain.NO));
+        Mqtt5Flows.connected(broker, "dc-tw");
+        first.expectPacket("e0 01 8e");
+        Mqtt5Flows.expectPublish(watcher, "dc/takeover-will", "last words", 0);
     }
 }
