@@ -66,6 +66,21 @@ final class BenchConnection extends ByteToMessageDecoder {
         return current;
     }
 
+    /**
+     * Reads nothing more, keeping the connection open: a subscriber that stopped reading. Turning auto-read off is
+     * not enough while this decoder is in the pipeline (a decoder that emits nothing asks for the next read
+     * itself), so it leaves the pipeline first; the connection's end is then no longer counted.
+     */
+    void stopReading() {
+        Channel current = channel();
+        current.eventLoop().execute(() -> {
+            current.config().setAutoRead(false);
+            if (current.pipeline().context(this) != null) {
+                current.pipeline().remove(this);
+            }
+        });
+    }
+
     /** Closes without counting it as an error. */
     void close() {
         closing = true;

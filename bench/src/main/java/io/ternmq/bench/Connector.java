@@ -41,6 +41,11 @@ final class Connector implements AutoCloseable {
     private final LongAdder errors = new LongAdder();
 
     Connector(BenchSettings settings) {
+        this(settings, 0);
+    }
+
+    /** @param receiveBufferBytes SO_RCVBUF of every connection, small for clients that stop reading; 0: default */
+    Connector(BenchSettings settings, int receiveBufferBytes) {
         this.settings = settings;
         EventLoopKind kind = EventLoopKind.best();
         group = kind.group(settings.ioThreads(), "bench-io");
@@ -48,6 +53,9 @@ final class Connector implements AutoCloseable {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024));
+        if (receiveBufferBytes > 0) {
+            bootstrap.option(ChannelOption.SO_RCVBUF, receiveBufferBytes);
+        }
     }
 
     long errors() {
@@ -57,11 +65,20 @@ final class Connector implements AutoCloseable {
     /** Connects all clients, at most {@link #MAX_PENDING_CONNECTS} at a time, and waits for their CONNACKs. */
     List<BenchConnection> connectAll(List<String> clientIds, List<? extends BenchConnection.Listener> listeners)
             throws InterruptedException {
+        return connectAll(clientIds, listeners, SessionKind.CLEAN);
+    }
+
+    /** Whether the broker keeps a client's session after it disconnects (CleanSession 0). */
+    enum SessionKind { CLEAN, PERSISTENT }
+
+    /** As {@link #connectAll(List, List)}, with sessions of the given kind. */
+    List<BenchConnection> connectAll(List<String> clientIds, List<? extends BenchConnection.Listener> listeners,
+                                     SessionKind kind) throws InterruptedException {
         Semaphore pending = new Semaphore(MAX_PENDING_CONNECTS);
         List<BenchConnection> connections = new ArrayList<>(clientIds.size());
         for (int i = 0; i < clientIds.size(); i++) {
             pending.acquire();
-            BenchConnection connection = connect(clientIds.get(i), listeners.get(i));
+            BenchConnection connection = connect(clientIds.get(i), listeners.get(i), kind);
             connection.connected.whenComplete((c, e) -> pending.release());
             connections.add(connection);
         }
@@ -69,7 +86,7 @@ final class Connector implements AutoCloseable {
         return connections;
     }
 
-    private BenchConnection connect(String clientId, BenchConnection.Listener listener) {
+    private BenchConnection connect(String clientId, BenchConnection.Listener listener, SessionKind kind) {
         BenchConnection connection = new BenchConnection(listener, errors);
         open.add(connection);
         ChannelFuture future = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
@@ -80,7 +97,8 @@ final class Connector implements AutoCloseable {
         }).connect(settings.host(), settings.port());
         future.addListener(f -> {
             if (f.isSuccess()) {
-                send(future.channel(), new Connect(ProtocolVersion.MQTT_3_1_1, clientId, true, 0, null, null, null));
+                send(future.channel(), new Connect(ProtocolVersion.MQTT_3_1_1, clientId, kind == SessionKind.CLEAN, 0,
+                        null, null, null));
             } else {
                 errors.increment();
                 connection.connected.completeExceptionally(f.cause());
@@ -97,7 +115,7 @@ final class Connector implements AutoCloseable {
         await(connections.stream().map(c -> c.subscribed).toList());
     }
 
-    private void send(Channel channel, io.ternmq.protocol.MqttPacket packet) {
+    void send(Channel channel, io.ternmq.protocol.MqttPacket packet) {
         ByteBuf buffer = channel.alloc().ioBuffer(encoder.encodedSize(packet, ProtocolVersion.MQTT_3_1_1));
         encoder.encode(packet, ProtocolVersion.MQTT_3_1_1, buffer);
         channel.writeAndFlush(buffer, channel.voidPromise());
@@ -105,6 +123,12 @@ final class Connector implements AutoCloseable {
 
     private static void await(List<CompletableFuture<BenchConnection>> futures) {
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).orTimeout(60, TimeUnit.SECONDS).join();
+    }
+
+    /** Closes one connection (without counting an error) and forgets it, for scenarios that churn. */
+    void close(BenchConnection connection) {
+        open.remove(connection);
+        connection.close();
     }
 
     @Override

@@ -5,7 +5,8 @@ import io.ternmq.protocol.Qos;
 import java.util.List;
 
 /** A named load shape run against the broker in {@link BenchSettings}; each run opens and closes its clients. */
-sealed interface Scenario permits ThroughputScenario, LatencyScenario, ConnectionsScenario {
+sealed interface Scenario permits ThroughputScenario, LatencyScenario, ConnectionsScenario,
+        SoakScenario, SlowSubscribersScenario {
 
     /** Every scenario, in the order {@code all} runs them. */
     List<String> NAMES = List.of("fan-in", "fan-out", "pairs-qos1", "pairs-qos2", "latency", "connections");
@@ -27,7 +28,10 @@ sealed interface Scenario permits ThroughputScenario, LatencyScenario, Connectio
                     sizes.qos2Pairs(), (run, i) -> run + "/pairs/" + i, (run, i) -> run + "/pairs/" + i);
             case "latency" -> new LatencyScenario();
             case "connections" -> new ConnectionsScenario();
-            default -> throw new IllegalArgumentException("unknown scenario '" + name + "'; known: " + NAMES);
+            case "soak" -> new SoakScenario();
+            case "slow-subscribers" -> new SlowSubscribersScenario();
+            default -> throw new IllegalArgumentException("unknown scenario '" + name + "'; known: " + NAMES
+                    + ", soak and slow-subscribers");
         };
     }
 }

@@ -7,5 +7,5 @@ import io.ternmq.core.auth.Authorizer;
 record BrokerContext(CoreConfig config, Authenticator authenticator, Authorizer authorizer, Clock clock,
                      CoreStores stores, SessionThreads threads, Subscriptions subscriptions,
                      RetainedIndex retained, Router router, ClientIdGenerator clientIds, CoreStats stats,
-                     MessageIds messageIds) {
+                     MessageIds messageIds, MemoryBudget memory) {
 }

@@ -26,6 +26,8 @@ public final class BrokerCore implements AutoCloseable {
     private final BrokerContext broker;
     private final AdminOperations admin;
     private final DeadlineTicker ticker;
+    private final MemoryBudget memory;
+    private final MemorySampler memorySampler;
     private volatile boolean closed;
 
     /** In-memory stores and one platform thread per session executor. */
@@ -45,11 +47,13 @@ public final class BrokerCore implements AutoCloseable {
         SessionThreads threads = new SessionThreads(config.sessionThreads(), executors);
         Subscriptions subscriptions = new Subscriptions();
         var messageIds = new MessageIds(recovered.nextMessageId());
-        CoreStats stats = new CoreStats(retained::size, subscriptions::size);
+        memory = new MemoryBudget(config.memory());
+        CoreStats stats = new CoreStats(retained::size, subscriptions::size, memory);
+        memorySampler = MemorySampler.start(memory);
         Router router = new LocalRouter(threads, subscriptions, retained, stores.storage().messages(), messageIds,
                 stats, clock);
         broker = new BrokerContext(config, authenticator, authorizer, clock, stores, threads, subscriptions,
-                retained, router, new ClientIdGenerator(), stats, messageIds);
+                retained, router, new ClientIdGenerator(), stats, messageIds, memory);
         admin = new AdminOperations(broker);
         ticker = new DeadlineTicker(threads, clock);
         Map<String, StoredWill> wills = DelayedWills.recover(stores.storage(), recovered.sessions());
@@ -87,6 +91,11 @@ public final class BrokerCore implements AutoCloseable {
 
     public MqttConnection accept(ClientChannel channel) {
         return new ConnectionHandler(broker, channel);
+    }
+
+    /** The memory budget's state, for metrics and the admin API. */
+    public MemoryBudget memory() {
+        return memory;
     }
 
     /** Counters for observability and tests. */
@@ -183,6 +192,7 @@ public final class BrokerCore implements AutoCloseable {
         closed = true;
         admin.closed();
         ticker.close();
+        memorySampler.close();
         broker.threads().shutdown();
     }
 

@@ -51,6 +51,9 @@ public interface BrokerStats {
     /** Topics with a retained message. */
     long retainedMessages();
 
+    /** The memory budget: bytes held for clients, the limits, headroom, publisher pauses. */
+    MemoryBudget memory();
+
     /** Subscriptions (one per session and topic filter). */
     long subscriptions();
 }

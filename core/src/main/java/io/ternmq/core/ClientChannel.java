@@ -25,6 +25,17 @@ public interface ClientChannel {
     /** Stops or resumes reading from the socket: the back-pressure lever for publishers. */
     void readPaused(ReadState state);
 
+    /**
+     * Bytes of outbound packets the channel may buffer before it reports {@link WriteState#CONGESTED} through
+     * {@link MqttConnection#onWritabilityChanged}; it reports {@link WriteState#WRITABLE} once half of that is left.
+     */
+    default void outboundHighWaterMark(int bytes) {
+    }
+
+    /** Fixes the kernel send buffer (SO_SNDBUF) of the connection, which the operating system sizes otherwise. */
+    default void socketSendBuffer(int bytes) {
+    }
+
     /** The peer's address, for logs. */
     String remoteAddress();
 
@@ -35,4 +46,7 @@ public interface ClientChannel {
 
     /** Whether reading from the socket is paused. */
     enum ReadState { READING, PAUSED }
+
+    /** Whether the channel takes more writes or its outbound buffer is above the high water mark. */
+    enum WriteState { WRITABLE, CONGESTED }
 }

@@ -11,13 +11,22 @@ import java.util.List;
  * @param persistent    whether the session outlives its connection (CleanSession = 0)
  * @param connection    the current connection, or null while the client is offline
  * @param overflowDrops QoS 1/2 messages dropped because this session's queue was full
+ * @param memory        its memory budget, slow-consumer policy and what that policy dropped
  */
 public record ClientInfo(String clientId, boolean persistent, @Nullable Connected connection,
                          List<Subscription> subscriptions, int queuedMessages, int inflightMessages,
-                         long overflowDrops) {
+                         long overflowDrops, ClientMemoryInfo memory) {
 
     public ClientInfo {
         subscriptions = List.copyOf(subscriptions);
+    }
+
+    /** Without memory figures (a session that holds nothing). */
+    public ClientInfo(String clientId, boolean persistent, @Nullable Connected connection,
+                      List<Subscription> subscriptions, int queuedMessages, int inflightMessages,
+                      long overflowDrops) {
+        this(clientId, persistent, connection, subscriptions, queuedMessages, inflightMessages, overflowDrops,
+                ClientMemoryInfo.empty(MemoryLimits.DEFAULT_CLIENT_BYTES));
     }
 
     /**

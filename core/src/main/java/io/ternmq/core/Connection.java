@@ -271,6 +271,11 @@ final class Connection {
             // keep-alive periods without a packet and the client is gone
             channel.keepAliveTimeout(Duration.ofMillis(keepAliveSeconds * 1500L));
         }
+        MemoryLimits memory = broker.memory().limits();
+        channel.outboundHighWaterMark(memory.channelHighWaterMark());
+        if (memory.socketSendBuffer() > 0) {
+            channel.socketSendBuffer(memory.socketSendBuffer());
+        }
         attached.attach(this); // [MQTT-4.4.0-1] redelivery before anything new
         while (phase == Phase.CONNECTED && !held.isEmpty()) {
             held.pollFirst().run();
@@ -348,6 +353,14 @@ final class Connection {
         close(Ending.ABNORMAL, DisconnectReason.KEEP_ALIVE_TIMEOUT, "keep-alive timeout");
     }
 
+    /** The channel's outbound buffer crossed a water mark. */
+    void onFlow(ClientMemory.Flow flow) {
+        assert owner.isCurrent();
+        if (phase == Phase.CONNECTED) {
+            session().flow(flow);
+        }
+    }
+
     void onChannelClosed() {
         assert owner.isCurrent();
         close(Ending.ABNORMAL, DisconnectReason.CONNECTION_LOST, "connection lost");
@@ -369,6 +382,14 @@ final class Connection {
                     channel.remoteAddress(), reason);
         }
         close(Ending.ABNORMAL, DisconnectReason.PROTOCOL_VIOLATION, code, "protocol violation: " + reason);
+    }
+
+    /**
+     * The client read too slowly and its slow-consumer policy is disconnect: like a network failure for the client,
+     * so its will is published.
+     */
+    void slowConsumer() {
+        close(Ending.ABNORMAL, DisconnectReason.SLOW_CONSUMER, "slow consumer: memory budget exceeded");
     }
 
     /** An operator closed the connection: like a network failure for the client, so its will is published. */

@@ -7,6 +7,7 @@ import io.ternmq.protocol.ConnectReturnCode;
 import io.ternmq.protocol.MalformedPacketException;
 import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.ProtocolVersion;
+import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.ReasonCode;
 import io.ternmq.protocol.UnsupportedProtocolVersionException;
 import io.ternmq.protocol.Will;
@@ -37,7 +38,7 @@ final class ConnectionHandler implements MqttConnection {
     ConnectionHandler(BrokerContext broker, ClientChannel channel) {
         this.broker = broker;
         this.channel = channel;
-        this.backPressure = new InboundBackPressure(channel);
+        this.backPressure = new InboundBackPressure(channel, broker.memory());
     }
 
     @Override
@@ -50,8 +51,35 @@ final class ConnectionHandler implements MqttConnection {
                     violation("first packet is " + packet.type() + ", not CONNECT"); // [MQTT-3.1.0-1]
                 }
             }
-            case CONNECT_RECEIVED -> post(c -> c.onPacket(packet));
+            case CONNECT_RECEIVED -> {
+                if (packet instanceof Publish publish) {
+                    onPublish(publish);
+                } else {
+                    post(c -> c.onPacket(packet));
+                }
+            }
             case CLOSED -> { }
+        }
+    }
+
+    /**
+     * A PUBLISH holds its bytes in the memory budget until its session thread has routed it; while the broker's
+     * budget is exhausted, reading stops after it (back-pressure on publishers, DESIGN section 3).
+     */
+    private void onPublish(Publish publish) {
+        long bytes = ClientMemory.sizeOf(publish.topic(), publish.payload());
+        if (broker.memory().exhausted()) {
+            broker.memory().hold(backPressure);
+        }
+        post(c -> c.onPacket(publish), bytes);
+    }
+
+    @Override
+    public void onWritabilityChanged(ClientChannel.WriteState state) {
+        if (phase == Phase.CONNECT_RECEIVED) {
+            ClientMemory.Flow flow = state == ClientChannel.WriteState.WRITABLE
+                    ? ClientMemory.Flow.WRITABLE : ClientMemory.Flow.CONGESTED;
+            post(c -> c.onFlow(flow));
         }
     }
 
@@ -130,15 +158,20 @@ final class ConnectionHandler implements MqttConnection {
     }
 
     private void post(Consumer<Connection> event) {
+        post(event, 0);
+    }
+
+    /** Hands the event to the session thread; {@code bytes} of message it carries count until it has run. */
+    private void post(Consumer<Connection> event, long bytes) {
         Connection target = connection;
         SessionThread thread = owner;
         assert target != null && thread != null : "events are posted only after CONNECT";
-        backPressure.posted();
+        backPressure.posted(bytes);
         thread.execute(() -> {
             try {
                 event.accept(target);
             } finally {
-                backPressure.handled();
+                backPressure.handled(bytes);
             }
         });
     }

@@ -9,13 +9,26 @@ package io.ternmq.core;
  *                            further messages are dropped and counted
  * @param topicLimits         longest topic, most levels, most subscriptions per client
  * @param mqtt5               what MQTT 5 clients are told in CONNACK and held to
+ * @param memory              the memory budget and the slow-consumer policies
  */
 public record CoreConfig(int sessionThreads, int maxInflightMessages, int maxQueuedMessages,
-                         TopicLimits topicLimits, Mqtt5Settings mqtt5) {
+                         TopicLimits topicLimits, Mqtt5Settings mqtt5, MemoryLimits memory) {
 
-    /** With the MQTT 5 defaults. */
+    /** With the MQTT 5 defaults and the default memory budget. */
     public CoreConfig(int sessionThreads, int maxInflightMessages, int maxQueuedMessages, TopicLimits topicLimits) {
         this(sessionThreads, maxInflightMessages, maxQueuedMessages, topicLimits, Mqtt5Settings.DEFAULTS);
+    }
+
+    /** With the default memory budget. */
+    public CoreConfig(int sessionThreads, int maxInflightMessages, int maxQueuedMessages, TopicLimits topicLimits,
+                      Mqtt5Settings mqtt5) {
+        this(sessionThreads, maxInflightMessages, maxQueuedMessages, topicLimits, mqtt5, MemoryLimits.defaults());
+    }
+
+    /** With the MQTT 5 defaults. */
+    public CoreConfig(int sessionThreads, int maxInflightMessages, int maxQueuedMessages, TopicLimits topicLimits,
+                      MemoryLimits memory) {
+        this(sessionThreads, maxInflightMessages, maxQueuedMessages, topicLimits, Mqtt5Settings.DEFAULTS, memory);
     }
 
     /** With no topic limits beyond the protocol's. */

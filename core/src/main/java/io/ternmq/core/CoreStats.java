@@ -23,6 +23,7 @@ final class CoreStats implements BrokerStats {
     final LongAdder noSubscriberDrops = new LongAdder();
     final LongAdder offlineDrops = new LongAdder();
     final LongAdder oversizeDrops = new LongAdder();
+    final LongAdder slowConsumerDrops = new LongAdder();
     final LongAdder sessions = new LongAdder();
     final LongAdder expiredSessions = new LongAdder();
     final LongAdder expiredMessages = new LongAdder();
@@ -34,10 +35,12 @@ final class CoreStats implements BrokerStats {
     private final LongAdder[] publishesReceived = adders(Qos.values().length);
     private final LongSupplier retainedCount;
     private final LongSupplier subscriptionCount;
+    private final MemoryBudget memory;
 
-    CoreStats(LongSupplier retainedCount, LongSupplier subscriptionCount) {
+    CoreStats(LongSupplier retainedCount, LongSupplier subscriptionCount, MemoryBudget memory) {
         this.retainedCount = retainedCount;
         this.subscriptionCount = subscriptionCount;
+        this.memory = memory;
     }
 
     private static LongAdder[] adders(int count) {
@@ -120,6 +123,7 @@ final class CoreStats implements BrokerStats {
             case QOS0_OFFLINE -> offlineDrops.sum();
             case EXPIRED -> expiredMessages.sum();
             case PACKET_TOO_LARGE -> oversizeDrops.sum();
+            case SLOW_CONSUMER -> slowConsumerDrops.sum();
         };
     }
 
@@ -146,6 +150,11 @@ final class CoreStats implements BrokerStats {
     @Override
     public long retainedMessages() {
         return retainedCount.getAsLong();
+    }
+
+    @Override
+    public MemoryBudget memory() {
+        return memory;
     }
 
     @Override

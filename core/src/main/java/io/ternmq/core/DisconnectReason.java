@@ -26,7 +26,9 @@ public enum DisconnectReason {
     /** The broker is stopping. */
     SERVER_SHUTTING_DOWN(ReasonCode.SERVER_SHUTTING_DOWN),
     /** A re-authentication (MQTT 5 AUTH 0x19) was refused [MQTT-4.12.1-2]. */
-    REAUTHENTICATION_FAILED(ReasonCode.NOT_AUTHORIZED);
+    REAUTHENTICATION_FAILED(ReasonCode.NOT_AUTHORIZED),
+    /** The client read too slowly: its memory budget was exceeded and its slow-consumer policy is disconnect. */
+    SLOW_CONSUMER(ReasonCode.QUOTA_EXCEEDED); // [MQTT-3.14.2-1] 0x97 is a DISCONNECT reason code
 
     private final @Nullable ReasonCode mqtt5Code;
 

@@ -16,5 +16,10 @@ public enum DropReason {
     /** Beyond the MQTT 5 client's Maximum Packet Size: discarded as if delivered [MQTT-3.1.2-25]. */
     PACKET_TOO_LARGE,
     /** The message expiry interval (MQTT 5) ran out before delivery to the subscriber began [MQTT-3.3.2-5]. */
-    EXPIRED
+    EXPIRED,
+    /**
+     * The client's memory budget (or the broker's) was exceeded and its slow-consumer policy dropped the message:
+     * a new one, an older held one, or the QoS 0 messages held for a connection the policy closed.
+     */
+    SLOW_CONSUMER
 }

@@ -102,6 +102,16 @@ final class FittedChannel implements ClientChannel {
     }
 
     @Override
+    public void outboundHighWaterMark(int bytes) {
+        channel.outboundHighWaterMark(bytes);
+    }
+
+    @Override
+    public void socketSendBuffer(int bytes) {
+        channel.socketSendBuffer(bytes);
+    }
+
+    @Override
     public String remoteAddress() {
         return channel.remoteAddress();
     }

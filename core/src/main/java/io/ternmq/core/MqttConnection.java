@@ -19,6 +19,14 @@ public interface MqttConnection {
     /** Nothing arrived within the keep-alive timeout armed through {@link ClientChannel#keepAliveTimeout}. */
     void onKeepAliveTimeout();
 
+    /**
+     * The connection's outbound buffer rose above the high water mark set through
+     * {@link ClientChannel#outboundHighWaterMark} ({@link ClientChannel.WriteState#CONGESTED}) or drained below
+     * the low one ({@link ClientChannel.WriteState#WRITABLE}): the client reads slower than it is sent to.
+     */
+    default void onWritabilityChanged(ClientChannel.WriteState state) {
+    }
+
     /** The connection is gone (closed by either side or failed). Called exactly once, last. */
     void onChannelClosed();
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
 /**
  * A session's outbound message flow. Model: {@code inflight} holds sent, unacknowledged QoS 1/2 messages by
@@ -22,8 +23,9 @@ import java.util.concurrent.atomic.LongAdder;
  * loaded head and the messages queued since, which wait in {@code tail}): it is paged into {@code queue} as the
  * queue drains, and {@code tail} joins {@code queue} once nothing is left on disk, so order stays exact. QoS 0
  * never waits: it is sent at once when online, dropped when offline. Every move of a
- * QoS 1/2 message is told to the {@link OutboundJournal} (a persistent session's write-through).
- * Owned by the session's thread.
+ * QoS 1/2 message is told to the {@link OutboundJournal} (a persistent session's write-through). The bytes of the
+ * messages held in memory (queue and tail, in flight; {@link ClientMemory#sizeOf}) are reported to
+ * {@code heldBytes} as they enter and leave each, for the memory budget. Owned by the session's thread.
  */
 final class OutboundFlow {
 
@@ -57,6 +59,7 @@ final class OutboundFlow {
     private final Totals totals;
     private final OutboundJournal journal;
     private final Clock clock;
+    private final LongConsumer heldBytes;
 
     /**
      * Broker-wide sums of every flow's queue and window sizes, for the queue-depth and in-flight gauges, and the
@@ -81,11 +84,16 @@ final class OutboundFlow {
     }
 
     OutboundFlow(int maxInflight, int maxQueued, Totals totals, OutboundJournal journal) {
-        this(maxInflight, maxQueued, totals, journal, Clock.SYSTEM);
+        this(maxInflight, maxQueued, totals, journal, Clock.SYSTEM, bytes -> { });
     }
 
-    /** {@code clock} tells which messages have expired and how much of their interval is left (MQTT 5). */
-    OutboundFlow(int maxInflight, int maxQueued, Totals totals, OutboundJournal journal, Clock clock) {
+    /**
+     * {@code clock} tells which messages have expired and how much of their interval is left (MQTT 5);
+     * {@code heldBytes} hears of every change in the bytes this flow holds, for the memory budget.
+     */
+    OutboundFlow(int maxInflight, int maxQueued, Totals totals, OutboundJournal journal, Clock clock,
+                 LongConsumer heldBytes) {
+        this.heldBytes = heldBytes;
         this.maxInflight = maxInflight;
         this.window = maxInflight;
         this.maxQueued = maxQueued;
@@ -116,8 +124,30 @@ final class OutboundFlow {
         }
         (stored == null ? queue : tail).addLast(delivery);
         totals.queued().increment();
+        heldBytes.accept(ClientMemory.sizeOf(delivery));
         journal.queued(delivery);
         return Outcome.QUEUED;
+    }
+
+    /** Whether a QoS 1/2 delivery would wait in the queue rather than go out at once. */
+    boolean wouldWait(@Nullable Sink sink) {
+        return sink == null || !queue.isEmpty() || stored != null || inflight.size() >= window;
+    }
+
+    /**
+     * Drops the oldest queued message held in memory (for a slow-consumer policy) and returns it, or null when
+     * none is; its stored rows go with it.
+     */
+    @Nullable Delivery dropOldestQueued() {
+        Delivery oldest = queue.isEmpty() ? tail.pollFirst() : queue.pollFirst();
+        if (oldest == null) {
+            return null;
+        }
+        totals.queued().decrement();
+        heldBytes.accept(-ClientMemory.sizeOf(oldest));
+        journal.unqueued(oldest);
+        journal.dropped(oldest);
+        return oldest;
     }
 
     /** The client's Receive Maximum for the connection being attached: never more in flight [MQTT-3.3.4-9]. */
@@ -137,6 +167,7 @@ final class OutboundFlow {
         }
         inflight.put(packetId, message);
         totals.inflight().increment();
+        heldBytes.accept(ClientMemory.sizeOf(delivery));
         journal.sent(message, origin);
         sink.send(message.publish());
         return true;
@@ -164,6 +195,7 @@ final class OutboundFlow {
         StoredQueue.Page page = onDisk.next();
         queue.addAll(page.deliveries());
         totals.queued().add(page.deliveries().size() - page.consumed()); // rows whose message was gone
+        page.deliveries().forEach(delivery -> heldBytes.accept(ClientMemory.sizeOf(delivery)));
         if (onDisk.remaining() == 0) {
             stored = null;
             queue.addAll(tail);
@@ -175,6 +207,7 @@ final class OutboundFlow {
     void restoreInflight(InflightMessage message) {
         inflight.put(message.publish().packetId(), message);
         totals.inflight().increment();
+        heldBytes.accept(ClientMemory.sizeOf(message.delivery()));
     }
 
     /** QoS 1 done [MQTT-4.3.2-1]; the id is free again [MQTT-2.3.1-3]. Returns how many queued messages went out. */
@@ -193,6 +226,7 @@ final class OutboundFlow {
             unsent.remove(message); // acknowledged from an earlier connection before its resend here
         }
         totals.inflight().decrement();
+        heldBytes.accept(-ClientMemory.sizeOf(message.delivery()));
         journal.completed(message);
     }
 
@@ -219,6 +253,7 @@ final class OutboundFlow {
         }
         inflight.remove(packetId);
         totals.inflight().decrement();
+        heldBytes.accept(-ClientMemory.sizeOf(message.delivery()));
         journal.completed(message);
         return drain(sink);
     }
@@ -280,6 +315,7 @@ final class OutboundFlow {
             }
             Delivery next = queue.pollFirst();
             totals.queued().decrement();
+            heldBytes.accept(-ClientMemory.sizeOf(next));
             if (expired(next)) {
                 dropExpiredFromQueue(next);
                 continue;
@@ -298,6 +334,7 @@ final class OutboundFlow {
     void abandon() {
         totals.queued().add(-queuedCount());
         totals.inflight().add(-inflight.size());
+        heldBytes.accept(-bytesHeld());
         queue.forEach(journal::dropped);
         queue.clear();
         tail.forEach(journal::dropped);
@@ -354,6 +391,20 @@ final class OutboundFlow {
             }
         }
         return held;
+    }
+
+    private long bytesHeld() {
+        long bytes = 0;
+        for (Delivery delivery : queue) {
+            bytes += ClientMemory.sizeOf(delivery);
+        }
+        for (Delivery delivery : tail) {
+            bytes += ClientMemory.sizeOf(delivery);
+        }
+        for (InflightMessage message : inflight.values()) {
+            bytes += ClientMemory.sizeOf(message.delivery());
+        }
+        return bytes;
     }
 
     int inflightCount() {

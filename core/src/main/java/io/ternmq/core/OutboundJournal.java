@@ -24,7 +24,10 @@ interface OutboundJournal {
     /** The message is dropped without being sent (queue full, or a discarded session). */
     void dropped(Delivery delivery);
 
-    /** A queued message leaves the queue without being sent (it expired); {@link #dropped} follows. */
+    /**
+     * A queued message leaves the queue without being sent (it expired, or a slow-consumer policy dropped it): its
+     * queue entry goes; {@link #dropped} follows.
+     */
     default void unqueued(Delivery delivery) {
     }
 

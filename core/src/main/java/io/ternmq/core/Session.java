@@ -39,6 +39,7 @@ final class Session implements OutboundFlow.Sink {
     private final OutboundFlow outbound;
     private final OutboundJournal journal;
     private final FencedSends fencedSends;
+    private final ClientMemory memory;
     private @Nullable Connection connection;
     private boolean discarded;
     private long overflowDrops;
@@ -57,8 +58,9 @@ final class Session implements OutboundFlow.Sink {
         this.journal = lifetime == SessionLifetime.PERSISTENT
                 ? new PersistentJournal(clientId, storage())
                 : OutboundJournal.NONE;
+        this.memory = new ClientMemory(broker.memory(), broker.stats());
         this.outbound = new OutboundFlow(broker.config().maxInflightMessages(), broker.config().maxQueuedMessages(),
-                broker.stats().flowTotals, journal, broker.clock());
+                broker.stats().flowTotals, journal, broker.clock(), memory);
         broker.stats().sessions.increment();
         this.fencedSends = new FencedSends(storage(), owner);
     }
@@ -241,6 +243,11 @@ final class Session implements OutboundFlow.Sink {
             }
             return;
         }
+        if (delivery.qos() != Qos.AT_MOST_ONCE && outbound.wouldWait(sink())
+                && !memory.admit(ClientMemory.sizeOf(delivery), delivery.qos(), this, outbound)) {
+            journal.dropped(delivery);
+            return;
+        }
         OutboundFlow.Outcome outcome = outbound.deliver(persisted(delivery), sink());
         switch (outcome) {
             case DROPPED_OVERFLOW -> {
@@ -252,6 +259,16 @@ final class Session implements OutboundFlow.Sink {
             case SENT, QUEUED -> { }
         }
         updateReadiness();
+    }
+
+    /** The connection's channel drained below its low water mark, or filled above its high one. */
+    void flow(ClientMemory.Flow now) {
+        assert owner.isCurrent();
+        memory.flow(now);
+        Publish held;
+        while (!memory.isCongested() && connection != null && (held = memory.nextHeld()) != null) {
+            transmit(held);
+        }
     }
 
     void onPuback(int packetId) {
@@ -310,11 +327,23 @@ final class Session implements OutboundFlow.Sink {
     }
 
     /**
-     * Sends to the attached connection. A stored session with durable storage sends only once what it wrote
-     * before is durable ({@link FencedSends}).
+     * Sends to the attached connection; a QoS 0 PUBLISH for a congested connection waits in the memory budget
+     * instead, if the slow-consumer policy lets it (QoS 1/2 are bounded by the in-flight window already).
      */
     @Override
     public void send(MqttPacket packet) {
+        if (memory.isCongested() && packet instanceof Publish publish && publish.qos() == Qos.AT_MOST_ONCE) {
+            if (memory.admit(ClientMemory.sizeOf(publish.topic(), publish.payload()), Qos.AT_MOST_ONCE, this,
+                    outbound)) {
+                memory.hold(publish);
+            }
+            return;
+        }
+        transmit(packet);
+    }
+
+    /** A stored session with durable storage sends only once what it wrote before is durable ({@link FencedSends}). */
+    private void transmit(MqttPacket packet) {
         if (isStored() && storage().mode() != StorageMode.MEMORY) {
             fencedSends.send(packet, this::sendNow);
         } else {
@@ -351,6 +380,8 @@ final class Session implements OutboundFlow.Sink {
         assert owner.isCurrent() && connection == null && !discarded;
         connection = newConnection;
         lastIdentity = newConnection.identity();
+        memory.policy(broker.memory().limits().rules().policyFor(newConnection.channel().listener().listenerName(),
+                clientId));
         fencedSends.reset();
         SessionTimers.attached(this);
         outbound.window(newConnection.clientLimits().receiveMaximum()); // [MQTT-3.3.4-9] per connection
@@ -367,6 +398,7 @@ final class Session implements OutboundFlow.Sink {
         connection = null;
         fencedSends.reset();
         updateReadiness();
+        memory.connectionEnded();
         if (lifetime == SessionLifetime.CONNECTION || expiry.interval() == 0) {
             discard();
         } else {
@@ -386,6 +418,7 @@ final class Session implements OutboundFlow.Sink {
             broker.stats().sessions.decrement();
             List<Delivery> sharedOrphans = outbound.sharedUnacknowledged();
             outbound.abandon();
+            memory.abandon();
             SharedRedelivery.toOtherMembers(sharedOrphans); // after leaving the groups: never back to this session
         }
         discarded = true;
@@ -426,12 +459,13 @@ final class Session implements OutboundFlow.Sink {
                 .toList();
         ClientInfo.Connected online = connection == null ? null : connection.describe();
         return new ClientInfo(clientId, lifetime == SessionLifetime.PERSISTENT, online, filters,
-                outbound.queuedCount(), outbound.inflightCount(), overflowDrops);
+                outbound.queuedCount(), outbound.inflightCount(), overflowDrops, memory.info());
     }
 
     SessionInfo info() {
         assert owner.isCurrent();
         return new SessionInfo(clientId, lifetime == SessionLifetime.PERSISTENT, connection != null,
-                List.copyOf(subscriptions.keySet()), outbound.inflightCount(), outbound.queuedCount(), overflowDrops);
+                List.copyOf(subscriptions.keySet()), outbound.inflightCount(), outbound.queuedCount(), overflowDrops,
+                memory.info());
     }
 }

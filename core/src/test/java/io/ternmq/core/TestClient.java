@@ -34,6 +34,12 @@ record TestClient(TestBroker broker, FakeChannel channel, MqttConnection connect
         broker.drain();
     }
 
+    /** The channel's outbound buffer went above its high water mark (the client reads slowly) or drained. */
+    void writability(ClientChannel.WriteState state) {
+        connection.onWritabilityChanged(state);
+        broker.drain();
+    }
+
     void networkClosed() {
         connection.onChannelClosed();
         broker.drain();

@@ -1,6 +1,7 @@
 package io.ternmq.server;
 
 import io.ternmq.core.BrokerStats;
+import io.ternmq.core.MemoryLimits;
 import io.ternmq.core.Mqtt5ConnectPolicy;
 import io.ternmq.core.Mqtt5Settings;
 import io.ternmq.core.OutboundAliasPolicy;
@@ -183,6 +184,7 @@ public final class Broker implements AutoCloseable {
         private Qos maximumQos = Qos.EXACTLY_ONCE;
         private RetainSupport retainSupport = RetainSupport.AVAILABLE;
         private SubscriptionFeatures subscriptionFeatures = SubscriptionFeatures.ALL;
+        private MemoryLimits memory = MemoryLimits.defaults();
 
         private Builder() {
         }
@@ -323,6 +325,15 @@ public final class Broker implements AutoCloseable {
          */
         public Builder maxPendingWrites(long bytes) {
             this.writeLimits = WriteLimits.of(bytes);
+            return this;
+        }
+
+        /**
+         * The memory budget: bytes of messages held for all clients and for each, and the slow-consumer policies
+         * (default: half the maximum heap, 8 MiB per client, drop oldest).
+         */
+        public Builder memoryLimits(MemoryLimits limits) {
+            this.memory = java.util.Objects.requireNonNull(limits, "limits");
             return this;
         }
 
@@ -572,7 +583,8 @@ public final class Broker implements AutoCloseable {
                     new Mqtt5Settings(maxPacketSize, receiveMaximum, topicAliasMaximum, outboundTopicAliases,
                             new Mqtt5ConnectPolicy(maxKeepAliveSeconds, responseInformation, serverRedirect,
                                     maximumQos, retainSupport, maxSessionExpirySeconds),
-                            subscriptionFeatures))));
+                            subscriptionFeatures),
+                    memory)));
         }
 
         /**

@@ -63,7 +63,8 @@ final class BrokerAssembly implements AutoCloseable {
         SecurityPolicy security = loadSecurity(settings);
         // the transport refuses a remaining length over the limit, so a whole packet of that size always passes
         var coreConfig = new CoreConfig(settings.sessionThreads(), settings.maxInflightMessages(),
-                settings.maxQueuedMessages(), settings.topicLimits(), settings.mqtt5());
+                settings.maxQueuedMessages(), settings.topicLimits(), settings.mqtt5(),
+                settings.memory());
         // an embedder's own authenticator or authorizer replaces the file-based one
         var authenticator = settings.authenticator() == Authenticator.ALLOW_ALL
                 ? security.authenticator() : settings.authenticator();

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import io.ternmq.core.ClientChannel;
 import io.ternmq.core.MqttConnection;
 import io.ternmq.protocol.MalformedPacketException;
 import io.ternmq.protocol.MqttPacket;
@@ -84,6 +85,17 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             }
         }
         ctx.close();
+    }
+
+    /** The outbound buffer crossed a water mark: the core holds QoS 0 messages while the client reads slowly. */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        MqttConnection target = connection;
+        if (target != null) {
+            target.onWritabilityChanged(ctx.channel().isWritable()
+                    ? ClientChannel.WriteState.WRITABLE : ClientChannel.WriteState.CONGESTED);
+        }
+        ctx.fireChannelWritabilityChanged();
     }
 
     @Override

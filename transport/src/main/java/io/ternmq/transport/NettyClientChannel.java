@@ -3,7 +3,9 @@ package io.ternmq.transport;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.ternmq.core.ClientChannel;
 import io.ternmq.core.ListenerIdentity;
@@ -130,6 +132,17 @@ final class NettyClientChannel implements ClientChannel {
             channel.config().setAutoRead(state == ReadState.READING);
             installKeepAlive();
         });
+    }
+
+    /** Netty then fires channelWritabilityChanged, which {@link ConnectionHandler} passes to the core. */
+    @Override
+    public void outboundHighWaterMark(int bytes) {
+        onEventLoop(() -> channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(bytes / 2, bytes)));
+    }
+
+    @Override
+    public void socketSendBuffer(int bytes) {
+        onEventLoop(() -> channel.config().setOption(ChannelOption.SO_SNDBUF, bytes));
     }
 
     @Override

@@ -20,6 +20,7 @@ final class RecordingConnection implements MqttConnection {
     final List<MalformedPacketException> malformed = new CopyOnWriteArrayList<>();
     final AtomicInteger keepAliveTimeouts = new AtomicInteger();
     final AtomicInteger closes = new AtomicInteger();
+    final List<ClientChannel.WriteState> writability = new CopyOnWriteArrayList<>();
 
     RecordingConnection(ClientChannel channel) {
         this.channel = channel;
@@ -39,6 +40,11 @@ final class RecordingConnection implements MqttConnection {
     @Override
     public void onKeepAliveTimeout() {
         keepAliveTimeouts.incrementAndGet();
+    }
+
+    @Override
+    public void onWritabilityChanged(ClientChannel.WriteState state) {
+        writability.add(state);
     }
 
     @Override

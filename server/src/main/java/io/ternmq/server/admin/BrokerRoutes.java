@@ -1,6 +1,8 @@
 package io.ternmq.server.admin;
 
 import io.ternmq.core.BrokerStats;
+import io.ternmq.core.DropReason;
+import io.ternmq.core.MemoryBudget;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -24,7 +26,13 @@ final class BrokerRoutes {
                   long queuedMessages, long inflightMessages, long messagesReceived, long messagesSent) {
     }
 
-    record Info(String version, String startedAt, long uptimeSeconds, List<Listener> listeners, Counts counts) {
+    /** The memory budget; {@code publishersPaused}: the budget is exhausted and publishers are not read. */
+    record Memory(long usedBytes, long limitBytes, long headroomBytes, long clientLimitBytes,
+                  boolean publishersPaused, long publisherPauses, long slowConsumerDrops) {
+    }
+
+    record Info(String version, String startedAt, long uptimeSeconds, List<Listener> listeners, Counts counts,
+                Memory memory) {
     }
 
     Info info() {
@@ -36,7 +44,13 @@ final class BrokerRoutes {
         return new Info(context.version(), Instant.ofEpochMilli(context.startedAtMillis()).toString(), uptime,
                 listeners, new Counts(stats.connectedClients(), stats.sessions(), stats.subscriptions(),
                 stats.retainedMessages(), stats.queuedMessages(), stats.inflightMessages(),
-                stats.messagesReceived(), stats.messagesSent()));
+                stats.messagesReceived(), stats.messagesSent()), memory(stats));
+    }
+
+    private static Memory memory(BrokerStats stats) {
+        MemoryBudget m = stats.memory();
+        return new Memory(m.usedBytes(), m.limitBytes(), m.headroomBytes(), m.clientLimitBytes(), m.isExhausted(),
+                m.publisherPauses(), stats.drops(DropReason.SLOW_CONSUMER));
     }
 
     private static Listener listener(String name, InetSocketAddress address) {

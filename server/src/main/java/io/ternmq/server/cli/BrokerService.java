@@ -86,7 +86,8 @@ final class BrokerService implements AutoCloseable {
                     .retainSupport(config.mqtt().retainAvailable() ? RetainSupport.AVAILABLE
                             : RetainSupport.UNAVAILABLE)
                     .subscriptionFeatures(new SubscriptionFeatures(config.mqtt().sharedSubscriptions(),
-                            config.mqtt().subscriptionIdentifiers(), config.mqtt().wildcardSubscriptions()));
+                            config.mqtt().subscriptionIdentifiers(), config.mqtt().wildcardSubscriptions()))
+                    .memoryLimits(config.limits().memory());
             AdminConfig admin = config.admin();
             if (admin.enabled()) {
                 builder.adminListener(admin.bind(), admin.port());

@@ -1,5 +1,6 @@
 package io.ternmq.server.config;
 
+import io.ternmq.core.SlowConsumerRules;
 import io.ternmq.server.security.AnonymousAccess;
 
 import java.nio.file.Path;
@@ -55,6 +56,26 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT = new ConfigKey<>(
             "limits.max_subscriptions_per_client", new IntegerRange(1, Integer.MAX_VALUE),
             "most topic filters one client session may be subscribed to; further filters get SUBACK 0x80");
+    public static final ConfigKey<Long> LIMITS_MAX_MEMORY = new ConfigKey<>("limits.max_memory",
+            new MemorySize(1L << 20, 1L << 50),
+            "bytes of messages held for all clients (queued, in flight, waiting for slow connections, read but not "
+                    + "yet routed); above it publishers stop being read and slow consumers' policies apply");
+    public static final ConfigKey<Integer> LIMITS_MAX_CLIENT_MEMORY = new ConfigKey<>("limits.max_client_memory",
+            new ByteSize(4096, Integer.MAX_VALUE),
+            "bytes of messages held for one client; above it its slow-consumer policy applies; a sixteenth of it "
+                    + "(2 KiB..64 KiB) is what its connection may buffer before it counts as slow");
+    public static final ConfigKey<Integer> LIMITS_SOCKET_SEND_BUFFER = new ConfigKey<>("limits.socket_send_buffer",
+            new ByteSize(0, 64 << 20),
+            "kernel send buffer (SO_SNDBUF) of each client connection, bytes the OS holds for a client that stops "
+                    + "reading besides the budget; 0 leaves it to the OS (which grows it to about 0.7-4 MB)");
+    public static final ConfigKey<String> LIMITS_SLOW_CONSUMER_POLICY = new ConfigKey<>(
+            "limits.slow_consumer_policy", SlowConsumerPolicies.POLICY,
+            "what happens to a client over its memory budget: drop_oldest, drop_newest (QoS 0 always goes first) "
+                    + "or disconnect (MQTT 5: DISCONNECT 0x97); listeners may set their own");
+    public static final ConfigKey<List<SlowConsumerRules.ClientPattern>>
+            LIMITS_SLOW_CONSUMER_CLIENTS = new ConfigKey<>("limits.slow_consumer_clients",
+            new SlowConsumerPolicies(),
+            "per client-id pattern, a policy overriding the listener's, e.g. 'sensor-*=drop_newest'; first match wins");
     public static final ConfigKey<Integer> MQTT_RECEIVE_MAXIMUM = new ConfigKey<>("mqtt.receive_maximum",
             new IntegerRange(1, 65_535),
             "QoS 1/2 PUBLISHes an MQTT 5 client may have unacknowledged towards the broker; more: DISCONNECT 0x93");
@@ -147,7 +168,9 @@ public final class ConfigKeys {
             LISTENER_MAX_CONNECTIONS, LISTENER_MAX_CONNECTIONS_PER_SECOND, LISTENER_ALLOW_ANONYMOUS,
             LIMITS_MAX_PACKET_SIZE, LIMITS_MAX_INFLIGHT_MESSAGES, LIMITS_MAX_QUEUED_MESSAGES, LIMITS_CONNECT_TIMEOUT,
             LIMITS_MAX_TOPIC_LENGTH, LIMITS_MAX_TOPIC_LEVELS, LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT,
-            LIMITS_MAX_CONNECTIONS, LIMITS_MAX_PENDING_CONNECTS, SESSIONS_THREADS, STORAGE_DATA_DIR, STORAGE_MODE,
+            LIMITS_MAX_CONNECTIONS, LIMITS_MAX_PENDING_CONNECTS, LIMITS_MAX_MEMORY, LIMITS_MAX_CLIENT_MEMORY,
+            LIMITS_SOCKET_SEND_BUFFER, LIMITS_SLOW_CONSUMER_POLICY, LIMITS_SLOW_CONSUMER_CLIENTS, SESSIONS_THREADS,
+            STORAGE_DATA_DIR, STORAGE_MODE,
             STORAGE_ON_CORRUPT, STORAGE_MAX_PENDING_WRITES,
             AUTH_PASSWORD_FILE, AUTH_ACL_FILE, AUTH_ALLOW_ANONYMOUS, AUTH_ANONYMOUS_LISTENERS, AUTH_RELOAD_INTERVAL,
             MQTT_MAX_KEEP_ALIVE, MQTT_RESPONSE_INFORMATION, MQTT_SERVER_REFERENCE, MQTT_SERVER_REFERENCE_CODE,

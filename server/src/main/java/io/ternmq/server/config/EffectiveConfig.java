@@ -1,5 +1,7 @@
 package io.ternmq.server.config;
 
+import io.ternmq.core.MemoryLimits;
+import io.ternmq.core.SlowConsumerRules;
 import io.ternmq.server.config.ListenerConfig.DefaultListener;
 import io.ternmq.transport.AnonymousAccess;
 import io.ternmq.transport.ConnectionLimits;
@@ -48,7 +50,14 @@ public record EffectiveConfig(ServerConfig config, Map<ConfigKey<?>, RawValue> s
                         value(ConfigKeys.LIMITS_MAX_TOPIC_LEVELS, raw),
                         value(ConfigKeys.LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT, raw),
                         value(ConfigKeys.LIMITS_MAX_CONNECTIONS, raw),
-                        value(ConfigKeys.LIMITS_MAX_PENDING_CONNECTS, raw)),
+                        value(ConfigKeys.LIMITS_MAX_PENDING_CONNECTS, raw),
+                        new MemoryLimits(value(ConfigKeys.LIMITS_MAX_MEMORY, raw),
+                                value(ConfigKeys.LIMITS_MAX_CLIENT_MEMORY, raw),
+                                new SlowConsumerRules(
+                                        SlowConsumerPolicies.policy(value(ConfigKeys.LIMITS_SLOW_CONSUMER_POLICY, raw)),
+                                        ListenerEntries.slowConsumerPolicies(listenerEntries),
+                                        value(ConfigKeys.LIMITS_SLOW_CONSUMER_CLIENTS, raw)),
+                                value(ConfigKeys.LIMITS_SOCKET_SEND_BUFFER, raw))),
                 new SessionsConfig(value(ConfigKeys.SESSIONS_THREADS, raw)),
                 new StorageConfig(value(ConfigKeys.STORAGE_DATA_DIR, raw), value(ConfigKeys.STORAGE_MODE, raw),
                         value(ConfigKeys.STORAGE_ON_CORRUPT, raw), value(ConfigKeys.STORAGE_MAX_PENDING_WRITES, raw)),

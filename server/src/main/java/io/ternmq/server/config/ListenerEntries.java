@@ -1,5 +1,6 @@
 package io.ternmq.server.config;
 
+import io.ternmq.core.SlowConsumerPolicy;
 import io.ternmq.transport.AnonymousAccess;
 import io.ternmq.transport.CertificateIdentity;
 import io.ternmq.transport.ClientCertificates;
@@ -10,9 +11,11 @@ import io.ternmq.transport.TlsConfig;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,6 +40,18 @@ final class ListenerEntries {
             listeners.add(listener);
         }
         return List.copyOf(listeners);
+    }
+
+    /** The listeners that set their own slow-consumer policy, by name. */
+    static Map<String, SlowConsumerPolicy> slowConsumerPolicies(List<ListenerEntry> entries) {
+        Map<String, SlowConsumerPolicy> policies = new HashMap<>();
+        for (ListenerEntry entry : entries) {
+            if (entry.fields().containsKey(ListenerKeys.SLOW_CONSUMER_POLICY)) {
+                policies.put(required(entry, ListenerKeys.NAME),
+                        SlowConsumerPolicies.policy(required(entry, ListenerKeys.SLOW_CONSUMER_POLICY)));
+            }
+        }
+        return policies;
     }
 
     private static ListenerConfig bind(ListenerEntry entry) {

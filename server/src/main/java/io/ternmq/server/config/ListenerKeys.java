@@ -43,8 +43,12 @@ public final class ListenerKeys {
             new DurationRange(Duration.ofMillis(100), Duration.ofHours(1)),
             "how often certificate files are checked for changes; default 5s");
 
+    public static final ConfigKey<String> SLOW_CONSUMER_POLICY = new ConfigKey<>("listeners.slow_consumer_policy",
+            SlowConsumerPolicies.POLICY, "drop_oldest, drop_newest or disconnect for this listener's clients over "
+                    + "their memory budget; default limits.slow_consumer_policy");
+
     public static final List<ConfigKey<?>> ALL = List.of(NAME, TYPE, BIND, PORT, MAX_CONNECTIONS,
-            MAX_CONNECTIONS_PER_SECOND, ALLOW_ANONYMOUS, CERT_FILE, KEY_FILE, KEY_PASSWORD, CA_FILE,
+            MAX_CONNECTIONS_PER_SECOND, ALLOW_ANONYMOUS, SLOW_CONSUMER_POLICY, CERT_FILE, KEY_FILE, KEY_PASSWORD, CA_FILE,
             CLIENT_CERTIFICATES, CERTIFICATE_IDENTITY, CERT_RELOAD_INTERVAL);
 
     /** Keys that only TLS listeners (tls, wss) take. */

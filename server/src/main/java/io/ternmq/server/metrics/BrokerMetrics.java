@@ -17,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ternmq.core.BrokerStats;
 import io.ternmq.core.DisconnectReason;
 import io.ternmq.core.DropReason;
+import io.ternmq.core.MemoryBudget;
 import io.ternmq.protocol.ConnectReturnCode;
 import io.ternmq.protocol.PacketType;
 import io.ternmq.protocol.Qos;
@@ -122,6 +123,25 @@ public final class BrokerMetrics implements AutoCloseable {
         gauge("ternmq.messages.retained", "Topics with a retained message", stats, BrokerStats::retainedMessages);
         gauge("ternmq.subscriptions", "Subscriptions (one per session and topic filter)", stats,
                 BrokerStats::subscriptions);
+        bindMemory(stats.memory());
+    }
+
+    /** The memory budget: how much is held, how much is left, and when publishers were held back. */
+    private void bindMemory(MemoryBudget memory) {
+        Gauge.builder("ternmq.memory.budget.used", memory, MemoryBudget::usedBytes)
+                .description("Bytes of messages held for clients: queued, in flight, waiting for slow connections, "
+                        + "read but not yet routed").baseUnit(BaseUnits.BYTES).register(registry);
+        Gauge.builder("ternmq.memory.budget.limit", memory, MemoryBudget::limitBytes)
+                .description("limits.max_memory").baseUnit(BaseUnits.BYTES).register(registry);
+        Gauge.builder("ternmq.memory.budget.headroom", memory, MemoryBudget::headroomBytes)
+                .description("Bytes left before publishers are paused (negative while over the limit)")
+                .baseUnit(BaseUnits.BYTES).register(registry);
+        Gauge.builder("ternmq.memory.budget.client.limit", memory, MemoryBudget::clientLimitBytes)
+                .description("limits.max_client_memory").baseUnit(BaseUnits.BYTES).register(registry);
+        gauge("ternmq.memory.budget.exhausted", "1 while publishers are paused because the budget is exhausted",
+                memory, m -> m.isExhausted() ? 1 : 0);
+        counter("ternmq.memory.publisher.pauses", "Times a publisher stopped being read because the budget was "
+                + "exhausted", memory, MemoryBudget::publisherPauses);
     }
 
     private void bindTransport(TransportStats stats) {

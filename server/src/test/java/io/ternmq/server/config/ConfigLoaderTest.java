@@ -86,7 +86,8 @@ class ConfigLoaderTest {
                 .hasMessage(file + " line 4: unknown key 'limits.max_pakcet_size' (known: limits.max_packet_size, "
                         + "limits.max_inflight_messages, limits.max_queued_messages, limits.connect_timeout, "
                         + "limits.max_topic_length, limits.max_topic_levels, limits.max_subscriptions_per_client, "
-                        + "limits.max_connections, limits.max_pending_connects)");
+                        + "limits.max_connections, limits.max_pending_connects, limits.max_memory, "
+                        + "limits.max_client_memory, limits.socket_send_buffer, limits.slow_consumer_policy, limits.slow_consumer_clients)");
     }
 
     @Test
