@@ -184,6 +184,7 @@ final class Connection {
             case ALLOWED -> accept();
             case BAD_USERNAME_OR_PASSWORD -> refuse(ConnectReturnCode.BAD_USERNAME_OR_PASSWORD);
             case NOT_AUTHORIZED -> refuse(ConnectReturnCode.NOT_AUTHORIZED);
+            case CLIENT_IDENTIFIER_REJECTED -> refuse(ConnectReturnCode.IDENTIFIER_REJECTED); // [MQTT-3.1.3-8]
         }
     }
 

@@ -154,8 +154,11 @@ final class EnhancedAuthentication implements AuthExchange.Outcome {
             return;
         }
         ReasonCode code = error != null ? ReasonCode.SERVER_UNAVAILABLE
-                : refusal == AuthenticationResult.BAD_USERNAME_OR_PASSWORD ? ReasonCode.BAD_USER_NAME_OR_PASSWORD
-                : ReasonCode.NOT_AUTHORIZED;
+                : switch (refusal) {
+                    case BAD_USERNAME_OR_PASSWORD -> ReasonCode.BAD_USER_NAME_OR_PASSWORD;
+                    case CLIENT_IDENTIFIER_REJECTED -> ReasonCode.CLIENT_IDENTIFIER_NOT_VALID; // [MQTT-3.1.3-8]
+                    case ALLOWED, NOT_AUTHORIZED -> ReasonCode.NOT_AUTHORIZED;
+                };
         refuse(code, detail); // [MQTT-4.12.0-4] a refusing CONNACK, then the close
     }
 

@@ -226,6 +226,18 @@ class EnhancedAuthenticationTest {
     }
 
     @Test
+    void connect_mechanismRejectsClientId_connack85() {
+        mechanism.then(new AuthenticationStep.Failure(AuthenticationResult.CLIENT_IDENTIFIER_REJECTED, "bad id"));
+        TestClient client = broker.client("10.0.0.1:1");
+
+        client.send(connect("c1", "FAKE", "x", 30));
+
+        // [MQTT-3.1.3-8] Client Identifier not valid, then the close
+        assertThat(describe(client.take())).containsExactly("CONNACK 0x85 null -");
+        assertThat(client.channel().isClosed()).isTrue();
+    }
+
+    @Test
     void connect_mechanismBreaks_connack88() {
         mechanism.later().completeExceptionally(new IllegalStateException("directory down"));
         TestClient client = broker.client("10.0.0.1:1");
