@@ -37,7 +37,8 @@ final class Connection {
     private final Connect connect;
     private final String clientId;
     private final ClientIdentity identity;
-    private final ArrayDeque<Runnable> held = new ArrayDeque<>();
+    /** Used only while authenticating: starts with one slot, not the default 16 (bench connections scenario). */
+    private final ArrayDeque<Runnable> held = new ArrayDeque<>(0);
     private final AckOrder acks;
     private final StorageBackPressure storagePressure;
     private Phase phase = Phase.AUTHENTICATING;

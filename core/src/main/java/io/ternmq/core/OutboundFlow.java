@@ -35,8 +35,9 @@ final class OutboundFlow {
     private final int maxInflight;
     private final int maxQueued;
     private final Map<Integer, InflightMessage> inflight = new LinkedHashMap<>();
-    private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
-    private final ArrayDeque<Delivery> tail = new ArrayDeque<>();
+    // Both empty on an idle connection: they start with one slot, not the default 16 (bench connections scenario).
+    private final ArrayDeque<Delivery> queue = new ArrayDeque<>(0);
+    private final ArrayDeque<Delivery> tail = new ArrayDeque<>(0);
     private @Nullable StoredQueue stored;
     private final PacketIdAllocator packetIds = new PacketIdAllocator();
     private final Totals totals;
