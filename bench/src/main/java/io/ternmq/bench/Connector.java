@@ -54,14 +54,20 @@ final class Connector implements AutoCloseable {
         return errors.sum();
     }
 
-    /** Connects all clients, at most {@link #MAX_PENDING_CONNECTS} at a time, and waits for their CONNACKs. */
+    /** Connects all clients with clean sessions, at most {@link #MAX_PENDING_CONNECTS} at a time. */
     List<BenchConnection> connectAll(List<String> clientIds, List<? extends BenchConnection.Listener> listeners)
             throws InterruptedException {
+        return connectAll(clientIds, listeners, SessionKind.CLEAN);
+    }
+
+    /** Connects all clients, at most {@link #MAX_PENDING_CONNECTS} at a time, and waits for their CONNACKs. */
+    List<BenchConnection> connectAll(List<String> clientIds, List<? extends BenchConnection.Listener> listeners,
+                                     SessionKind sessions) throws InterruptedException {
         Semaphore pending = new Semaphore(MAX_PENDING_CONNECTS);
         List<BenchConnection> connections = new ArrayList<>(clientIds.size());
         for (int i = 0; i < clientIds.size(); i++) {
             pending.acquire();
-            BenchConnection connection = connect(clientIds.get(i), listeners.get(i));
+            BenchConnection connection = connect(clientIds.get(i), listeners.get(i), sessions);
             connection.connected.whenComplete((c, e) -> pending.release());
             connections.add(connection);
         }
@@ -69,7 +75,7 @@ final class Connector implements AutoCloseable {
         return connections;
     }
 
-    private BenchConnection connect(String clientId, BenchConnection.Listener listener) {
+    private BenchConnection connect(String clientId, BenchConnection.Listener listener, SessionKind sessions) {
         BenchConnection connection = new BenchConnection(listener, errors);
         open.add(connection);
         ChannelFuture future = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
@@ -80,7 +86,8 @@ final class Connector implements AutoCloseable {
         }).connect(settings.host(), settings.port());
         future.addListener(f -> {
             if (f.isSuccess()) {
-                send(future.channel(), new Connect(ProtocolVersion.MQTT_3_1_1, clientId, true, 0, null, null, null));
+                send(future.channel(), new Connect(ProtocolVersion.MQTT_3_1_1, clientId, sessions.cleanSession(), 0,
+                        null, null, null));
             } else {
                 errors.increment();
                 connection.connected.completeExceptionally(f.cause());
