@@ -1,7 +1,6 @@
 package io.ternmq.protocol.codec;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.Qos;
 
@@ -12,7 +11,7 @@ final class PublishEncoder {
     }
 
     static int remainingLength(Publish p) {
-        return remainingLength(p, Utf8.encodedLength(p.topic(), "topic name"));
+        return remainingLength(p, TopicBytes.of(p.topic()).length);
     }
 
     private static int remainingLength(Publish p, int topicBytes) {
@@ -24,17 +23,12 @@ final class PublishEncoder {
         return PacketEncoder.requireRemainingLength(length);
     }
 
-    /**
-     * The topic is measured (and checked) once and then written: a fan-out encodes the same topic once per
-     * subscriber, and the passes over its characters were the top self-time frame of the IO thread.
-     */
     static void encode(Publish p, ByteBuf out) {
         int firstByte = 0x30 | (p.dup() ? 0x08 : 0) | p.qos().value() << 1 | (p.retain() ? 0x01 : 0);
-        int topicBytes = Utf8.encodedLength(p.topic(), "topic name");
-        FixedHeader.write(out, firstByte, remainingLength(p, topicBytes));
-        out.writeShort(topicBytes);
-        // Reserving exactly the UTF-8 length keeps exactly sized buffers from growing (writeUtf8 reserves 3x).
-        ByteBufUtil.reserveAndWriteUtf8(out, p.topic(), topicBytes);
+        byte[] topic = TopicBytes.of(p.topic());
+        FixedHeader.write(out, firstByte, remainingLength(p, topic.length));
+        out.writeShort(topic.length);
+        out.writeBytes(topic);
         if (p.qos() != Qos.AT_MOST_ONCE) {
             out.writeShort(p.packetId());
         }
