@@ -78,7 +78,8 @@ class ScenarioSmokeTest {
     }
 
     private static BenchSettings smallSettings(int port) {
-        return new BenchSettings("127.0.0.1", port, Duration.ofMillis(100), Duration.ofMillis(300), 16, 1, 8, 500, 2,
+        // a window long enough that a loaded CI machine still moves a message through each scenario
+        return new BenchSettings("127.0.0.1", port, Duration.ofMillis(200), Duration.ofSeconds(1), 16, 1, 8, 500, 2,
                 10, new BenchSettings.Sizes(5, 5, 5, 2), OptionalLong.of(ProcessHandle.current().pid()));
     }
 }

@@ -14,11 +14,20 @@ final class AckOrder {
 
     /** One acknowledgement waiting for its turn. */
     static final class Slot {
-        private final MqttPacket ack;
+        private MqttPacket ack;
         private boolean ready;
 
         private Slot(MqttPacket ack) {
             this.ack = ack;
+        }
+
+        /**
+         * Replaces the acknowledgement before it is ready: its MQTT 5 reason code is known only once the message
+         * was routed, while its place in the order is taken when it arrives.
+         */
+        void answer(MqttPacket replacement) {
+            assert !ready : "an acknowledgement is final once ready";
+            ack = replacement;
         }
     }
 

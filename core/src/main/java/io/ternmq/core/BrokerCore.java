@@ -130,6 +130,37 @@ public final class BrokerCore implements AutoCloseable {
                 .thenApply(ignored -> perThread.stream().mapToInt(CompletableFuture::join).sum());
     }
 
+    /**
+     * Ends every connected client's connection on its session thread, telling MQTT 5 clients DISCONNECT 0x8B
+     * Server shutting down; completes once every thread has done so. The first step of a graceful stop.
+     */
+    public CompletionStage<Void> disconnectAll() {
+        if (closed) {
+            return CompletableFuture.completedFuture(null);
+        }
+        SessionThreads threads = broker.threads();
+        List<CompletableFuture<Void>> perThread = new ArrayList<>(threads.size());
+        for (int i = 0; i < threads.size(); i++) {
+            SessionThread owner = threads.get(i);
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            perThread.add(done);
+            owner.execute(() -> {
+                try {
+                    for (Session session : List.copyOf(owner.sessions().values())) {
+                        Connection connection = session.connection();
+                        if (connection != null) {
+                            connection.shutDown();
+                        }
+                    }
+                    done.complete(null);
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            });
+        }
+        return CompletableFuture.allOf(perThread.toArray(CompletableFuture[]::new));
+    }
+
     /** Stops the session executors; connections must have been closed by the transport first. */
     @Override
     public void close() {

@@ -4,11 +4,16 @@ import io.ternmq.core.auth.AuthenticationRequest;
 import io.ternmq.core.auth.AuthenticationResult;
 import io.ternmq.core.auth.ClientIdentity;
 import io.ternmq.protocol.Connack;
+import io.ternmq.protocol.ConnackProperties;
 import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.ConnectReturnCode;
+import io.ternmq.protocol.Disconnect;
+import io.ternmq.protocol.DisconnectProperties;
 import io.ternmq.protocol.MalformedPacketException;
 import io.ternmq.protocol.MqttPacket;
+import io.ternmq.protocol.ProtocolVersion;
 import io.ternmq.protocol.Publish;
+import io.ternmq.protocol.ReasonCode;
 import io.ternmq.protocol.Will;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,7 +41,10 @@ final class Connection {
     private final SessionThread owner;
     private final Connect connect;
     private final String clientId;
-    private final ClientIdentity identity;
+    private final @Nullable String assignedClientId;
+    private ClientIdentity identity;
+    private final ClientLimits clientLimits;
+    private final InboundPublishes inboundPublishes;
     /** Used only while authenticating: starts with one slot, not the default 16 (bench connections scenario). */
     private final ArrayDeque<Runnable> held = new ArrayDeque<>(0);
     private final AckOrder acks;
@@ -45,24 +53,51 @@ final class Connection {
     private @Nullable Session session;
     private @Nullable Will will;
     private long connectedSince;
+    /** The keep-alive in force: the client's, or the Server Keep Alive it was told. */
+    private int keepAliveSeconds;
+    private @Nullable EnhancedAuthentication enhanced;
+    private Mqtt5Connack.@Nullable Authentication authentication;
 
+    /**
+     * @param assignedClientId the identifier the broker chose because the CONNECT had an empty one, else null
+     */
     Connection(BrokerContext broker, ClientChannel channel, SessionThread owner, Connect connect, String clientId,
-               InboundBackPressure inbound) {
+               @Nullable String assignedClientId, InboundBackPressure inbound) {
         this.broker = broker;
-        this.channel = channel;
+        this.clientLimits = ClientLimits.of(connect);
+        Mqtt5Settings ours = broker.config().mqtt5();
+        this.inboundPublishes = connect.version() == ProtocolVersion.MQTT_5
+                ? InboundPublishes.mqtt5(ours.topicAliasMaximum(), ours.receiveMaximum(),
+                        packetId -> session().isUnreleased(packetId))
+                : InboundPublishes.NONE;
+        this.channel = FittedChannel.fit(channel, connect, clientLimits, inboundPublishes, broker);
         this.owner = owner;
         this.connect = connect;
         this.clientId = clientId;
+        this.assignedClientId = assignedClientId;
         // A listener that takes the identity from the client certificate (CN or SAN) makes it the user name that
         // authorization sees, whatever the CONNECT claimed: the certificate was verified, the claim was not.
         String certificateUser = channel.listener().certificateIdentity();
         this.identity = new ClientIdentity(clientId, certificateUser != null ? certificateUser : connect.username());
-        this.acks = new AckOrder(channel);
+        this.acks = new AckOrder(this.channel);
         this.storagePressure = new StorageBackPressure(broker.stores().storage(), inbound, owner);
     }
 
     SessionThread owner() {
         return owner;
+    }
+
+    /** The CONNECT that opened this connection, with its MQTT 5 properties. */
+    Connect connect() {
+        return connect;
+    }
+
+    ProtocolVersion version() {
+        return connect.version();
+    }
+
+    boolean isMqtt5() {
+        return connect.version() == ProtocolVersion.MQTT_5;
     }
 
     /** Acknowledgements waiting for their message to be stored, in arrival order. */
@@ -83,6 +118,37 @@ final class Connection {
         return identity;
     }
 
+    /** What the client's MQTT 5 CONNECT allows the broker to send it. */
+    ClientLimits clientLimits() {
+        return clientLimits;
+    }
+
+    /**
+     * The PUBLISH to handle, its MQTT 5 topic alias resolved and our Receive Maximum applied; null when it broke
+     * one of them and the connection was closed with the reason code [MQTT-4.13.1-1].
+     */
+    @Nullable Publish admit(Publish publish) {
+        try {
+            return inboundPublishes.admit(publish);
+        } catch (MalformedPacketException e) {
+            violation(e.reasonCode(), e.getMessage());
+            return null;
+        }
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    boolean isConnected() {
+        return phase == Phase.CONNECTED;
+    }
+
+    /** The enhanced authentication of this connection, or null when its CONNECT named no method. */
+    @Nullable EnhancedAuthentication enhancedAuthentication() {
+        return enhanced;
+    }
+
     Session session() {
         assert session != null : "no session before CONNACK";
         return session;
@@ -91,6 +157,10 @@ final class Connection {
     /** Asks the authenticator; its answer comes back to this thread, however it completes. */
     void start() {
         assert owner.isCurrent();
+        if (EnhancedAuthentication.requested(connect)) {
+            enhanced = EnhancedAuthentication.start(this, broker); // the method's mechanism decides, not the above
+            return;
+        }
         var request = new AuthenticationRequest(clientId, connect.username(), connect.password(),
                 channel.remoteAddress(), channel.listener().listenerName(), channel.listener().certificateIdentity());
         try {
@@ -120,13 +190,41 @@ final class Connection {
 
     /** A refused CONNECT gets Session Present 0 [MQTT-3.2.2-4], then the close [MQTT-3.2.2-5]; no session, no will. */
     private void refuse(ConnectReturnCode code) {
+        refuse(ConnectRefusal.connack(connect.version(), code), code, code.toString());
+    }
+
+    /** An MQTT 5 refusal with a reason code of its own, counted under {@code countedAs}. */
+    void refuse(ReasonCode code, ConnectReturnCode countedAs, String detail) {
+        refuse(new Connack(false, code, ConnackProperties.EMPTY), countedAs, code + ": " + detail);
+    }
+
+    private void refuse(Connack connack, ConnectReturnCode countedAs, String detail) {
+        if (phase != Phase.AUTHENTICATING) {
+            return;
+        }
         phase = Phase.CLOSED;
         held.clear(); // [MQTT-3.1.4-5] nothing sent after a refused CONNECT is processed
         broker.stats().refusedConnections.increment();
-        broker.stats().connected(code);
-        LOG.info("client {} refused from {} ({}): {}", clientId, channel.remoteAddress(), versionName(), code);
-        channel.send(new Connack(false, code));
+        broker.stats().connected(countedAs);
+        LOG.info("client {} refused from {} ({}): {}", clientId, channel.remoteAddress(), versionName(), detail);
+        channel.send(connack);
         channel.close();
+    }
+
+    /**
+     * Enhanced authentication succeeded: {@code user}, when named, is who authorization sees from now on (unless
+     * a client certificate already says who the client is), and the CONNACK carries the method and final data.
+     */
+    void acceptAuthenticated(Mqtt5Connack.Authentication outcome, @Nullable String user) {
+        if (phase != Phase.AUTHENTICATING) {
+            return;
+        }
+        if (user != null && channel.listener().certificateIdentity() == null) {
+            identity = new ClientIdentity(clientId, user);
+        }
+        authentication = outcome;
+        channel.keepAliveTimeout(Duration.ZERO); // the exchange's idle limit ends; the keep-alive may follow
+        accept();
     }
 
     private void accept() {
@@ -139,13 +237,13 @@ final class Connection {
         boolean sessionPresent;
         Session attached;
         if (!connect.cleanSession() && previous != null && previous.lifetime() == SessionLifetime.PERSISTENT) {
-            attached = previous; // [MQTT-3.1.2-4] resume
+            attached = previous; // [MQTT-3.1.2-4] resume (5.0: Clean Start 0 [MQTT-3.1.2-5])
             sessionPresent = true; // [MQTT-3.2.2-2]
         } else {
             if (previous != null) {
                 previous.discard(); // [MQTT-3.1.2-6]
             }
-            SessionLifetime lifetime = connect.cleanSession() ? SessionLifetime.CONNECTION : SessionLifetime.PERSISTENT;
+            SessionLifetime lifetime = requestedLifetime();
             attached = new Session(clientId, lifetime, owner, broker);
             owner.sessions().put(clientId, attached);
             attached.persist();
@@ -157,13 +255,20 @@ final class Connection {
         connectedSince = broker.clock().currentTimeMillis();
         broker.stats().connectedClients.increment();
         broker.stats().connected(ConnectReturnCode.ACCEPTED);
+        Integer serverKeepAlive = isMqtt5()
+                ? broker.config().mqtt5().connectPolicy().serverKeepAlive(connect.keepAliveSeconds()) : null;
+        keepAliveSeconds = serverKeepAlive != null ? serverKeepAlive : connect.keepAliveSeconds();
         LOG.info("client {} connected from {} ({}, clean session {}, keep-alive {} s, session present {})",
-                clientId, channel.remoteAddress(), versionName(), connect.cleanSession(), connect.keepAliveSeconds(),
+                clientId, channel.remoteAddress(), versionName(), connect.cleanSession(), keepAliveSeconds,
                 sessionPresent);
-        channel.send(new Connack(sessionPresent, ConnectReturnCode.ACCEPTED)); // [MQTT-3.1.4-4]
-        if (connect.keepAliveSeconds() > 0) {
-            // [MQTT-3.1.2-24] one and a half keep-alive periods without a packet and the client is gone
-            channel.keepAliveTimeout(Duration.ofMillis(connect.keepAliveSeconds() * 1500L));
+        channel.send(isMqtt5() // [MQTT-3.1.4-4]
+                ? announced(Mqtt5Connack.accepted(broker.config().mqtt5(), connect, sessionPresent, assignedClientId,
+                        serverKeepAlive, authentication))
+                : new Connack(sessionPresent, ConnectReturnCode.ACCEPTED));
+        if (keepAliveSeconds > 0) {
+            // [MQTT-3.1.2-24] (5.0: [MQTT-3.1.2-22], with the Server Keep Alive if one was sent) one and a half
+            // keep-alive periods without a packet and the client is gone
+            channel.keepAliveTimeout(Duration.ofMillis(keepAliveSeconds * 1500L));
         }
         attached.attach(this); // [MQTT-4.4.0-1] redelivery before anything new
         while (phase == Phase.CONNECTED && !held.isEmpty()) {
@@ -172,11 +277,36 @@ final class Connection {
         held.clear();
     }
 
+    /**
+     * 3.1.1: Clean Session 0 keeps the session after the connection. 5.0: a Session Expiry Interval above 0 does
+     * [MQTT-3.1.2-23]; absent or 0, the session ends with the network connection.
+     */
+    private SessionLifetime requestedLifetime() {
+        if (isMqtt5()) {
+            Long expiry = connect.properties().sessionExpiryInterval();
+            return expiry != null && expiry > 0 ? SessionLifetime.PERSISTENT : SessionLifetime.CONNECTION;
+        }
+        return connect.cleanSession() ? SessionLifetime.CONNECTION : SessionLifetime.PERSISTENT;
+    }
+
+    /** The accepting CONNACK as sent, fitted to the client's maximum packet size; what it announces is enforced. */
+    private Connack announced(Connack connack) {
+        Connack fitted = FittedConnack.fit(connack, clientLimits.packetSize());
+        inboundPublishes.announced(fitted.properties());
+        return fitted;
+    }
+
     /** A packet after CONNECT, in arrival order. */
     void onPacket(MqttPacket packet) {
         assert owner.isCurrent();
         switch (phase) {
-            case AUTHENTICATING -> hold(() -> onPacket(packet));
+            case AUTHENTICATING -> {
+                if (enhanced != null) {
+                    enhanced.beforeConnack(packet); // [MQTT-3.1.2-30] AUTH or DISCONNECT only
+                } else {
+                    hold(() -> onPacket(packet));
+                }
+            }
             case CONNECTED -> handle(packet);
             case CLOSED -> { }
         }
@@ -207,7 +337,8 @@ final class Connection {
             hold(() -> onMalformedPacket(error));
             return;
         }
-        violation("malformed packet: " + error.getMessage()); // [MQTT-4.8.0-1]
+        // [MQTT-4.8.0-1] the decoder names the code: 0x81 malformed, or 0x82, 0x95... [MQTT-4.13.1-1]
+        violation(error.reasonCode(), "malformed packet: " + error.getMessage());
     }
 
     void onKeepAliveTimeout() {
@@ -223,6 +354,11 @@ final class Connection {
 
     /** A protocol violation: counted, logged once (by the close), will published, connection closed [MQTT-4.8.0-1]. */
     void violation(String reason) {
+        violation(ReasonCode.PROTOCOL_ERROR, reason);
+    }
+
+    /** The same, telling an MQTT 5 client {@code code} in a DISCONNECT first [MQTT-4.13.1-1]. */
+    void violation(ReasonCode code, String reason) {
         if (phase == Phase.CLOSED) {
             return;
         }
@@ -231,7 +367,7 @@ final class Connection {
             LOG.warn("client {} from {} closed before CONNACK: protocol violation: {}", clientId,
                     channel.remoteAddress(), reason);
         }
-        close(Ending.ABNORMAL, DisconnectReason.PROTOCOL_VIOLATION, "protocol violation: " + reason);
+        close(Ending.ABNORMAL, DisconnectReason.PROTOCOL_VIOLATION, code, "protocol violation: " + reason);
     }
 
     /** An operator closed the connection: like a network failure for the client, so its will is published. */
@@ -239,8 +375,21 @@ final class Connection {
         close(Ending.ABNORMAL, DisconnectReason.ADMIN_KICK, "closed by an administrator");
     }
 
-    /** The single way out: once only, publishes the will unless the ending is normal, ends or parks the session. */
+    /** The broker is stopping: an MQTT 5 client is told so (0x8B) before the close. */
+    void shutDown() {
+        close(Ending.ABNORMAL, DisconnectReason.SERVER_SHUTTING_DOWN, "server shutting down");
+    }
+
     void close(Ending ending, DisconnectReason reason, String detail) {
+        close(ending, reason, reason.mqtt5Code(), detail);
+    }
+
+    /**
+     * The single way out: once only, publishes the will unless the ending is normal, ends or parks the session.
+     * When the server ends a connection it accepted, an MQTT 5 client first gets a DISCONNECT with {@code code}
+     * [MQTT-3.14.0-1]; nothing follows it [MQTT-3.14.4-1].
+     */
+    private void close(Ending ending, DisconnectReason reason, @Nullable ReasonCode code, String detail) {
         assert owner.isCurrent();
         if (phase == Phase.CLOSED) {
             return;
@@ -248,6 +397,12 @@ final class Connection {
         Phase was = phase;
         phase = Phase.CLOSED;
         held.clear();
+        if (enhanced != null) {
+            enhanced.end();
+        }
+        if (was == Phase.CONNECTED && code != null && isMqtt5()) {
+            channel.send(new Disconnect(code, DisconnectProperties.EMPTY));
+        }
         channel.close();
         if (was != Phase.CONNECTED) {
             return;
@@ -263,8 +418,15 @@ final class Connection {
         session().detach(this);
     }
 
-    /** DISCONNECT: the will is discarded unpublished [MQTT-3.14.4-3]. */
-    void disconnect() {
+    /**
+     * DISCONNECT: the will is discarded unpublished [MQTT-3.14.4-3] (3.1.1 and 5.0 alike), unless an MQTT 5
+     * client asks for it with reason code 0x04, Disconnect with Will Message.
+     */
+    void disconnect(Disconnect disconnect) {
+        if (isMqtt5() && disconnect.reasonCode() == ReasonCode.DISCONNECT_WITH_WILL_MESSAGE) {
+            close(Ending.ABNORMAL, DisconnectReason.CLIENT_DISCONNECT, null, "DISCONNECT with will message");
+            return;
+        }
         will = null;
         close(Ending.NORMAL, DisconnectReason.CLIENT_DISCONNECT, "DISCONNECT");
     }
@@ -273,7 +435,7 @@ final class Connection {
     ClientInfo.Connected describe() {
         assert owner.isCurrent();
         return new ClientInfo.Connected(channel.remoteAddress(), versionName(), connect.username(),
-                connect.keepAliveSeconds(), connectedSince, channel.listener().listenerName());
+                keepAliveSeconds, connectedSince, channel.listener().listenerName());
     }
 
     private String versionName() {
@@ -291,6 +453,6 @@ final class Connection {
             return;
         }
         broker.router().route(new Publish(pending.topic(), pending.qos(), pending.retain(), false, 0,
-                pending.payload()));
+                pending.payload(), WillMessages.publishProperties(pending.properties())));
     }
 }

@@ -1,11 +1,13 @@
 package io.ternmq.core;
 
 import io.ternmq.protocol.Connack;
+import io.ternmq.protocol.ConnackProperties;
 import io.ternmq.protocol.Connect;
 import io.ternmq.protocol.ConnectReturnCode;
 import io.ternmq.protocol.MalformedPacketException;
 import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.ProtocolVersion;
+import io.ternmq.protocol.ReasonCode;
 import io.ternmq.protocol.UnsupportedProtocolVersionException;
 import io.ternmq.protocol.Will;
 import org.jspecify.annotations.Nullable;
@@ -54,26 +56,42 @@ final class ConnectionHandler implements MqttConnection {
     }
 
     private void onConnect(Connect connect) {
-        if (connect.version() == ProtocolVersion.MQTT_5) {
-            refuse(ConnectReturnCode.UNACCEPTABLE_PROTOCOL_VERSION); // [MQTT-3.1.2-2] until the 5.0 path exists
+        ServerRedirect redirect = broker.config().mqtt5().connectPolicy().redirect();
+        if (redirect != null) {
+            refuse(ConnectReturnCode.SERVER_UNAVAILABLE, ConnectRefusal.redirect(connect.version(), redirect));
             return;
         }
         String clientId = connect.clientId();
+        String assignedClientId = null;
         if (clientId.isEmpty()) {
-            if (!connect.cleanSession()) {
-                refuse(ConnectReturnCode.IDENTIFIER_REJECTED); // [MQTT-3.1.3-8]
+            // 3.1.1 [MQTT-3.1.3-8]: only for a clean session; 5.0 assigns one whatever Clean Start says
+            if (!connect.cleanSession() && connect.version() != ProtocolVersion.MQTT_5) {
+                refuse(connect.version(), ConnectReturnCode.IDENTIFIER_REJECTED);
                 return;
             }
             clientId = broker.clientIds().next(); // [MQTT-3.1.3-6]
+            assignedClientId = clientId;
         }
         Will will = connect.will();
+        ReasonCode willUnsupported = will == null ? null : broker.config().mqtt5().connectPolicy().unsupported(will);
+        if (willUnsupported != null) {
+            // [MQTT-3.2.2-12] [MQTT-3.2.2-13] 5.0 is told why; 3.1.1 has no code for it, so the connection just closes
+            if (connect.version() == ProtocolVersion.MQTT_5) {
+                refuse(ConnectReturnCode.SERVER_UNAVAILABLE, new Connack(false, willUnsupported,
+                        ConnackProperties.EMPTY));
+            } else {
+                violation("will " + willUnsupported);
+            }
+            return;
+        }
         String willBeyondLimits = will == null ? null : broker.config().topicLimits().exceededBy(will.topic());
         if (willBeyondLimits != null) {
             violation("will " + willBeyondLimits); // as a PUBLISH to that topic would be
             return;
         }
         SessionThread owner = broker.threads().ownerOf(clientId);
-        Connection created = new Connection(broker, channel, owner, connect, clientId, backPressure);
+        Connection created = new Connection(broker, channel, owner, connect, clientId, assignedClientId,
+                backPressure);
         connection = created;
         this.owner = owner;
         phase = Phase.CONNECT_RECEIVED;
@@ -85,7 +103,8 @@ final class ConnectionHandler implements MqttConnection {
         switch (phase) {
             case AWAITING_CONNECT -> {
                 if (error instanceof UnsupportedProtocolVersionException) {
-                    refuse(ConnectReturnCode.UNACCEPTABLE_PROTOCOL_VERSION); // [MQTT-3.1.2-2]
+                    // [MQTT-3.1.2-2] answered in 3.1.1 form: the client's level is one this broker does not speak
+                    refuse(ProtocolVersion.MQTT_3_1_1, ConnectReturnCode.UNACCEPTABLE_PROTOCOL_VERSION);
                 } else {
                     violation("malformed CONNECT: " + error.getMessage()); // [MQTT-3.1.4-1]
                 }
@@ -133,12 +152,18 @@ final class ConnectionHandler implements MqttConnection {
     }
 
     /** [MQTT-3.2.2-4] Session Present 0 with every refusal, then the close [MQTT-3.2.2-5]. */
-    private void refuse(ConnectReturnCode code) {
+    private void refuse(ProtocolVersion version, ConnectReturnCode code) {
+        refuse(code, ConnectRefusal.connack(version, code));
+    }
+
+    /** @param counted the 3.1.1 return code the refusal is counted under */
+    private void refuse(ConnectReturnCode counted, Connack connack) {
         phase = Phase.CLOSED;
         broker.stats().refusedConnections.increment();
-        broker.stats().connected(code);
-        LOG.info("refused connection from {}: {}", channel.remoteAddress(), code);
-        channel.send(new Connack(false, code));
+        broker.stats().connected(counted);
+        LOG.info("refused connection from {}: 0x{}", channel.remoteAddress(),
+                Integer.toHexString(connack.returnCode()));
+        channel.send(connack);
         channel.close();
     }
 }

@@ -8,9 +8,15 @@ package io.ternmq.core;
  * @param maxQueuedMessages   QoS 1/2 messages held per session while its client is offline or its window is full;
  *                            further messages are dropped and counted
  * @param topicLimits         longest topic, most levels, most subscriptions per client
+ * @param mqtt5               what MQTT 5 clients are told in CONNACK and held to
  */
 public record CoreConfig(int sessionThreads, int maxInflightMessages, int maxQueuedMessages,
-                         TopicLimits topicLimits) {
+                         TopicLimits topicLimits, Mqtt5Settings mqtt5) {
+
+    /** With the MQTT 5 defaults. */
+    public CoreConfig(int sessionThreads, int maxInflightMessages, int maxQueuedMessages, TopicLimits topicLimits) {
+        this(sessionThreads, maxInflightMessages, maxQueuedMessages, topicLimits, Mqtt5Settings.DEFAULTS);
+    }
 
     /** With no topic limits beyond the protocol's. */
     public CoreConfig(int sessionThreads, int maxInflightMessages, int maxQueuedMessages) {

@@ -22,6 +22,7 @@ final class CoreStats implements BrokerStats {
     final LongAdder refusedConnections = new LongAdder();
     final LongAdder noSubscriberDrops = new LongAdder();
     final LongAdder offlineDrops = new LongAdder();
+    final LongAdder oversizeDrops = new LongAdder();
     final LongAdder sessions = new LongAdder();
     final LongAdder queued = new LongAdder();
     final LongAdder inflight = new LongAdder();
@@ -115,6 +116,7 @@ final class CoreStats implements BrokerStats {
             case NOT_AUTHORIZED -> unauthorizedPublishes.sum();
             case NO_SUBSCRIBERS -> noSubscriberDrops.sum();
             case QOS0_OFFLINE -> offlineDrops.sum();
+            case PACKET_TOO_LARGE -> oversizeDrops.sum();
         };
     }
 

@@ -12,5 +12,7 @@ public enum DropReason {
     /** No subscription matched the topic. */
     NO_SUBSCRIBERS,
     /** A QoS 0 message for a session whose client is offline: QoS 0 is never queued. */
-    QOS0_OFFLINE
+    QOS0_OFFLINE,
+    /** Beyond the MQTT 5 client's Maximum Packet Size: discarded as if delivered [MQTT-3.1.2-25]. */
+    PACKET_TOO_LARGE
 }

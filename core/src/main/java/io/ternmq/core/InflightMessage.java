@@ -39,6 +39,6 @@ final class InflightMessage {
     /** The same PUBLISH flagged as a re-delivery [MQTT-3.3.1-1], with its original packet id [MQTT-4.4.0-1]. */
     Publish duplicate() {
         return new Publish(publish.topic(), publish.qos(), publish.retain(), true, publish.packetId(),
-                publish.payload());
+                publish.payload(), publish.properties());
     }
 }

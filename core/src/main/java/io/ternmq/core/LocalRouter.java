@@ -38,16 +38,16 @@ final class LocalRouter implements Router {
     }
 
     @Override
-    public void route(Publish message) {
-        routeWith(message, null);
+    public Routed route(Publish message) {
+        return routeWith(message, null);
     }
 
     @Override
-    public void route(Publish message, StoreAck ack) {
-        routeWith(message, ack);
+    public Routed route(Publish message, StoreAck ack) {
+        return routeWith(message, ack);
     }
 
-    private void routeWith(Publish message, @Nullable StoreAck ack) {
+    private Routed routeWith(Publish message, @Nullable StoreAck ack) {
         if (message.retain()) {
             updateRetained(message);
             if (ack != null) {
@@ -58,7 +58,7 @@ final class LocalRouter implements Router {
         subscriptions.match(message.topic(), targets);
         if (targets.isEmpty()) {
             stats.noSubscriberDrops.increment();
-            return;
+            return Routed.NO_SUBSCRIBERS;
         }
         PersistedMessage row = storeForPersistentTargets(message, targets);
         if (row != null && ack != null) {
@@ -83,6 +83,7 @@ final class LocalRouter implements Router {
                 threads.get(i).execute(() -> deliverAll(group, message));
             }
         }
+        return Routed.MATCHED;
     }
 
     /** The message row for every persistent target receiving at QoS 1/2, or null when there is none. */
@@ -99,7 +100,8 @@ final class LocalRouter implements Router {
         if (holders == 0) {
             return null;
         }
-        var stored = new StoredMessage(messageIds.next(), message.topic(), message.qos(), message.payload());
+        var stored = new StoredMessage(messageIds.next(), message.topic(), message.qos(), message.payload(),
+                message.properties());
         return PersistedMessage.store(stored, holders, messages);
     }
 
@@ -121,7 +123,9 @@ final class LocalRouter implements Router {
             retained.clear(message.topic()); // [MQTT-3.3.1-10] [MQTT-3.3.1-11]
         } else {
             // [MQTT-3.3.1-5] kept with its QoS; [MQTT-3.3.1-7] a QoS 0 one replaces the earlier message too
-            retained.retain(new RetainedMessage(message.topic(), message.payload(), message.qos()));
+            // with its properties, forwarded to later subscribers too [MQTT-3.3.2-4] [MQTT-3.3.2-17]
+            retained.retain(new RetainedMessage(message.topic(), message.payload(), message.qos(),
+                    message.properties()));
         }
     }
 

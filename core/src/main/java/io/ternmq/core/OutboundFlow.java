@@ -1,12 +1,14 @@
 package io.ternmq.core;
 
 import io.ternmq.protocol.MqttPacket;
+import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.Pubrel;
 import io.ternmq.protocol.Qos;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -27,6 +29,14 @@ final class OutboundFlow {
     /** Where packets go: the client's channel while it is connected. */
     interface Sink {
         void send(MqttPacket packet);
+
+        /**
+         * Whether the client can take this QoS 1/2 PUBLISH at all; one it cannot (beyond its MQTT 5 maximum packet
+         * size) is discarded and completes as if delivered [MQTT-3.1.2-25]. The sink counts what it refuses.
+         */
+        default boolean accepts(Publish publish) {
+            return true;
+        }
     }
 
     /** What became of a delivery. */
@@ -34,8 +44,13 @@ final class OutboundFlow {
 
     private final int maxInflight;
     private final int maxQueued;
+    /** The in-flight limit toward the connected client: ours, or its MQTT 5 Receive Maximum when lower. */
+    private int window;
     private final Map<Integer, InflightMessage> inflight = new LinkedHashMap<>();
-    // Both empty on an idle connection: they start with one slot, not the default 16 (bench connections scenario).
+    // The three deques are empty on an idle connection: they start with one slot, not the default 16 (bench
+    // connections scenario).
+    /** In-flight messages not yet resent on this connection: the client's window was full at {@link #resume}. */
+    private final ArrayDeque<InflightMessage> unsent = new ArrayDeque<>(0);
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>(0);
     private final ArrayDeque<Delivery> tail = new ArrayDeque<>(0);
     private @Nullable StoredQueue stored;
@@ -64,6 +79,7 @@ final class OutboundFlow {
 
     OutboundFlow(int maxInflight, int maxQueued, Totals totals, OutboundJournal journal) {
         this.maxInflight = maxInflight;
+        this.window = maxInflight;
         this.maxQueued = maxQueued;
         this.totals = totals;
         this.journal = journal;
@@ -77,7 +93,7 @@ final class OutboundFlow {
             sink.send(delivery.firstAttempt(0));
             return Outcome.SENT;
         }
-        if (sink != null && queue.isEmpty() && stored == null && inflight.size() < maxInflight) {
+        if (sink != null && queue.isEmpty() && stored == null && inflight.size() < window) {
             sendFirst(delivery, sink, OutboundJournal.Origin.DIRECT);
             return Outcome.SENT;
         }
@@ -91,14 +107,26 @@ final class OutboundFlow {
         return Outcome.QUEUED;
     }
 
-    private void sendFirst(Delivery delivery, Sink sink, OutboundJournal.Origin origin) {
+    /** The client's Receive Maximum for the connection being attached: never more in flight [MQTT-3.3.4-9]. */
+    void window(int receiveMaximum) {
+        window = Math.min(maxInflight, receiveMaximum);
+    }
+
+    /** False when the client cannot take the message: then it is done, as if acknowledged [MQTT-3.1.2-25]. */
+    private boolean sendFirst(Delivery delivery, Sink sink, OutboundJournal.Origin origin) {
         int packetId = packetIds.next(inflight::containsKey); // [MQTT-2.3.1-4]
         // [MQTT-4.3.2-1] [MQTT-4.3.3-1]
         var message = new InflightMessage(delivery.firstAttempt(packetId), delivery);
+        if (!sink.accepts(message.publish())) {
+            journal.sent(message, origin);
+            journal.completed(message);
+            return false;
+        }
         inflight.put(packetId, message);
         totals.inflight().increment();
         journal.sent(message, origin);
         sink.send(message.publish());
+        return true;
     }
 
     /**
@@ -142,10 +170,17 @@ final class OutboundFlow {
         if (message == null || message.publish().qos() != Qos.AT_LEAST_ONCE) {
             return 0;
         }
-        inflight.remove(packetId);
+        complete(message);
+        return drain(sink);
+    }
+
+    private void complete(InflightMessage message) {
+        inflight.remove(message.publish().packetId());
+        if (!unsent.isEmpty()) {
+            unsent.remove(message); // acknowledged from an earlier connection before its resend here
+        }
         totals.inflight().decrement();
         journal.completed(message);
-        return drain(sink);
     }
 
     /** QoS 2 step one: answer PUBREC with PUBREL of the same id [MQTT-4.3.3-1] [MQTT-2.3.1-6]. */
@@ -159,10 +194,14 @@ final class OutboundFlow {
         sink.send(new Pubrel(packetId));
     }
 
-    /** QoS 2 done; returns how many queued messages went out. */
-    int onPubcomp(int packetId, @Nullable Sink sink) {
+    /**
+     * A PUBREC with a failure reason code (MQTT 5): the receiver will not take the message, so the flow ends here
+     * with no PUBREL [MQTT-4.3.3-4] and the id is free again. Returns how many queued messages went out.
+     */
+    int onRefusedPubrec(int packetId, @Nullable Sink sink) {
         InflightMessage message = inflight.get(packetId);
-        if (message == null || message.stage() != InflightMessage.Stage.AWAITING_PUBCOMP) {
+        if (message == null || message.stage() != InflightMessage.Stage.AWAITING_ACK
+                || message.publish().qos() != Qos.EXACTLY_ONCE) {
             return 0;
         }
         inflight.remove(packetId);
@@ -171,19 +210,42 @@ final class OutboundFlow {
         return drain(sink);
     }
 
+    /** QoS 2 done; returns how many queued messages went out. */
+    int onPubcomp(int packetId, @Nullable Sink sink) {
+        InflightMessage message = inflight.get(packetId);
+        if (message == null || message.stage() != InflightMessage.Stage.AWAITING_PUBCOMP) {
+            return 0;
+        }
+        complete(message);
+        return drain(sink);
+    }
+
     /**
      * On reconnect of a persistent session: resend every unacknowledged PUBLISH with DUP=1 and every PUBREL,
      * in the order first sent, with the original ids [MQTT-4.4.0-1] [MQTT-4.6.0-1], then fill the window from the
-     * queue. Returns the number of PUBLISH packets sent.
+     * queue. PUBLISHes beyond the client's window wait in {@code unsent} for its acknowledgements
+     * [MQTT-3.3.4-9]; a PUBLISH the client can no longer take is done [MQTT-3.1.2-25]. Returns the number of
+     * PUBLISH packets sent.
      */
     int resume(Sink sink) {
+        unsent.clear();
         int publishes = 0;
+        int awaitingPubcomp = 0;
         for (InflightMessage message : inflight.values()) {
-            if (message.stage() == InflightMessage.Stage.AWAITING_ACK) {
+            if (message.stage() == InflightMessage.Stage.AWAITING_PUBCOMP) {
+                awaitingPubcomp++;
+            }
+        }
+        for (InflightMessage message : List.copyOf(inflight.values())) {
+            if (message.stage() == InflightMessage.Stage.AWAITING_PUBCOMP) {
+                sink.send(new Pubrel(message.publish().packetId()));
+            } else if (!sink.accepts(message.publish())) {
+                complete(message);
+            } else if (publishes + awaitingPubcomp < window) {
                 sink.send(message.duplicate());
                 publishes++;
             } else {
-                sink.send(new Pubrel(message.publish().packetId()));
+                unsent.addLast(message);
             }
         }
         return publishes + drain(sink);
@@ -194,14 +256,19 @@ final class OutboundFlow {
             return 0;
         }
         int sent = 0;
-        while (inflight.size() < maxInflight && (!queue.isEmpty() || stored != null)) {
+        while (!unsent.isEmpty() && inflight.size() - unsent.size() < window) {
+            sink.send(unsent.pollFirst().duplicate());
+            sent++;
+        }
+        while (inflight.size() < window && (!queue.isEmpty() || stored != null)) {
             if (queue.isEmpty()) {
                 loadPage();
                 continue;
             }
-            sendFirst(queue.pollFirst(), sink, OutboundJournal.Origin.QUEUE);
+            if (sendFirst(queue.pollFirst(), sink, OutboundJournal.Origin.QUEUE)) {
+                sent++;
+            }
             totals.queued().decrement();
-            sent++;
         }
         return sent;
     }
@@ -227,6 +294,7 @@ final class OutboundFlow {
             }
         }
         inflight.clear();
+        unsent.clear();
     }
 
     int inflightCount() {

@@ -1,5 +1,6 @@
 package io.ternmq.core;
 
+import io.ternmq.protocol.AckProperties;
 import io.ternmq.protocol.Auth;
 import io.ternmq.protocol.Connack;
 import io.ternmq.protocol.Connect;
@@ -13,6 +14,7 @@ import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.Pubrec;
 import io.ternmq.protocol.Pubrel;
 import io.ternmq.protocol.Qos;
+import io.ternmq.protocol.ReasonCode;
 import io.ternmq.protocol.Suback;
 import io.ternmq.protocol.Subscribe;
 import io.ternmq.protocol.TopicSubscription;
@@ -20,12 +22,16 @@ import io.ternmq.protocol.Unsuback;
 import io.ternmq.protocol.Unsubscribe;
 import io.ternmq.store.RetainedMessage;
 import io.ternmq.store.StorageMode;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** What a connected client's packets do, one method per kind; runs on the session's owner thread. */
 final class PacketHandling {
+
+    /** The start of a shared subscription's filter (MQTT 5, 4.8.2). */
+    private static final String SHARED_PREFIX = "$share/";
 
     private PacketHandling() {
     }
@@ -35,38 +41,38 @@ final class PacketHandling {
         switch (packet) {
             case Publish publish -> publish(connection, publish, broker);
             case Puback ack -> session.onPuback(ack.packetId());
-            case Pubrec rec -> session.onPubrec(rec.packetId());
+            case Pubrec rec -> session.onPubrec(rec.packetId(), rec.reasonCode());
             case Pubrel rel -> pubrel(connection, rel, broker);
             case Pubcomp comp -> session.onPubcomp(comp.packetId());
             case Subscribe subscribe -> subscribe(connection, subscribe, broker);
-            case Unsubscribe unsubscribe -> {
-                unsubscribe.topicFilters().forEach(session::unsubscribe); // [MQTT-3.10.4-6]
-                // [MQTT-3.10.4-4] same id, [MQTT-3.10.4-5] even when nothing was removed
-                connection.channel().send(new Unsuback(unsubscribe.packetId()));
-            }
+            case Unsubscribe unsubscribe -> unsubscribe(connection, unsubscribe);
             case Pingreq ping -> connection.channel().send(Pingresp.INSTANCE); // [MQTT-3.12.4-1]
-            case Disconnect disconnect -> connection.disconnect(); // [MQTT-3.14.4-3]
+            case Disconnect disconnect -> connection.disconnect(disconnect); // [MQTT-3.14.4-3]
             case Connect second -> connection.violation("second CONNECT"); // [MQTT-3.1.0-2]
             case Connack c -> connection.violation("CONNACK sent by a client"); // [MQTT-4.8.0-1]
             case Suback s -> connection.violation("SUBACK sent by a client"); // [MQTT-4.8.0-1]
             case Unsuback u -> connection.violation("UNSUBACK sent by a client"); // [MQTT-4.8.0-1]
             case Pingresp p -> connection.violation("PINGRESP sent by a client"); // [MQTT-4.8.0-1]
-            // AUTH exists only in MQTT 5, which this path does not speak yet (the 3.1.1 decoder rejects type 15)
-            case Auth a -> connection.violation("AUTH on a connection without MQTT 5"); // [MQTT-4.8.0-1]
+            // the 3.1.1 decoder rejects type 15; a 5.0 client may send AUTH only after CONNECT with a method
+            case Auth auth -> EnhancedAuthentication.afterConnack(connection, auth); // [MQTT-4.12.0-7]
         }
     }
 
-    /** [MQTT-4.3.3-2] the id may be used for a new message again; PUBCOMP also for an unknown id: nothing to redo. */
+    /**
+     * [MQTT-4.3.3-2] the id may be used for a new message again; PUBCOMP also for an unknown id: nothing to redo
+     * (3.1.1), or, to an MQTT 5 client, reason code 0x92 Packet Identifier not found [MQTT-3.7.2-1].
+     */
     private static void pubrel(Connection connection, Pubrel rel, BrokerContext broker) {
         Session session = connection.session();
+        boolean wasStored = session.isStored();
+        boolean known = session.release(rel.packetId());
+        ReasonCode code = known || !connection.isMqtt5() ? ReasonCode.SUCCESS : ReasonCode.PACKET_IDENTIFIER_NOT_FOUND;
+        Pubcomp reply = new Pubcomp(rel.packetId(), code, AckProperties.EMPTY); // [MQTT-4.3.3-11]
         if (!isDurable(broker)) {
-            session.release(rel.packetId());
-            connection.channel().send(new Pubcomp(rel.packetId()));
+            connection.channel().send(reply);
             return;
         }
-        boolean wasStored = session.isStored();
-        session.release(rel.packetId());
-        AckOrder.Slot slot = connection.acks().expect(new Pubcomp(rel.packetId()));
+        AckOrder.Slot slot = connection.acks().expect(reply);
         if (wasStored) {
             // the id's removal is stored before PUBCOMP: a restart must not take a new message with it for a resend
             SessionThread owner = connection.owner();
@@ -82,11 +88,22 @@ final class PacketHandling {
     }
 
     /** [MQTT-3.3.4-1] answered per QoS: nothing, PUBACK or PUBREC. */
-    private static void publish(Connection connection, Publish publish, BrokerContext broker) {
-        broker.stats().publishReceived(publish.qos());
+    private static void publish(Connection connection, Publish received, BrokerContext broker) {
+        broker.stats().publishReceived(received.qos());
+        Publish publish = connection.isMqtt5() ? Mqtt5Publish.inbound(connection, received) : received;
+        if (publish == null) {
+            return; // the connection was closed for a protocol error
+        }
+        ReasonCode unsupported = broker.config().mqtt5().connectPolicy().unsupported(publish);
+        if (unsupported != null) {
+            // [MQTT-3.2.2-11] [MQTT-3.2.2-14] beyond what the CONNACK announced: DISCONNECT 0x9B / 0x9A (3.1.1: close)
+            connection.violation(unsupported, "PUBLISH " + unsupported);
+            return;
+        }
         String beyondLimits = broker.config().topicLimits().exceededBy(publish.topic());
         if (beyondLimits != null) {
-            connection.violation("PUBLISH " + beyondLimits); // 3.1.1 has no way to refuse a single PUBLISH
+            // 3.1.1 has no way to refuse a single PUBLISH; 5.0 is told why
+            connection.violation(ReasonCode.TOPIC_NAME_INVALID, "PUBLISH " + beyondLimits);
             return;
         }
         if (publish.qos() != Qos.AT_MOST_ONCE && isDurable(broker)) {
@@ -96,17 +113,39 @@ final class PacketHandling {
         switch (publish.qos()) {
             case AT_MOST_ONCE -> routeIfAllowed(connection, publish, broker);
             case AT_LEAST_ONCE -> {
-                routeIfAllowed(connection, publish, broker);
-                connection.channel().send(new Puback(publish.packetId())); // [MQTT-4.3.2-2] [MQTT-2.3.1-6]
+                ReasonCode code = routeIfAllowed(connection, publish, broker);
+                // [MQTT-4.3.2-2] [MQTT-2.3.1-6] (5.0: [MQTT-4.3.2-4] [MQTT-3.4.2-1])
+                connection.channel().send(new Puback(publish.packetId(), code, AckProperties.EMPTY));
             }
-            case EXACTLY_ONCE -> {
-                // [MQTT-4.3.3-2] routed once; a resend before PUBREL only gets its PUBREC again
-                if (connection.session().receiveExactlyOnce(publish.packetId())) {
-                    routeIfAllowed(connection, publish, broker);
-                }
-                connection.channel().send(new Pubrec(publish.packetId())); // [MQTT-2.3.1-6]
+            case EXACTLY_ONCE -> connection.channel().send(publishExactlyOnce(connection, publish, broker, null));
+        }
+    }
+
+    /**
+     * [MQTT-4.3.3-2] routed once; a resend before PUBREL only gets its PUBREC again [MQTT-4.3.3-10]. An MQTT 5
+     * publisher refused by the authorizer gets PUBREC 0x87 and its id is not kept: the flow ends there
+     * [MQTT-4.3.3-9].
+     */
+    private static Pubrec publishExactlyOnce(Connection connection, Publish publish, BrokerContext broker,
+                                             @Nullable StoreAck ack) {
+        Session session = connection.session();
+        boolean mayPublish = broker.authorizer().mayPublish(connection.identity(), publish.topic());
+        if (!mayPublish) {
+            broker.stats().unauthorizedPublishes.increment();
+            if (connection.isMqtt5()) {
+                return new Pubrec(publish.packetId(), ReasonCode.NOT_AUTHORIZED, AckProperties.EMPTY);
             }
         }
+        ReasonCode code = ReasonCode.SUCCESS;
+        if (session.receiveExactlyOnce(publish.packetId())) {
+            if (ack != null && session.isStored()) {
+                ack.wrote();
+            }
+            if (mayPublish) {
+                code = route(connection, publish, broker, ack);
+            }
+        }
+        return new Pubrec(publish.packetId(), code, AckProperties.EMPTY); // [MQTT-2.3.1-6] [MQTT-4.3.3-8]
     }
 
     /**
@@ -115,22 +154,18 @@ final class PacketHandling {
      * [MQTT-4.3.3-2]; a message nobody stores is acknowledged at once.
      */
     private static void publishStored(Connection connection, Publish publish, BrokerContext broker) {
-        MqttPacket reply = publish.qos() == Qos.AT_LEAST_ONCE
-                ? new Puback(publish.packetId()) // [MQTT-4.3.2-2] [MQTT-2.3.1-6]
-                : new Pubrec(publish.packetId()); // [MQTT-2.3.1-6]
         AckOrder acks = connection.acks();
-        AckOrder.Slot slot = acks.expect(reply);
+        // the place in the order is taken now; the reason code is filled in once routed
+        AckOrder.Slot slot = acks.expect(new Puback(publish.packetId()));
         SessionThread owner = connection.owner();
         var ack = new StoreAck(broker.stores().storage(), () -> owner.execute(() -> acks.ready(slot)));
         try {
-            Session session = connection.session();
             if (publish.qos() == Qos.AT_LEAST_ONCE) {
-                routeIfAllowed(connection, publish, broker, ack);
-            } else if (session.receiveExactlyOnce(publish.packetId())) { // [MQTT-4.3.3-2] routed once
-                if (session.isStored()) {
-                    ack.wrote();
-                }
-                routeIfAllowed(connection, publish, broker, ack);
+                ReasonCode code = routeIfAllowed(connection, publish, broker, ack);
+                // [MQTT-4.3.2-2] [MQTT-2.3.1-6]
+                slot.answer(new Puback(publish.packetId(), code, AckProperties.EMPTY));
+            } else {
+                slot.answer(publishExactlyOnce(connection, publish, broker, ack));
             }
         } finally {
             ack.partDone();
@@ -138,23 +173,29 @@ final class PacketHandling {
         connection.storagePressure().afterStoredPublish();
     }
 
-    private static void routeIfAllowed(Connection connection, Publish publish, BrokerContext broker, StoreAck ack) {
-        if (broker.authorizer().mayPublish(connection.identity(), publish.topic())) { // [MQTT-3.3.5-2]
-            broker.router().route(publish, ack);
-        } else {
+    /**
+     * [MQTT-3.3.5-2] an unauthorized PUBLISH is not routed; 3.1.1 cannot say no, so it is acknowledged normally,
+     * while an MQTT 5 publisher of QoS 1/2 gets reason code 0x87.
+     */
+    private static ReasonCode routeIfAllowed(Connection connection, Publish publish, BrokerContext broker,
+                                             @Nullable StoreAck ack) {
+        if (!broker.authorizer().mayPublish(connection.identity(), publish.topic())) {
             broker.stats().unauthorizedPublishes.increment();
+            return connection.isMqtt5() ? ReasonCode.NOT_AUTHORIZED : ReasonCode.SUCCESS;
         }
+        return route(connection, publish, broker, ack);
     }
 
-    /**
-     * [MQTT-3.3.5-2] an unauthorized PUBLISH is acknowledged normally but not routed: 3.1.1 cannot say no.
-     */
-    private static void routeIfAllowed(Connection connection, Publish publish, BrokerContext broker) {
-        if (broker.authorizer().mayPublish(connection.identity(), publish.topic())) {
-            broker.router().route(publish);
-        } else {
-            broker.stats().unauthorizedPublishes.increment();
-        }
+    /** Routes; an MQTT 5 publisher learns when nobody subscribed (0x10), a 3.1.1 one always gets success. */
+    private static ReasonCode route(Connection connection, Publish publish, BrokerContext broker,
+                                    @Nullable StoreAck ack) {
+        Routed outcome = ack == null ? broker.router().route(publish) : broker.router().route(publish, ack);
+        return outcome == Routed.NO_SUBSCRIBERS && connection.isMqtt5()
+                ? ReasonCode.NO_MATCHING_SUBSCRIBERS : ReasonCode.SUCCESS;
+    }
+
+    private static ReasonCode routeIfAllowed(Connection connection, Publish publish, BrokerContext broker) {
+        return routeIfAllowed(connection, publish, broker, null);
     }
 
     /**
@@ -162,17 +203,24 @@ final class PacketHandling {
      * and one code per filter in order [MQTT-3.8.4-5] [MQTT-3.9.3-1]; retained messages follow the SUBACK.
      */
     private static void subscribe(Connection connection, Subscribe subscribe, BrokerContext broker) {
+        if (connection.isMqtt5() && subscribe.properties().subscriptionIdentifier() != null) {
+            // the CONNACK said Subscription Identifier Available 0
+            connection.violation(ReasonCode.SUBSCRIPTION_IDENTIFIERS_NOT_SUPPORTED,
+                    "subscription identifier while they are not available");
+            return;
+        }
         Session session = connection.session();
         List<Integer> codes = new ArrayList<>(subscribe.subscriptions().size());
         List<TopicSubscription> granted = new ArrayList<>(subscribe.subscriptions().size());
         for (TopicSubscription subscription : subscribe.subscriptions()) {
-            if (withinLimits(session, subscription.topicFilter(), broker)
-                    && broker.authorizer().maySubscribe(connection.identity(), subscription.topicFilter())) {
+            ReasonCode refusal = refusal(connection, session, subscription.topicFilter(), broker);
+            if (refusal == null) {
                 session.subscribe(subscription.topicFilter(), subscription.qos());
                 codes.add(subscription.qos().value()); // we support every QoS: granted = requested
                 granted.add(subscription);
             } else {
-                codes.add(Suback.FAILURE); // [MQTT-3.9.3-2]
+                // [MQTT-3.9.3-2] 3.1.1 has one failure code; 5.0 says which [MQTT-3.8.4-7]
+                codes.add(connection.isMqtt5() ? refusal.value() : Suback.FAILURE);
             }
         }
         connection.channel().send(new Suback(subscribe.packetId(), codes)); // [MQTT-3.8.4-1]
@@ -181,13 +229,44 @@ final class PacketHandling {
         }
     }
 
-    /** A filter beyond the topic limits, or a new one beyond the session's quota, is refused [MQTT-3.9.3-2]. */
-    private static boolean withinLimits(Session session, String filter, BrokerContext broker) {
+    /**
+     * Why a filter is refused [MQTT-3.9.3-2], or null when it is granted: beyond the topic limits (0x8F, well
+     * formed but not accepted here), a shared subscription while they are not available (0x9E), a new filter
+     * beyond the session's quota (0x97), or not allowed by the authorizer (0x87).
+     */
+    private static @Nullable ReasonCode refusal(Connection connection, Session session, String filter,
+                                                BrokerContext broker) {
         TopicLimits limits = broker.config().topicLimits();
         if (limits.exceededBy(filter) != null) {
-            return false;
+            return ReasonCode.TOPIC_FILTER_INVALID;
         }
-        return session.isSubscribed(filter) || session.subscriptionCount() < limits.maxSubscriptionsPerClient();
+        if (connection.isMqtt5() && filter.startsWith(SHARED_PREFIX)) {
+            return ReasonCode.SHARED_SUBSCRIPTIONS_NOT_SUPPORTED;
+        }
+        if (!session.isSubscribed(filter) && session.subscriptionCount() >= limits.maxSubscriptionsPerClient()) {
+            return ReasonCode.QUOTA_EXCEEDED;
+        }
+        if (!broker.authorizer().maySubscribe(connection.identity(), filter)) {
+            return ReasonCode.NOT_AUTHORIZED;
+        }
+        return null;
+    }
+
+    /**
+     * [MQTT-3.10.4-6] each filter on its own, one UNSUBACK with the same id [MQTT-3.10.4-4], even when nothing was
+     * removed [MQTT-3.10.4-5]; 5.0 adds one code per filter in order [MQTT-3.11.3-1]: 0x00, or 0x11 when there
+     * was no such subscription.
+     */
+    private static void unsubscribe(Connection connection, Unsubscribe unsubscribe) {
+        Session session = connection.session();
+        List<Integer> codes = new ArrayList<>(unsubscribe.topicFilters().size());
+        for (String filter : unsubscribe.topicFilters()) {
+            boolean removed = session.unsubscribe(filter);
+            codes.add((removed ? ReasonCode.SUCCESS : ReasonCode.NO_SUBSCRIPTION_EXISTED).value());
+        }
+        connection.channel().send(connection.isMqtt5()
+                ? new Unsuback(unsubscribe.packetId(), codes, AckProperties.EMPTY)
+                : new Unsuback(unsubscribe.packetId()));
     }
 
     /** [MQTT-3.3.1-6] matching retained messages, also on re-subscribe [MQTT-3.8.4-3], with RETAIN=1 [MQTT-3.3.1-8]. */
@@ -196,7 +275,8 @@ final class PacketHandling {
         broker.retained().forEachMatching(subscription.topicFilter(), matching::add);
         for (RetainedMessage message : matching) {
             Qos qos = Qos.min(message.qos(), subscription.qos()); // [MQTT-3.8.4-6]
-            session.deliver(new Delivery(message.topic(), message.payload(), qos, true));
+            session.deliver(new Delivery(message.topic(), message.payload(), qos, true, 0, null,
+                    message.properties()));
         }
     }
 }

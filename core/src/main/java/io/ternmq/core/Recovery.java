@@ -1,6 +1,7 @@
 package io.ternmq.core;
 
 import io.ternmq.protocol.Publish;
+import io.ternmq.protocol.PublishProperties;
 import io.ternmq.store.InflightEntry;
 import io.ternmq.store.InflightStage;
 import io.ternmq.store.QueuedMessage;
@@ -137,8 +138,9 @@ final class Recovery {
         // a message past PUBREC let go of its row: a placeholder with no reference keeps the id for the PUBCOMP
         PersistedMessage row = needsPayload ? sharedRows.take(entry.messageId())
                 : new PersistedMessage(entry.messageId(), 0);
-        var delivery = new Delivery(topic, payload, entry.qos(), entry.retain(), entry.sequence(), row);
-        var publish = new Publish(topic, entry.qos(), entry.retain(), false, entry.packetId(), payload);
+        PublishProperties properties = message == null ? PublishProperties.EMPTY : message.properties();
+        var delivery = new Delivery(topic, payload, entry.qos(), entry.retain(), entry.sequence(), row, properties);
+        var publish = new Publish(topic, entry.qos(), entry.retain(), false, entry.packetId(), payload, properties);
         var inflight = new InflightMessage(publish, delivery);
         if (!needsPayload) {
             inflight.released();

@@ -9,11 +9,11 @@ import io.ternmq.protocol.Publish;
 interface Router {
 
     /** Updates retained state per the message's RETAIN flag and delivers it to every matching session. */
-    void route(Publish message);
+    Routed route(Publish message);
 
     /**
      * The same, telling {@code ack} about every storage write it causes (retained update, message row, persistent
      * sessions' queue and in-flight rows), so that the PUBACK/PUBREC waits for them.
      */
-    void route(Publish message, StoreAck ack);
+    Routed route(Publish message, StoreAck ack);
 }

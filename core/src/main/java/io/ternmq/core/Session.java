@@ -4,6 +4,7 @@ import io.ternmq.core.auth.ClientIdentity;
 import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.Qos;
+import io.ternmq.protocol.ReasonCode;
 import io.ternmq.store.InboundPacketId;
 import io.ternmq.store.Storage;
 import io.ternmq.store.StorageMode;
@@ -124,13 +125,16 @@ final class Session implements OutboundFlow.Sink {
         return revoked.size();
     }
 
-    void unsubscribe(String filter) {
+    /** Returns whether the session had that subscription. */
+    boolean unsubscribe(String filter) {
         assert owner.isCurrent();
-        if (subscriptions.remove(filter) != null) {
-            // [MQTT-3.10.4-2] nothing new for it; [MQTT-3.10.4-3] what is in flight or queued still completes
-            broker.subscriptions().unsubscribe(filter, this);
-            persist();
+        if (subscriptions.remove(filter) == null) {
+            return false;
         }
+        // [MQTT-3.10.4-2] nothing new for it; [MQTT-3.10.4-3] what is in flight or queued still completes
+        broker.subscriptions().unsubscribe(filter, this);
+        persist();
+        return true;
     }
 
     /** Writes the persistent state through to the session store; connection-lifetime sessions are never stored. */
@@ -152,11 +156,20 @@ final class Session implements OutboundFlow.Sink {
         return first;
     }
 
-    void release(int packetId) {
+    /** Whether a QoS 2 packet id was received and is waiting for its PUBREL. */
+    boolean isUnreleased(int packetId) {
         assert owner.isCurrent();
-        if (unreleasedInbound.remove(packetId) && isStored()) {
+        return unreleasedInbound.contains(packetId);
+    }
+
+    /** Lets a QoS 2 packet id go at PUBREL; returns whether it was unreleased. */
+    boolean release(int packetId) {
+        assert owner.isCurrent();
+        boolean known = unreleasedInbound.remove(packetId);
+        if (known && isStored()) {
             storage().inboundPacketIds().remove(new InboundPacketId(clientId, packetId));
         }
+        return known;
     }
 
     /** Whether this session's changes are written to storage: persistent and not yet discarded. */
@@ -182,7 +195,8 @@ final class Session implements OutboundFlow.Sink {
             return;
         }
         // [MQTT-3.8.4-6] the lower of published and granted QoS; [MQTT-3.3.1-9] RETAIN=0 on established subscriptions
-        deliver(new Delivery(message.topic(), message.payload(), Qos.min(message.qos(), granted), false, 0, row));
+        deliver(new Delivery(message.topic(), message.payload(), Qos.min(message.qos(), granted), false, 0, row,
+                message.properties()));
     }
 
     void deliver(Delivery delivery) {
@@ -207,9 +221,14 @@ final class Session implements OutboundFlow.Sink {
         outbound.onPuback(packetId, sink());
     }
 
-    void onPubrec(int packetId) {
+    /** A PUBREC; an MQTT 5 client's failure code (0x80 or above) ends that message's flow without PUBREL. */
+    void onPubrec(int packetId, ReasonCode code) {
         assert owner.isCurrent();
-        outbound.onPubrec(packetId, this);
+        if (code.value() >= ReasonCode.UNSPECIFIED_ERROR.value()) {
+            outbound.onRefusedPubrec(packetId, sink());
+        } else {
+            outbound.onPubrec(packetId, this);
+        }
     }
 
     void onPubcomp(int packetId) {
@@ -225,7 +244,7 @@ final class Session implements OutboundFlow.Sink {
         PersistedMessage row = delivery.stored();
         if (row == null) {
             var message = new StoredMessage(broker.messageIds().next(), delivery.topic(), delivery.qos(),
-                    delivery.payload());
+                    delivery.payload(), delivery.properties());
             row = PersistedMessage.store(message, 1, storage().messages());
         }
         return delivery.persisted(nextSequence++, row);
@@ -248,6 +267,17 @@ final class Session implements OutboundFlow.Sink {
         }
     }
 
+    /** A QoS 1/2 PUBLISH beyond the attached MQTT 5 client's maximum packet size is discarded and counted. */
+    @Override
+    public boolean accepts(Publish publish) {
+        Connection target = connection;
+        if (target == null || target.clientLimits().packetSize().fits(publish)) {
+            return true;
+        }
+        broker.stats().oversizeDrops.increment(); // [MQTT-3.1.2-25]
+        return false;
+    }
+
     /** Counts PUBLISHes; nothing happens when no connection is attached any more. */
     private void sendNow(MqttPacket packet) {
         Connection target = connection;
@@ -267,6 +297,7 @@ final class Session implements OutboundFlow.Sink {
         connection = newConnection;
         lastIdentity = newConnection.identity();
         fencedSends.reset();
+        outbound.window(newConnection.clientLimits().receiveMaximum()); // [MQTT-3.3.4-9] per connection
         outbound.resume(this);
     }
 

@@ -61,7 +61,7 @@ final class StoredQueue {
                 continue;
             }
             deliveries.add(new Delivery(message.get().topic(), message.get().payload(), row.qos(), row.retain(),
-                    row.sequence(), held));
+                    row.sequence(), held, message.get().properties()));
         }
         return new Page(deliveries, rows.size());
     }

@@ -78,13 +78,16 @@ class ConnectTest {
     }
 
     @Test
-    void connect_protocolLevel5_connack01UntilSupported() {
+    void connect_protocolLevel5_acceptedWithReasonCodeSuccess() {
         TestClient client = broker.client("peer");
         client.send(new Connect(ProtocolVersion.MQTT_5, "c1", true, 0, null, null, null));
 
-        // [MQTT-3.1.2-2]
-        assertThat(client.take()).containsExactly(new Connack(false, 0x01));
-        assertThat(client.channel().isClosed()).isTrue();
+        // [MQTT-3.2.2-8] an MQTT 5 CONNACK: reason code 0x00 Success
+        assertThat(client.take()).singleElement().isInstanceOfSatisfying(Connack.class, connack -> {
+            assertThat(connack.returnCode()).isZero();
+            assertThat(connack.sessionPresent()).isFalse();
+        });
+        assertThat(client.channel().isClosed()).isFalse();
     }
 
     @Test

@@ -23,11 +23,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one composition root: builds the core and the network server from settings and stops them in the reverse
@@ -36,6 +39,8 @@ import java.util.OptionalInt;
 final class BrokerAssembly implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerAssembly.class);
+    /** How long a stop waits for the session threads to tell their clients; a stuck thread must not hold it. */
+    private static final Duration DISCONNECT_WAIT = Duration.ofSeconds(2);
     private final BrokerCore core;
     private final MqttServer server;
     private final Observability observability;
@@ -56,8 +61,9 @@ final class BrokerAssembly implements AutoCloseable {
     static BrokerAssembly start(BrokerSettings settings) {
         prepareDataDir(settings);
         SecurityPolicy security = loadSecurity(settings);
+        // the transport refuses a remaining length over the limit, so a whole packet of that size always passes
         var coreConfig = new CoreConfig(settings.sessionThreads(), settings.maxInflightMessages(),
-                settings.maxQueuedMessages(), settings.topicLimits());
+                settings.maxQueuedMessages(), settings.topicLimits(), settings.mqtt5());
         // an embedder's own authenticator or authorizer replaces the file-based one
         var authenticator = settings.authenticator() == Authenticator.ALLOW_ALL
                 ? security.authenticator() : settings.authenticator();
@@ -106,7 +112,7 @@ final class BrokerAssembly implements AutoCloseable {
         var assembly = new BrokerAssembly(core, server, observability, security, settings.listeners(), storage);
         for (ListenerConfig listener : settings.listeners()) {
             log.info("TernMQ {} listening on {} ({} listener '{}')", BrokerVersion.current(),
-                    format(assembly.address(listener.name())), listener.kind(), listener.name());
+                    format(listener.bind(), assembly.address(listener.name())), listener.kind(), listener.name());
             if (authenticator == security.authenticator()) {
                 AnonymousWarning.check(listener.name(), assembly.address(listener.name()), security.settings(),
                         authorizer == Authorizer.ALLOW_ALL ? AnonymousWarning.Rules.NONE : AnonymousWarning.Rules.SOME);
@@ -184,6 +190,7 @@ final class BrokerAssembly implements AutoCloseable {
     @Override
     public void close() {
         observability.close();
+        disconnectClients();
         try {
             server.close();
         } finally {
@@ -195,6 +202,17 @@ final class BrokerAssembly implements AutoCloseable {
             }
         }
         log.info("TernMQ stopped");
+    }
+
+    /** MQTT 5 clients learn why they are dropped (DISCONNECT 0x8B) before the listeners close the sockets. */
+    private void disconnectClients() {
+        try {
+            core.disconnectAll().toCompletableFuture().get(DISCONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("not every client was told about the shutdown before the close: {}", e.toString());
+        }
     }
 
     private static void prepareDataDir(BrokerSettings settings) {
@@ -212,8 +230,12 @@ final class BrokerAssembly implements AutoCloseable {
         }
     }
 
-    private static String format(InetSocketAddress address) {
-        String host = address.getAddress().getHostAddress();
-        return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + address.getPort();
+    /**
+     * The address as the operator asked for it: a wildcard bind shows the configured host ("0.0.0.0"), not the
+     * dual-stack "[::]" the native transport actually binds for it.
+     */
+    private static String format(String configuredBind, InetSocketAddress address) {
+        String host = address.getAddress().isAnyLocalAddress() ? configuredBind : address.getAddress().getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 }

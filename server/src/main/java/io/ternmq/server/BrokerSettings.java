@@ -1,5 +1,6 @@
 package io.ternmq.server;
 
+import io.ternmq.core.Mqtt5Settings;
 import io.ternmq.core.TopicLimits;
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
@@ -21,5 +22,5 @@ record BrokerSettings(List<ListenerConfig> listeners, int maxConnections, int ma
                       Authenticator authenticator, Authorizer authorizer, SecuritySettings security,
                       TopicLimits topicLimits, ObservabilitySettings observability,
                       StorageMode storageMode, CorruptDataPolicy onCorruptData, int maxPendingConnects,
-                      WriteLimits writeLimits) {
+                      WriteLimits writeLimits, Mqtt5Settings mqtt5) {
 }

@@ -86,6 +86,10 @@ final class Observability implements AutoCloseable {
         config.put("limits.max_inflight_messages", Integer.toString(s.maxInflightMessages()));
         config.put("limits.max_queued_messages", Integer.toString(s.maxQueuedMessages()));
         config.put("limits.connect_timeout", CONFIG_DURATION.format(s.connectTimeout()));
+        config.put("mqtt.receive_maximum", Integer.toString(s.mqtt5().receiveMaximum()));
+        config.put("mqtt.topic_alias_maximum", Integer.toString(s.mqtt5().topicAliasMaximum()));
+        config.put("mqtt.outbound_topic_aliases",
+                s.mqtt5().outboundTopicAliases().name().toLowerCase(java.util.Locale.ROOT));
         config.put("sessions.threads", Integer.toString(s.sessionThreads()));
         config.put("storage.data_dir", s.dataDir().toString());
         config.put("sys.interval", CONFIG_DURATION.format(s.observability().sysInterval()));

@@ -136,6 +136,24 @@ public final class RawMqttClient implements AutoCloseable {
         return readPublish(DEFAULT_TIMEOUT);
     }
 
+    /** Reads the next packet and asserts it is an MQTT 5.0 PUBLISH (with a property block). */
+    public ReceivedMqtt5Publish readMqtt5Publish(Duration timeout) {
+        return ReceivedMqtt5Publish.parse(readPacket(timeout));
+    }
+
+    public ReceivedMqtt5Publish readMqtt5Publish() {
+        return readMqtt5Publish(DEFAULT_TIMEOUT);
+    }
+
+    /** Reads the next packet as an MQTT 5.0 CONNACK, ack, SUBACK, UNSUBACK, PINGRESP, DISCONNECT or AUTH. */
+    public ReceivedMqtt5Packet readMqtt5Packet(Duration timeout) {
+        return ReceivedMqtt5Packet.parse(readPacket(timeout));
+    }
+
+    public ReceivedMqtt5Packet readMqtt5Packet() {
+        return readMqtt5Packet(DEFAULT_TIMEOUT);
+    }
+
     /** Asserts the next whole packet is exactly this one (the message shows the whole packet seen). */
     public RawMqttClient expectPacket(byte[] expected) {
         byte[] actual = readPacket();

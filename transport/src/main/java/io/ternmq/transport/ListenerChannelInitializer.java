@@ -10,9 +10,12 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.ternmq.core.ListenerIdentity;
+import io.ternmq.protocol.ProtocolVersion;
 import io.ternmq.protocol.codec.PacketDecoder;
 import io.ternmq.protocol.codec.PacketEncoder;
 import org.jspecify.annotations.Nullable;
+
+import java.util.EnumSet;
 
 /**
  * The pipeline of a connection on one listener: admission (connection limits, then the cap on connections
@@ -45,7 +48,7 @@ final class ListenerChannelInitializer extends ChannelInitializer<Channel> {
         this.config = config;
         this.gate = gate;
         this.tls = tls;
-        this.reader = new PacketDecoder(config.maxPacketSize())::decode;
+        this.reader = new PacketDecoder(config.maxPacketSize(), EnumSet.allOf(ProtocolVersion.class))::decode;
         this.encoder = new PacketEncoder();
         this.acceptor = acceptor;
         this.openChannels = openChannels;

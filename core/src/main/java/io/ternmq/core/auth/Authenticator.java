@@ -12,4 +12,13 @@ public interface Authenticator {
     Authenticator ALLOW_ALL = request -> CompletableFuture.completedFuture(AuthenticationResult.ALLOWED);
 
     CompletionStage<AuthenticationResult> authenticate(AuthenticationRequest request);
+
+    /**
+     * The MQTT 5 enhanced-authentication methods on offer. A CONNECT that names an Authentication Method is decided
+     * by that method's mechanism alone, never by {@link #authenticate}; one without is decided by
+     * {@link #authenticate}, as in MQTT 3.1.1. None by default.
+     */
+    default AuthenticationMechanisms mechanisms() {
+        return AuthenticationMechanisms.NONE;
+    }
 }

@@ -1,8 +1,10 @@
 package io.ternmq.protocol.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.ternmq.protocol.MalformedPacketException;
 import io.ternmq.protocol.PropertyId;
 import io.ternmq.protocol.PropertyScope;
+import io.ternmq.protocol.ReasonCode;
 import io.ternmq.protocol.Topics;
 import io.ternmq.protocol.UserProperty;
 import java.util.ArrayList;
@@ -95,8 +97,12 @@ final class DecodedProperties {
     }
 
     private static int checkNotZero(PropertyId property, int value) {
+        if (value == 0 && property == PropertyId.TOPIC_ALIAS) {
+            // [MQTT-3.3.2-8] 0 is never an alias: Topic Alias invalid, as for one above the maximum (3.3.2.3.4)
+            throw new MalformedPacketException(ReasonCode.TOPIC_ALIAS_INVALID, "topic alias must not be 0");
+        }
         if (value == 0 && property != PropertyId.TOPIC_ALIAS_MAXIMUM && property != PropertyId.SERVER_KEEP_ALIVE) {
-            // receive maximum 0 (3.1.2.11.3, 3.2.2.3.3) and topic alias 0 [MQTT-3.3.2-8] are Protocol Errors
+            // receive maximum 0 (3.1.2.11.3, 3.2.2.3.3) is a Protocol Error
             throw Malformed.protocol(property + " must not be 0");
         }
         return value;

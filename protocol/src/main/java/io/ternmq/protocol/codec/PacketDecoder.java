@@ -77,6 +77,10 @@ public final class PacketDecoder {
             remainingLength |= (digit & 0x7F) << (7 * lengthBytes);
             lengthBytes++;
         } while ((digit & 0x80) != 0);
+        if (digit == 0 && lengthBytes > 1 && version == ProtocolVersion.MQTT_5) {
+            // [MQTT-1.5.5-1] the shortest encoding only; 3.1.1 sets no such rule, so its clients are left alone
+            throw Malformed.packet("remaining length is not in its shortest encoding");
+        }
         int headerSize = 1 + lengthBytes;
         if (remainingLength > maxPacketSize - headerSize) {
             throw new MalformedPacketException(ReasonCode.PACKET_TOO_LARGE, type + " of "

@@ -19,6 +19,9 @@ final class VariableByteInteger {
             int digit = FieldReader.readUnsignedByte(in, end, field);
             value |= (digit & 0x7F) << (7 * i);
             if ((digit & 0x80) == 0) {
+                if (digit == 0 && i > 0) {
+                    throw Malformed.packet(field + " is not in its shortest encoding"); // [MQTT-1.5.5-1]
+                }
                 return value;
             }
         }

@@ -1,15 +1,21 @@
 package io.ternmq.server.cli;
 
+import io.ternmq.core.OutboundAliasPolicy;
+import io.ternmq.core.RetainSupport;
+import io.ternmq.core.ServerRedirect;
+import io.ternmq.protocol.Qos;
 import io.ternmq.server.Broker;
 import io.ternmq.server.CorruptDataPolicy;
 import io.ternmq.server.config.AdminConfig;
 import io.ternmq.server.config.EffectiveConfig;
 import io.ternmq.server.config.ListenerConfig;
+import io.ternmq.server.config.MqttConfig;
 import io.ternmq.server.config.ServerConfig;
 import io.ternmq.server.security.AnonymousAccess;
 import io.ternmq.server.security.ReloadResult;
 import io.ternmq.store.StorageMode;
 import io.ternmq.transport.ListenerKind;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +72,17 @@ final class BrokerService implements AutoCloseable {
                     .storageMode(StorageMode.valueOf(config.storage().mode().toUpperCase(java.util.Locale.ROOT)))
                     .onCorruptData(config.storage().onCorrupt().equals("move-aside")
                             ? CorruptDataPolicy.MOVE_ASIDE : CorruptDataPolicy.STOP)
-                    .maxPendingWrites(config.storage().maxPendingWrites());
+                    .maxPendingWrites(config.storage().maxPendingWrites())
+                    .maxKeepAlive(config.mqtt().maxKeepAlive())
+                    .responseInformation(config.mqtt().responseInformation())
+                    .serverRedirect(redirect(config.mqtt()))
+                    .receiveMaximum(config.mqtt().receiveMaximum())
+                    .topicAliasMaximum(config.mqtt().topicAliasMaximum())
+                    .outboundTopicAliases(OutboundAliasPolicy.valueOf(
+                            config.mqtt().outboundTopicAliases().toUpperCase(java.util.Locale.ROOT)))
+                    .maximumQos(Qos.fromValue(config.mqtt().maximumQos()))
+                    .retainSupport(config.mqtt().retainAvailable() ? RetainSupport.AVAILABLE
+                            : RetainSupport.UNAVAILABLE);
             AdminConfig admin = config.admin();
             if (admin.enabled()) {
                 builder.adminListener(admin.bind(), admin.port());
@@ -157,5 +173,14 @@ final class BrokerService implements AutoCloseable {
     private static String describe(Throwable failure) {
         String message = failure.getMessage();
         return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    /** The {@code mqtt.server_reference} redirect, or none when the reference is empty. */
+    private static @Nullable ServerRedirect redirect(MqttConfig mqtt) {
+        if (mqtt.serverReference().isEmpty()) {
+            return null;
+        }
+        return new ServerRedirect(mqtt.serverReference(), mqtt.serverReferenceCode().equals("server_moved")
+                ? ServerRedirect.Kind.SERVER_MOVED : ServerRedirect.Kind.USE_ANOTHER_SERVER);
     }
 }

@@ -3,6 +3,7 @@ package io.ternmq.server.cli;
 import io.ternmq.server.security.Argon2idHash;
 import io.ternmq.server.security.PasswordFile;
 import io.ternmq.server.security.PasswordHash;
+import io.ternmq.server.security.ScramCredential;
 import io.ternmq.server.security.SecurityFileException;
 import io.ternmq.server.security.StoredPassword;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +33,9 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         description = {"Add a user to a password file, change a user's password, or delete a user.",
                 "The password is asked twice on the terminal (not echoed) unless --stdin or -b is given.",
-                "Hashes are salted PBKDF2-HMAC-SHA512 ('user:$7$iterations$salt$hash') or Argon2id (-H argon2id)."},
+                "Hashes are salted PBKDF2-HMAC-SHA512 ('user:$7$iterations$salt$hash'), Argon2id (-H argon2id)",
+                "or SCRAM-SHA-256 credentials (-H scram-sha-256), which MQTT 5 clients can also use for",
+                "enhanced authentication."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failure (file not found or invalid, unknown user, passwords differ, ...)",
                 "2:usage error"},
@@ -41,6 +44,7 @@ import java.util.concurrent.Callable;
                 "  echo secret | ternmq passwd --stdin passwords.txt bob",
                 "  ternmq passwd -b passwords.txt bob secret  (others can see it in ps: avoid)",
                 "  ternmq passwd -H argon2id passwords.txt eve   add eve with an Argon2id hash",
+                "  ternmq passwd -H scram-sha-256 passwords.txt sam   add sam for SCRAM-SHA-256 (MQTT 5 AUTH)",
                 "  ternmq passwd -D passwords.txt bob        delete bob"})
 final class PasswdCommand implements Callable<Integer> {
 
@@ -60,16 +64,19 @@ final class PasswdCommand implements Callable<Integer> {
     private boolean stdin;
 
     @Option(names = {"-H", "--hash"}, paramLabel = "ALGORITHM",
-            description = "sha512-pbkdf2 (default) or argon2id (19 MiB of memory, 2 passes, 1 lane).")
+            description = "sha512-pbkdf2 (default), argon2id (19 MiB of memory, 2 passes, 1 lane) or "
+                    + "scram-sha-256 (PBKDF2-HMAC-SHA256 StoredKey/ServerKey, for MQTT 5 enhanced authentication).")
     private String algorithm = PBKDF2;
 
     @Option(names = {"-I", "--iterations"}, paramLabel = "N",
             description = "Iterations: PBKDF2 default " + PasswordHash.DEFAULT_ITERATIONS + ", argon2id passes "
-                    + "default " + Argon2idHash.DEFAULT_ITERATIONS + "; more is slower for attackers and logins.")
+                    + "default " + Argon2idHash.DEFAULT_ITERATIONS + ", scram-sha-256 default (and minimum) "
+                    + ScramCredential.DEFAULT_ITERATIONS + "; more is slower for attackers and logins.")
     private @Nullable Integer iterations;
 
     private static final String PBKDF2 = "sha512-pbkdf2";
     private static final String ARGON2ID = "argon2id";
+    private static final String SCRAM_SHA_256 = "scram-sha-256";
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The password file.")
     private Path file;
@@ -119,6 +126,14 @@ final class PasswdCommand implements Callable<Integer> {
             int passes = iterations == null ? Argon2idHash.DEFAULT_ITERATIONS : iterations;
             return Argon2idHash.create(secret, Argon2idHash.DEFAULT_MEMORY_KIB, passes, 1);
         }
+        if (algorithm.equals(SCRAM_SHA_256)) {
+            try {
+                return ScramCredential.create(secret, iterations == null ? ScramCredential.DEFAULT_ITERATIONS
+                        : iterations);
+            } catch (IllegalArgumentException refused) {
+                throw new CommandFailedException(refused.getMessage()); // SASLprep refused the password
+            }
+        }
         return PasswordHash.create(secret, iterations == null ? PasswordHash.DEFAULT_ITERATIONS : iterations);
     }
 
@@ -135,12 +150,18 @@ final class PasswdCommand implements Callable<Integer> {
         if (delete && (batch || stdin || password != null)) {
             throw usage("-D takes no password");
         }
-        if (!algorithm.equals(PBKDF2) && !algorithm.equals(ARGON2ID)) {
-            throw usage("--hash must be " + PBKDF2 + " or " + ARGON2ID + ", was '" + algorithm + "'");
+        if (!algorithm.equals(PBKDF2) && !algorithm.equals(ARGON2ID) && !algorithm.equals(SCRAM_SHA_256)) {
+            throw usage("--hash must be " + PBKDF2 + ", " + ARGON2ID + " or " + SCRAM_SHA_256 + ", was '"
+                    + algorithm + "'");
         }
-        int maxIterations = algorithm.equals(ARGON2ID) ? 1_000 : PasswordHash.MAX_ITERATIONS;
-        if (iterations != null && (iterations < 1 || iterations > maxIterations)) {
-            throw usage("--iterations must be 1.." + maxIterations + " for " + algorithm);
+        int minIterations = algorithm.equals(SCRAM_SHA_256) ? ScramCredential.MIN_ITERATIONS : 1;
+        int maxIterations = switch (algorithm) {
+            case ARGON2ID -> 1_000;
+            case SCRAM_SHA_256 -> ScramCredential.MAX_ITERATIONS;
+            default -> PasswordHash.MAX_ITERATIONS;
+        };
+        if (iterations != null && (iterations < minIterations || iterations > maxIterations)) {
+            throw usage("--iterations must be " + minIterations + ".." + maxIterations + " for " + algorithm);
         }
         String problem = PasswordFile.problemWithUserName(user);
         if (problem != null) {

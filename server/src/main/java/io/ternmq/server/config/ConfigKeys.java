@@ -55,6 +55,15 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT = new ConfigKey<>(
             "limits.max_subscriptions_per_client", new IntegerRange(1, Integer.MAX_VALUE),
             "most topic filters one client session may be subscribed to; further filters get SUBACK 0x80");
+    public static final ConfigKey<Integer> MQTT_RECEIVE_MAXIMUM = new ConfigKey<>("mqtt.receive_maximum",
+            new IntegerRange(1, 65_535),
+            "QoS 1/2 PUBLISHes an MQTT 5 client may have unacknowledged towards the broker; more: DISCONNECT 0x93");
+    public static final ConfigKey<Integer> MQTT_TOPIC_ALIAS_MAXIMUM = new ConfigKey<>("mqtt.topic_alias_maximum",
+            new IntegerRange(0, 65_535),
+            "highest topic alias an MQTT 5 client may use towards the broker; 0 allows none; above: DISCONNECT 0x94");
+    public static final ConfigKey<String> MQTT_OUTBOUND_TOPIC_ALIASES = new ConfigKey<>(
+            "mqtt.outbound_topic_aliases", new Choice(List.of("none", "lru")),
+            "topic aliases towards MQTT 5 clients that accept them: lru for recurring topics, none never");
     public static final ConfigKey<Integer> SESSIONS_THREADS = new ConfigKey<>("sessions.threads", new ThreadCount(1024),
             "threads that own sessions and route messages");
     public static final ConfigKey<Path> STORAGE_DATA_DIR = new ConfigKey<>("storage.data_dir", new DirectoryPath(),
@@ -85,6 +94,26 @@ public final class ConfigKeys {
             new DurationRange(Duration.ZERO, Duration.ofHours(1)),
             "how often the password and ACL files are checked for changes; 0s: only on SIGHUP");
 
+    public static final ConfigKey<Integer> MQTT_MAX_KEEP_ALIVE = new ConfigKey<>("mqtt.max_keep_alive",
+            new IntegerRange(0, 65_535), "longest keep-alive in seconds an MQTT 5 client may use; one asking for more "
+            + "or for none is told this value (Server Keep Alive) and held to it; 0 = no maximum");
+    public static final ConfigKey<String> MQTT_RESPONSE_INFORMATION = new ConfigKey<>("mqtt.response_information",
+            new PlainText(65_535), "Response Information for MQTT 5 clients that request it, e.g. a topic prefix "
+            + "for their responses; empty = none");
+    public static final ConfigKey<String> MQTT_SERVER_REFERENCE = new ConfigKey<>("mqtt.server_reference",
+            new PlainText(65_535), "redirects every new client: MQTT 5 clients get this Server Reference with "
+            + "CONNACK 0x9C/0x9D, 3.1.1 clients CONNACK 0x03; empty = accept clients");
+    public static final ConfigKey<String> MQTT_SERVER_REFERENCE_CODE = new ConfigKey<>("mqtt.server_reference_code",
+            Choice.of("use_another_server", "server_moved"),
+            "reason code of the redirect: use_another_server (0x9C, for now) or server_moved (0x9D, for good)");
+
+    public static final ConfigKey<Integer> MQTT_MAXIMUM_QOS = new ConfigKey<>("mqtt.maximum_qos",
+            new IntegerRange(0, 2), "highest QoS clients may publish with (Maximum QoS in an MQTT 5 CONNACK); above "
+            + "it an MQTT 5 client gets DISCONNECT 0x9B, a 3.1.1 connection is closed");
+    public static final ConfigKey<Boolean> MQTT_RETAIN_AVAILABLE = new ConfigKey<>("mqtt.retain_available", new Flag(),
+            "whether clients may publish retained messages; false: RETAIN=1 gets an MQTT 5 client DISCONNECT 0x9A and "
+            + "closes a 3.1.1 connection");
+
     public static final ConfigKey<Boolean> ADMIN_ENABLED = new ConfigKey<>("admin.enabled", new Flag(),
             "whether the admin HTTP listener (health, /metrics, REST API) runs");
     public static final ConfigKey<String> ADMIN_BIND = new ConfigKey<>("admin.bind", PatternText.hostAddress(),
@@ -110,6 +139,9 @@ public final class ConfigKeys {
             LIMITS_MAX_CONNECTIONS, LIMITS_MAX_PENDING_CONNECTS, SESSIONS_THREADS, STORAGE_DATA_DIR, STORAGE_MODE,
             STORAGE_ON_CORRUPT, STORAGE_MAX_PENDING_WRITES,
             AUTH_PASSWORD_FILE, AUTH_ACL_FILE, AUTH_ALLOW_ANONYMOUS, AUTH_ANONYMOUS_LISTENERS, AUTH_RELOAD_INTERVAL,
+            MQTT_MAX_KEEP_ALIVE, MQTT_RESPONSE_INFORMATION, MQTT_SERVER_REFERENCE, MQTT_SERVER_REFERENCE_CODE,
+            MQTT_RECEIVE_MAXIMUM, MQTT_TOPIC_ALIAS_MAXIMUM, MQTT_OUTBOUND_TOPIC_ALIASES,
+            MQTT_MAXIMUM_QOS, MQTT_RETAIN_AVAILABLE,
             ADMIN_ENABLED, ADMIN_BIND, ADMIN_PORT, ADMIN_TOKEN, ADMIN_USERNAME, ADMIN_PASSWORD, SYS_INTERVAL, LOG_LEVEL);
 
     private ConfigKeys() {

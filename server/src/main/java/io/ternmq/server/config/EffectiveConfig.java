@@ -67,7 +67,17 @@ public record EffectiveConfig(ServerConfig config, Map<ConfigKey<?>, RawValue> s
                         value(ConfigKeys.ADMIN_PASSWORD, raw)),
                 new SysConfig(value(ConfigKeys.SYS_INTERVAL, raw)),
                 new LogConfig(value(ConfigKeys.LOG_LEVEL, raw)),
-                listeners);
+                listeners,
+                new MqttConfig(
+                        value(ConfigKeys.MQTT_MAX_KEEP_ALIVE, raw),
+                        value(ConfigKeys.MQTT_RESPONSE_INFORMATION, raw),
+                        value(ConfigKeys.MQTT_SERVER_REFERENCE, raw),
+                        value(ConfigKeys.MQTT_SERVER_REFERENCE_CODE, raw),
+                        value(ConfigKeys.MQTT_RECEIVE_MAXIMUM, raw),
+                        value(ConfigKeys.MQTT_TOPIC_ALIAS_MAXIMUM, raw),
+                        value(ConfigKeys.MQTT_OUTBOUND_TOPIC_ALIASES, raw),
+                        value(ConfigKeys.MQTT_MAXIMUM_QOS, raw),
+                        value(ConfigKeys.MQTT_RETAIN_AVAILABLE, raw)));
         return new EffectiveConfig(config, raw);
     }
 

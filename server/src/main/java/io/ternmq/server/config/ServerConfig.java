@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record ServerConfig(ListenerConfig listener, LimitsConfig limits, SessionsConfig sessions,
                            StorageConfig storage, AuthConfig auth, AdminConfig admin, SysConfig sys,
-                           LogConfig log, List<io.ternmq.transport.ListenerConfig> listeners) {
+                           LogConfig log, List<io.ternmq.transport.ListenerConfig> listeners, MqttConfig mqtt) {
 
     public ServerConfig {
         listeners = List.copyOf(listeners);

@@ -6,7 +6,7 @@ package io.ternmq.server.config;
  */
 public sealed interface ValueType<T> permits IntegerRange, ByteSize, DurationRange, PatternText, DirectoryPath,
         ThreadCount, Flag, Secret, LogLevel, OptionalFile, AnonymousAccessFlag, ListenerAnonymousAccess, Choice,
-        ReadableFile {
+        ReadableFile, PlainText {
 
     /** Parses and range-checks; throws {@link InvalidValueException} naming the requirement. */
     T parse(String text);

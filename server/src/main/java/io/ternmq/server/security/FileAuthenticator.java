@@ -1,11 +1,13 @@
 package io.ternmq.server.security;
 
+import io.ternmq.core.auth.AuthenticationMechanisms;
 import io.ternmq.core.auth.AuthenticationRequest;
 import io.ternmq.core.auth.AuthenticationResult;
 import io.ternmq.core.auth.Authenticator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -16,7 +18,8 @@ import java.util.function.Supplier;
  * Authenticates against the password file in force. Decisions: no user name is anonymous (allowed or refused
  * per listener, 0x05); a client certificate the listener verified authenticates without a password; with a
  * password file, a user name needs a matching password (else 0x04); without one, user names cannot be checked
- * and count as anonymous. Only the hash runs on the hashing executor; every other answer is immediate.
+ * and count as anonymous. Only the hash runs on the hashing executor; every other answer is immediate. With a
+ * password file, MQTT 5 clients may authenticate with SCRAM-SHA-256 instead (enhanced authentication).
  */
 final class FileAuthenticator implements Authenticator {
 
@@ -26,6 +29,7 @@ final class FileAuthenticator implements Authenticator {
     private final Supplier<SecuritySnapshot> current;
     private final Executor hashing;
     private final LongAdder failures;
+    private final AuthenticationMechanisms mechanisms;
 
     FileAuthenticator(SecuritySettings settings, Supplier<SecuritySnapshot> current, Executor hashing,
                       LongAdder failures) {
@@ -33,6 +37,19 @@ final class FileAuthenticator implements Authenticator {
         this.current = current;
         this.hashing = hashing;
         this.failures = failures;
+        // SCRAM needs users to check against: offered only with a password file
+        this.mechanisms = settings.passwordFile() == null ? AuthenticationMechanisms.NONE
+                : AuthenticationMechanisms.of(new ScramMechanism(this::scramUsers, failures));
+    }
+
+    @Override
+    public AuthenticationMechanisms mechanisms() {
+        return mechanisms;
+    }
+
+    private ScramUsers scramUsers() {
+        Users users = current.get().users();
+        return users == null ? ScramUsers.of(Map.of()) : users.scram();
     }
 
     @Override

@@ -57,8 +57,8 @@ public record PasswordHash(int iterations, byte[] salt, byte[] hash) implements 
                     + "set the password again with 'ternmq passwd'");
         }
         if (!encoded.startsWith(PREFIX)) {
-            throw new IllegalArgumentException("not a '$7$' (PBKDF2-HMAC-SHA512) or '$argon2id$' hash; "
-                    + "plain text passwords are not accepted, set them with 'ternmq passwd'");
+            throw new IllegalArgumentException("not a '$7$' (PBKDF2-HMAC-SHA512), '$argon2id$' or '$scram-sha-256$' "
+                    + "hash; plain text passwords are not accepted, set them with 'ternmq passwd'");
         }
         String[] fields = encoded.substring(PREFIX.length()).split("\\$", -1);
         if (fields.length != 3) {

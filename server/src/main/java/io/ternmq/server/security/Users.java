@@ -5,9 +5,10 @@ import java.util.Map;
 /**
  * The users of one loaded password file, immutable. An unknown user is checked against a hash no password
  * matches, of the same algorithm and cost as the file's first user (PBKDF2 with the default iterations for an
- * empty file), so the time a refusal takes does not tell an attacker whether the user exists.
+ * empty file), so the time a refusal takes does not tell an attacker whether the user exists. {@code scram} is
+ * the same users as SCRAM-SHA-256 sees them.
  */
-record Users(Map<String, StoredPassword> hashes, StoredPassword unknownUser) {
+record Users(Map<String, StoredPassword> hashes, StoredPassword unknownUser, ScramUsers scram) {
 
     Users {
         hashes = Map.copyOf(hashes);
@@ -16,7 +17,7 @@ record Users(Map<String, StoredPassword> hashes, StoredPassword unknownUser) {
     static Users of(PasswordFile file) {
         StoredPassword unknown = file.users().values().stream().findFirst().map(StoredPassword::unmatchable)
                 .orElseGet(() -> PasswordHash.unmatchable(PasswordHash.DEFAULT_ITERATIONS));
-        return new Users(file.users(), unknown);
+        return new Users(file.users(), unknown, ScramUsers.of(file.users()));
     }
 
     /** Slow by design: run it on the hashing executor only. */

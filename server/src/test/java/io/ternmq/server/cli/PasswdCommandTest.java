@@ -81,7 +81,33 @@ class PasswdCommandTest {
         assertThat(Files.readString(file)).startsWith("eve:$argon2id$v=19$m=19456,t=2,p=1$");
         assertThat(matches(file, "eve", "pw")).isTrue();
         assertThat(run("", "passwd", "-H", "md5", "-b", file.toString(), "eve", "pw").err())
-                .contains("--hash must be sha512-pbkdf2 or argon2id, was 'md5'");
+                .contains("--hash must be sha512-pbkdf2, argon2id or scram-sha-256, was 'md5'");
+    }
+
+    @Test
+    void passwd_scramSha256_writesACredentialThatVerifies() throws IOException {
+        Path file = directory.resolve("passwords");
+
+        CliRun run = run("", "passwd", "-c", "-H", "scram-sha-256", "-b", file.toString(), "sam", "pencil");
+
+        assertThat(run.exitCode()).isZero();
+        // 16-byte salt = 24 base64 characters, StoredKey and ServerKey 32 bytes = 44 each
+        assertThat(Files.readString(file)).matches(
+                "sam:\\$scram-sha-256\\$4096\\$[A-Za-z0-9+/]{22}==\\$[A-Za-z0-9+/]{43}=\\$[A-Za-z0-9+/]{43}=\n");
+        assertThat(matches(file, "sam", "pencil")).isTrue();
+        assertThat(matches(file, "sam", "pencil ")).isFalse();
+    }
+
+    @Test
+    void passwd_scramBelowRfc7677Minimum_usageError() {
+        Path file = directory.resolve("passwords");
+
+        CliRun run = run("", "passwd", "-c", "-H", "scram-sha-256", "-I", "4095", "-b", file.toString(), "u", "pw");
+
+        // RFC 7677 section 4: the iteration count is at least 4096
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--iterations must be 4096..10000000 for scram-sha-256");
+        assertThat(file).doesNotExist();
     }
 
     @Test

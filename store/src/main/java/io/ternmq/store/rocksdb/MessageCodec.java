@@ -6,7 +6,7 @@ import io.ternmq.store.StoredMessage;
  * Column family {@code messages}: each payload held by persistent sessions, stored once.
  * <pre>
  *   key   = message id:i64 big-endian (ids grow, so iteration is in id order)
- *   value = qos:u8  topic:u16-length UTF-8  payload:u32-length bytes
+ *   value = qos:u8  topic:u16-length UTF-8  payload:u32-length bytes  [properties, see PublishPropertiesCodec]
  * </pre>
  */
 final class MessageCodec {
@@ -19,8 +19,10 @@ final class MessageCodec {
     }
 
     static byte[] value(StoredMessage message) {
-        return new ValueWriter(message.topic().length() + message.payload().length + 8)
-                .u8(message.qos().value()).string(message.topic()).blob(message.payload()).toBytes();
+        var out = new ValueWriter(message.topic().length() + message.payload().length + 8)
+                .u8(message.qos().value()).string(message.topic()).blob(message.payload());
+        PublishPropertiesCodec.write(out, message.properties());
+        return out.toBytes();
     }
 
     static long id(byte[] key) {
@@ -36,7 +38,8 @@ final class MessageCodec {
         var qos = QosByte.decode(in.u8());
         String topic = in.string();
         byte[] payload = in.blob();
+        var properties = PublishPropertiesCodec.read(in);
         in.end();
-        return new StoredMessage(id, topic, qos, payload);
+        return new StoredMessage(id, topic, qos, payload, properties);
     }
 }

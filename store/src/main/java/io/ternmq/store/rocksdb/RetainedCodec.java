@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * Column family {@code retained}: the retained message of each topic.
  * <pre>
  *   key   = UTF-8(topic)
- *   value = qos:u8  payload:u32-length bytes (never empty)
+ *   value = qos:u8  payload:u32-length bytes (never empty)  [properties, see PublishPropertiesCodec]
  * </pre>
  */
 final class RetainedCodec {
@@ -21,18 +21,20 @@ final class RetainedCodec {
     }
 
     static byte[] value(RetainedMessage message) {
-        return new ValueWriter(message.payload().length + 5).u8(message.qos().value()).blob(message.payload())
-                .toBytes();
+        var out = new ValueWriter(message.payload().length + 5).u8(message.qos().value()).blob(message.payload());
+        PublishPropertiesCodec.write(out, message.properties());
+        return out.toBytes();
     }
 
     static RetainedMessage decode(byte[] key, byte[] value) {
         var in = new ValueReader(value);
         var qos = QosByte.decode(in.u8());
         byte[] payload = in.blob();
+        var properties = PublishPropertiesCodec.read(in);
         in.end();
         if (payload.length == 0) {
             throw new CorruptValueException("empty retained payload");
         }
-        return new RetainedMessage(new String(key, StandardCharsets.UTF_8), payload, qos);
+        return new RetainedMessage(new String(key, StandardCharsets.UTF_8), payload, qos, properties);
     }
 }

@@ -78,6 +78,11 @@ final class ValueReader {
         return out;
     }
 
+    /** Whether bytes are left, for a value that ends with an optional part. */
+    boolean hasRemaining() {
+        return buffer.hasRemaining();
+    }
+
     /** Trailing bytes mean the value is not what its codec wrote. */
     void end() {
         if (buffer.hasRemaining()) {

@@ -64,10 +64,9 @@ class ConnectTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {2, 5, 6, 255})
+    @ValueSource(ints = {2, 6, 255})
     void protocolLevel_unsupported_connack01ThenClosed(int level) {
         // [MQTT-3.1.2-2] [MQTT-3.2.2-4] [MQTT-3.2.2-5]
-        // Level 5 is here until the MQTT 5.0 path exists (issue 3 asks for 0x01 until then).
         RawMqttClient client = broker.raw().send(Packets.connectBuilder("c-level").protocol("MQTT", level).build());
         client.expectBytes("20 02 00 01");
         client.expectClosed();

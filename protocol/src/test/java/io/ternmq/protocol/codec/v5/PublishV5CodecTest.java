@@ -65,7 +65,7 @@ class PublishV5CodecTest {
 
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', textBlock = """
-            23 00 00                      | PROTOCOL_ERROR   | [MQTT-3.3.2-8] topic alias 0
+            23 00 00                      | TOPIC_ALIAS_INVALID | [MQTT-3.3.2-8] topic alias 0
             23 00 01 23 00 02             | PROTOCOL_ERROR   | 3.3.2.3.4 topic alias twice
             0B 00                         | PROTOCOL_ERROR   | 3.8.2.1.2 subscription identifier 0
             0B 80 80 80 80 01             | MALFORMED_PACKET | 1.5.5 subscription identifier of five bytes
