@@ -9,7 +9,7 @@
 #                                                      then shares core 1 with the 2-core broker)
 #   bench/compare.sh --brokers sink --rounds 1         the generator's ceiling against the trivial sink
 #
-# Options: --rounds N (3)  --duration S (10)  --warmup S (2)  --scenarios "..." (all six)  --connections N (10000)
+# Options: --rounds N (3)  --duration S (10)  --warmup S (2)  --scenarios "..." (all seven)  --connections N (10000)
 #          --brokers "..." from: ternmq ternmq2 mosquitto sink  --out DIR (a fresh temp dir)  -- args for the generator
 # BROKER_JAVA_OPTS: JVM flags added to the launcher's for the TernMQ broker (it runs through ./ternmq start).
 set -euo pipefail
@@ -21,7 +21,7 @@ ternmq_find_jdk || exit 1
 java=$JAVA_HOME/bin/java
 
 rounds=3 duration=10 warmup=2 connections=10000
-scenarios="fan-in fan-out pairs-qos1 pairs-qos2 latency connections"
+scenarios="fan-in fan-out pairs-qos1 pairs-qos2 persistent latency connections"
 brokers="ternmq mosquitto"
 out=""
 extra=()
@@ -63,12 +63,16 @@ start_broker() {
   case $name in
     ternmq|ternmq2)
       local cores=0; [[ $name == ternmq2 ]] && cores=0,1
-      # Through the launcher, so that the broker runs with its JVM flags (it execs java: $! is the JVM).
-      JAVA_OPTS="${BROKER_JAVA_OPTS:-} -Dternmq.log.level=WARN" taskset -c "$cores" "$root/ternmq" start \
+      # Through the launcher, so that the broker runs with its JVM flags (it execs java: $! is the JVM). Storage
+      # mode wal (the CLI's default), so persistent sessions are written to disk. No log line per connection, as
+      # Mosquitto's log_dest none (log.level, not -Dternmq.log.level, which the config's default overrides).
+      TERNMQ_LOG_LEVEL=WARN JAVA_OPTS="${BROKER_JAVA_OPTS:-}" taskset -c "$cores" "$root/ternmq" start \
         --port "$p" --data-dir "$out/data-$name" >"$out/$name.log" 2>&1 &
       ;;
     mosquitto)
-      # Comparable limits: TernMQ's defaults are 32 in flight and 10,000 queued per client; nothing on disk.
+      # Comparable limits: TernMQ's defaults are 32 in flight and 10,000 queued per client. Nothing on disk:
+      # Mosquitto's persistence is a snapshot every autosave_interval (30 min), never within a run, so the
+      # persistent scenario keeps its sessions in memory while TernMQ writes each message to RocksDB (wal).
       cat >"$out/mosquitto.conf" <<CONF
 listener $p 127.0.0.1
 allow_anonymous true

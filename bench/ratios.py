@@ -10,6 +10,7 @@ METRICS = {
     "fan-out": ("receivedPerSecond", "deliveries/s", "higher", ">= 2.0"),
     "pairs-qos1": ("receivedPerSecond", "msg/s", "higher", ">= 1.5"),
     "pairs-qos2": ("receivedPerSecond", "msg/s", "higher", ">= 1.5"),
+    "persistent": ("receivedPerSecond", "msg/s", "higher", "none"),
     "latency": ("p99Micros", "p99 us", "lower", "<= 1.0"),
     "connections": ("bytesPerConnection", "B/conn", "lower", "<= 4096 B"),
 }

@@ -17,9 +17,9 @@ import java.util.concurrent.Callable;
 /** {@code ternmq bench [scenario...]}: runs the scenarios against a broker and prints one line (or JSON) each. */
 @Command(name = "ternmq bench", mixinStandardHelpOptions = true, subcommands = SinkCommand.class,
         description = {"Runs load scenarios against any MQTT broker and prints one summary line per scenario.",
-                "Scenarios: fan-in, fan-out, pairs-qos1, pairs-qos2, latency, connections, all (the default);",
-                "soak (opt-in, not in all: paced mixed load with connect churn for --duration seconds);",
-                "slow-subscribers (opt-in: --connections subscribers that stop reading, one paced publisher).",
+                "Scenarios: fan-in, fan-out, pairs-qos1, pairs-qos2, persistent, latency, connections,",
+                "all (the default); soak (opt-in, not in all: paced mixed load with connect churn for --duration",
+                "seconds); slow-subscribers (opt-in: --connections subscribers that stop reading, one paced publisher).",
                 "`ternmq bench jmh [regex]` runs the JMH benchmarks instead."})
 public final class BenchCommand implements Callable<Integer> {
 

@@ -25,6 +25,10 @@ final class BenchConnection extends ByteToMessageDecoder {
     /** What the owner of a connection hears; called on its event loop. */
     interface Listener {
 
+        /** A connection that only connects (idle connections, session clean-up). */
+        Listener IDLE = new Listener() {
+        };
+
         /** A PUBLISH arrived (already acknowledged); {@code stamp} is its first 8 payload bytes. */
         default void onPublish(long stamp) {
         }

@@ -11,9 +11,6 @@ import java.util.concurrent.TimeUnit;
  */
 record ConnectionsScenario() implements Scenario {
 
-    private static final BenchConnection.Listener IDLE = new BenchConnection.Listener() {
-    };
-
     @Override
     public String name() {
         return "connections";
@@ -28,7 +25,7 @@ record ConnectionsScenario() implements Scenario {
             long start = System.nanoTime();
             long cpuStart = ProcessStats.ownCpuNanos();
             List<BenchConnection> connections = connector.connectAll(ThroughputScenario.ids(run, "idle", count),
-                    Collections.nCopies(count, IDLE));
+                    Collections.nCopies(count, BenchConnection.Listener.IDLE));
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (ProcessStats.ownCpuNanos() - cpuStart) / 1e9 / seconds;
             TimeUnit.NANOSECONDS.sleep(settings.warmup().toNanos());

@@ -62,23 +62,20 @@ final class Connector implements AutoCloseable {
         return errors.sum();
     }
 
-    /** Connects all clients, at most {@link #MAX_PENDING_CONNECTS} at a time, and waits for their CONNACKs. */
+    /** Connects all clients with clean sessions, at most {@link #MAX_PENDING_CONNECTS} at a time. */
     List<BenchConnection> connectAll(List<String> clientIds, List<? extends BenchConnection.Listener> listeners)
             throws InterruptedException {
         return connectAll(clientIds, listeners, SessionKind.CLEAN);
     }
 
-    /** Whether the broker keeps a client's session after it disconnects (CleanSession 0). */
-    enum SessionKind { CLEAN, PERSISTENT }
-
-    /** As {@link #connectAll(List, List)}, with sessions of the given kind. */
+    /** Connects all clients, at most {@link #MAX_PENDING_CONNECTS} at a time, and waits for their CONNACKs. */
     List<BenchConnection> connectAll(List<String> clientIds, List<? extends BenchConnection.Listener> listeners,
-                                     SessionKind kind) throws InterruptedException {
+                                     SessionKind sessions) throws InterruptedException {
         Semaphore pending = new Semaphore(MAX_PENDING_CONNECTS);
         List<BenchConnection> connections = new ArrayList<>(clientIds.size());
         for (int i = 0; i < clientIds.size(); i++) {
             pending.acquire();
-            BenchConnection connection = connect(clientIds.get(i), listeners.get(i), kind);
+            BenchConnection connection = connect(clientIds.get(i), listeners.get(i), sessions);
             connection.connected.whenComplete((c, e) -> pending.release());
             connections.add(connection);
         }
@@ -86,7 +83,7 @@ final class Connector implements AutoCloseable {
         return connections;
     }
 
-    private BenchConnection connect(String clientId, BenchConnection.Listener listener, SessionKind kind) {
+    private BenchConnection connect(String clientId, BenchConnection.Listener listener, SessionKind sessions) {
         BenchConnection connection = new BenchConnection(listener, errors);
         open.add(connection);
         ChannelFuture future = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
@@ -97,7 +94,7 @@ final class Connector implements AutoCloseable {
         }).connect(settings.host(), settings.port());
         future.addListener(f -> {
             if (f.isSuccess()) {
-                send(future.channel(), new Connect(ProtocolVersion.MQTT_3_1_1, clientId, kind == SessionKind.CLEAN, 0,
+                send(future.channel(), new Connect(ProtocolVersion.MQTT_3_1_1, clientId, sessions.cleanSession(), 0,
                         null, null, null));
             } else {
                 errors.increment();

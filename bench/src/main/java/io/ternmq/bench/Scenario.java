@@ -9,7 +9,8 @@ sealed interface Scenario permits ThroughputScenario, LatencyScenario, Connectio
         SoakScenario, SlowSubscribersScenario {
 
     /** Every scenario, in the order {@code all} runs them. */
-    List<String> NAMES = List.of("fan-in", "fan-out", "pairs-qos1", "pairs-qos2", "latency", "connections");
+    List<String> NAMES = List.of("fan-in", "fan-out", "pairs-qos1", "pairs-qos2", "persistent", "latency",
+            "connections");
 
     String name();
 
@@ -26,6 +27,10 @@ sealed interface Scenario permits ThroughputScenario, LatencyScenario, Connectio
                     sizes.qos1Pairs(), (run, i) -> run + "/pairs/" + i, (run, i) -> run + "/pairs/" + i);
             case "pairs-qos2" -> new ThroughputScenario(name, Qos.EXACTLY_ONCE, sizes.qos2Pairs(),
                     sizes.qos2Pairs(), (run, i) -> run + "/pairs/" + i, (run, i) -> run + "/pairs/" + i);
+            // pairs-qos1 with persistent subscriber sessions: what storing every message costs
+            case "persistent" -> new ThroughputScenario(name, Qos.AT_LEAST_ONCE, sizes.qos1Pairs(),
+                    sizes.qos1Pairs(), (run, i) -> run + "/persistent/" + i, (run, i) -> run + "/persistent/" + i,
+                    SessionKind.PERSISTENT);
             case "latency" -> new LatencyScenario();
             case "connections" -> new ConnectionsScenario();
             case "soak" -> new SoakScenario();

@@ -95,7 +95,7 @@ record SoakScenario() implements Scenario {
         for (int i = 0; i < CHURN_PER_SECOND; i++) {
             ids.add(run.replace('/', '-') + "-churn" + Math.floorMod(second * CHURN_PER_SECOND + i, CHURN_POOL));
         }
-        Connector.SessionKind kind = second % 2 == 0 ? Connector.SessionKind.CLEAN : Connector.SessionKind.PERSISTENT;
+        SessionKind kind = second % 2 == 0 ? SessionKind.CLEAN : SessionKind.PERSISTENT;
         List<BenchConnection> batch = connector.connectAll(ids,
                 Collections.nCopies(CHURN_PER_SECOND, new BenchConnection.Listener() { }), kind);
         for (int i = 0; i < batch.size(); i++) {

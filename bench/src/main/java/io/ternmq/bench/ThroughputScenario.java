@@ -3,6 +3,7 @@ package io.ternmq.bench;
 import io.ternmq.protocol.Qos;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
@@ -11,11 +12,17 @@ import java.util.stream.IntStream;
  * Publishers send as fast as the broker takes messages (TCP back-pressure; at QoS 1/2 also a window of
  * unacknowledged messages per publisher); the result is what the subscribers receive per second.
  *
- * @param topic  the topic publisher i publishes to, under the run's unique prefix
- * @param filter the filter subscriber i subscribes to
+ * @param topic              the topic publisher i publishes to, under the run's unique prefix
+ * @param filter             the filter subscriber i subscribes to
+ * @param subscriberSessions persistent subscriber sessions make the broker store every QoS 1/2 message for them
+ *                           (its durable store, when it has one); they are discarded after the run
  */
-record ThroughputScenario(String name, Qos qos, int publishers, int subscribers, Naming topic, Naming filter)
-        implements Scenario {
+record ThroughputScenario(String name, Qos qos, int publishers, int subscribers, Naming topic, Naming filter,
+                          SessionKind subscriberSessions) implements Scenario {
+
+    ThroughputScenario(String name, Qos qos, int publishers, int subscribers, Naming topic, Naming filter) {
+        this(name, qos, publishers, subscribers, topic, filter, SessionKind.CLEAN);
+    }
 
     /** A name derived from the run's unique prefix and a client's index. */
     @FunctionalInterface
@@ -28,10 +35,12 @@ record ThroughputScenario(String name, Qos qos, int publishers, int subscribers,
         String run = RunIds.next(name);
         LongAdder sent = new LongAdder();
         LongAdder received = new LongAdder();
+        List<String> subscriberIds = ids(run, "sub", subscribers);
+        ScenarioResult result;
         try (Connector connector = new Connector(settings)) {
             List<Subscriber> listeners = IntStream.range(0, subscribers)
                     .mapToObj(i -> new Subscriber(received, null)).toList();
-            List<BenchConnection> subscribed = connector.connectAll(ids(run, "sub", subscribers), listeners);
+            List<BenchConnection> subscribed = connector.connectAll(subscriberIds, listeners, subscriberSessions);
             connector.subscribeAll(subscribed, IntStream.range(0, subscribers)
                     .mapToObj(i -> filter.of(run, i)).toList(), qos);
             List<Publisher> senders = new ArrayList<>(publishers);
@@ -45,9 +54,20 @@ record ThroughputScenario(String name, Qos qos, int publishers, int subscribers,
             }
             MeasuredWindow window = MeasuredWindow.run(settings, sent, received, () -> { });
             senders.forEach(Publisher::stop);
-            return new ScenarioResult(name, publishers, subscribers, window.seconds(), window.sentPerSecond(),
+            result = new ScenarioResult(name, publishers, subscribers, window.seconds(), window.sentPerSecond(),
                     window.receivedPerSecond(), connector.errors(), window.generatorCpu(), window.brokerCpu(), null,
                     null);
+        }
+        if (subscriberSessions == SessionKind.PERSISTENT) {
+            discardSessions(settings, subscriberIds);
+        }
+        return result;
+    }
+
+    /** Connecting again with a clean session ends the stored ones [MQTT-3.1.2-6], so runs do not pile them up. */
+    private static void discardSessions(BenchSettings settings, List<String> clientIds) throws InterruptedException {
+        try (Connector connector = new Connector(settings)) {
+            connector.connectAll(clientIds, Collections.nCopies(clientIds.size(), BenchConnection.Listener.IDLE));
         }
     }
 

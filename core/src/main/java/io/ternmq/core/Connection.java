@@ -45,7 +45,8 @@ final class Connection {
     private ClientIdentity identity;
     private final ClientLimits clientLimits;
     private final InboundPublishes inboundPublishes;
-    private final ArrayDeque<Runnable> held = new ArrayDeque<>();
+    /** Used only while authenticating: starts with one slot, not the default 16 (bench connections scenario). */
+    private final ArrayDeque<Runnable> held = new ArrayDeque<>(0);
     private final AckOrder acks;
     private final StorageBackPressure storagePressure;
     private Phase phase = Phase.AUTHENTICATING;

@@ -50,10 +50,12 @@ final class OutboundFlow {
     /** The in-flight limit toward the connected client: ours, or its MQTT 5 Receive Maximum when lower. */
     private int window;
     private final Map<Integer, InflightMessage> inflight = new LinkedHashMap<>();
+    // The three deques are empty on an idle connection: they start with one slot, not the default 16 (bench
+    // connections scenario).
     /** In-flight messages not yet resent on this connection: the client's window was full at {@link #resume}. */
-    private final ArrayDeque<InflightMessage> unsent = new ArrayDeque<>();
-    private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
-    private final ArrayDeque<Delivery> tail = new ArrayDeque<>();
+    private final ArrayDeque<InflightMessage> unsent = new ArrayDeque<>(0);
+    private final ArrayDeque<Delivery> queue = new ArrayDeque<>(0);
+    private final ArrayDeque<Delivery> tail = new ArrayDeque<>(0);
     private @Nullable StoredQueue stored;
     private final PacketIdAllocator packetIds = new PacketIdAllocator();
     private final Totals totals;

@@ -9,19 +9,39 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.TimeUnit;
 
 /**
  * The server's threads: one acceptor ("boss") thread and the IO workers, on epoll where the native library
- * loads (Linux) and on NIO elsewhere.
+ * loads (Linux) and on NIO elsewhere; io_uring when asked for with {@link IoEngine#PROPERTY} and the kernel
+ * offers it.
  */
 record EventLoops(EventLoopGroup boss, EventLoopGroup workers, Class<? extends ServerChannel> serverChannelType,
                   String kind) {
 
+    private static final Logger log = LoggerFactory.getLogger(EventLoops.class);
+
     static EventLoops create(int ioThreads) {
-        if (Epoll.isAvailable()) {
+        return create(ioThreads, IoEngine.requested());
+    }
+
+    static EventLoops create(int ioThreads, IoEngine requested) {
+        if (requested == IoEngine.IO_URING) {
+            if (IoUring.isAvailable()) {
+                log.info("IO transport: io_uring");
+                return create(IoUringIoHandler.newFactory(), IoUringServerSocketChannel.class, ioThreads, "io_uring");
+            }
+            log.warn("io_uring requested but unavailable ({}); using the default transport",
+                    String.valueOf(IoUring.unavailabilityCause()));
+        }
+        if (requested != IoEngine.NIO && Epoll.isAvailable()) {
             return create(EpollIoHandler.newFactory(), EpollServerSocketChannel.class, ioThreads, "epoll");
         }
         return create(NioIoHandler.newFactory(), NioServerSocketChannel.class, ioThreads, "nio");

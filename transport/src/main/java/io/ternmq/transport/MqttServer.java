@@ -66,13 +66,18 @@ public final class MqttServer implements AutoCloseable {
      */
     public static MqttServer start(TransportConfig config, List<ListenerConfig> listeners,
                                    ConnectionAcceptor acceptor) {
+        return start(config, listeners, acceptor, IoEngine.requested());
+    }
+
+    static MqttServer start(TransportConfig config, List<ListenerConfig> listeners, ConnectionAcceptor acceptor,
+                            IoEngine engine) {
         if (listeners.isEmpty()) {
             throw new IllegalArgumentException("at least one listener is required");
         }
         if (listeners.stream().map(ListenerConfig::name).distinct().count() != listeners.size()) {
             throw new IllegalArgumentException("listener names must be unique: " + listeners);
         }
-        MqttServer server = new MqttServer(EventLoops.create(config.ioThreads()), config.maxConnections(),
+        MqttServer server = new MqttServer(EventLoops.create(config.ioThreads(), engine), config.maxConnections(),
                 config.maxPendingConnects());
         try {
             for (ListenerConfig listener : listeners) {

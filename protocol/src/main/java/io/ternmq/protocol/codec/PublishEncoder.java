@@ -11,7 +11,11 @@ final class PublishEncoder {
     }
 
     static int remainingLength(Publish p) {
-        long length = FieldWriter.stringSize(p.topic(), "topic name") + (long) p.payload().length;
+        return remainingLength(p, TopicBytes.of(p.topic()).length);
+    }
+
+    private static int remainingLength(Publish p, int topicBytes) {
+        long length = 2 + topicBytes + (long) p.payload().length;
         if (p.qos() != Qos.AT_MOST_ONCE) {
             FieldWriter.requireUnsignedShort(p.packetId(), "packet identifier");
             length += 2;
@@ -21,8 +25,10 @@ final class PublishEncoder {
 
     static void encode(Publish p, ByteBuf out) {
         int firstByte = 0x30 | (p.dup() ? 0x08 : 0) | p.qos().value() << 1 | (p.retain() ? 0x01 : 0);
-        FixedHeader.write(out, firstByte, remainingLength(p));
-        FieldWriter.writeString(out, p.topic());
+        byte[] topic = TopicBytes.of(p.topic());
+        FixedHeader.write(out, firstByte, remainingLength(p, topic.length));
+        out.writeShort(topic.length);
+        out.writeBytes(topic);
         if (p.qos() != Qos.AT_MOST_ONCE) {
             out.writeShort(p.packetId());
         }

@@ -51,6 +51,33 @@ class PublishCodecTest {
     }
 
     @Test
+    void encode_sameTopicInstanceForManySubscribers_writesTheLiteralEachTime() {
+        // a fan-out encodes one topic String per subscriber; its bytes are converted once and reused
+        String topic = new String("a/b");
+        for (int packetId = 1; packetId <= 3; packetId++) {
+            byte[] expected = Hex.bytes("""
+                    32 09           // PUBLISH, QoS 1; remaining length 9
+                    00 03 61 2f 62  // topic name "a/b"
+                    00 %02x         // packet identifier
+                    68 69           // payload "hi"
+                    """.formatted(packetId));
+            assertThat(encode(new Publish(topic, Qos.AT_LEAST_ONCE, false, false, packetId, bytes("hi"))))
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void encode_topicsAlternating_eachWrittenWithItsOwnUtf8() {
+        // [MQTT-1.5.3-1] 2- and 3-byte sequences: "ä" = c3 a4, "€" = e2 82 ac
+        byte[] umlaut = Hex.bytes("30 06 00 02 c3 a4 68 69");
+        byte[] euro = Hex.bytes("30 07 00 03 e2 82 ac 68 69");
+        for (int round = 0; round < 2; round++) {
+            assertThat(encode(new Publish("ä", Qos.AT_MOST_ONCE, false, false, 0, bytes("hi")))).isEqualTo(umlaut);
+            assertThat(encode(new Publish("€", Qos.AT_MOST_ONCE, false, false, 0, bytes("hi")))).isEqualTo(euro);
+        }
+    }
+
+    @Test
     void codec_qos1Retained_roundTripsTheLiteral() {
         Publish packet = new Publish("a/b", Qos.AT_LEAST_ONCE, true, false, 10, bytes("hi"));
         Codec.assertSamePacket(decode(QOS1_RETAIN), packet);
