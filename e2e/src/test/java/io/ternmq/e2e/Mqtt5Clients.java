@@ -57,4 +57,12 @@ public final class Mqtt5Clients {
         });
         return client;
     }
+
+    /** An Eclipse Paho v5 synchronous client connected with default options; closed after the test. */
+    public static org.eclipse.paho.mqttv5.client.MqttClient pahoConnected(BrokerExtension broker, String identifier)
+            throws MqttException {
+        var client = paho(broker, identifier);
+        client.connect();
+        return client;
+    }
 }

@@ -1,9 +1,5 @@
 package io.ternmq.testkit;
 
-import org.jspecify.annotations.Nullable;
-
-import java.io.ByteArrayOutputStream;
-
 /**
  * Builds an MQTT 5.0 CONNECT (section 3.1) field by field. Defaults: protocol name "MQTT", level 5, Clean Start = 1,
  * keep-alive 60 s, no properties, no will, no user name, no password. The connect flags are derived from the fields
@@ -12,28 +8,17 @@ import java.io.ByteArrayOutputStream;
  */
 public final class Mqtt5ConnectBuilder {
 
-    private byte[] protocolName = Packets.utf8("MQTT");
-    private int protocolLevel = 5;
-    private final byte[] clientId;
+    private final ConnectFields fields;
     private CleanStart cleanStart = CleanStart.YES;
-    private int keepAlive = 60;
     private byte[] properties = Mqtt5Properties.none();
-    private byte @Nullable [] willTopic;
     private byte[] willProperties = Mqtt5Properties.none();
-    private byte[] willPayload = new byte[0];
-    private int willQos;
-    private Retain willRetain = Retain.NO;
-    private byte @Nullable [] username;
-    private byte @Nullable [] password;
-    private @Nullable Integer forcedFlags;
 
     Mqtt5ConnectBuilder(byte[] clientId) {
-        this.clientId = clientId;
+        this.fields = new ConnectFields(5, clientId);
     }
 
     public Mqtt5ConnectBuilder protocol(String name, int level) {
-        this.protocolName = Packets.utf8(name);
-        this.protocolLevel = level;
+        fields.protocol(name, level);
         return this;
     }
 
@@ -43,7 +28,7 @@ public final class Mqtt5ConnectBuilder {
     }
 
     public Mqtt5ConnectBuilder keepAlive(int seconds) {
-        this.keepAlive = seconds;
+        fields.keepAlive = seconds;
         return this;
     }
 
@@ -58,10 +43,7 @@ public final class Mqtt5ConnectBuilder {
     }
 
     public Mqtt5ConnectBuilder will(String topic, byte[] payload, int qos, Retain retain) {
-        this.willTopic = Packets.utf8(topic);
-        this.willPayload = payload;
-        this.willQos = qos;
-        this.willRetain = retain;
+        fields.will(Packets.utf8(topic), payload, qos, retain);
         return this;
     }
 
@@ -76,54 +58,22 @@ public final class Mqtt5ConnectBuilder {
     }
 
     public Mqtt5ConnectBuilder username(String value) {
-        this.username = Packets.utf8(value);
+        fields.username = Packets.utf8(value);
         return this;
     }
 
     public Mqtt5ConnectBuilder password(byte[] value) {
-        this.password = value;
+        fields.password = value;
         return this;
     }
 
     /** Sends exactly these connect flags, whatever fields are present. */
     public Mqtt5ConnectBuilder flags(int flags) {
-        this.forcedFlags = flags;
+        fields.forcedFlags = flags;
         return this;
     }
 
     public byte[] build() {
-        ByteArrayOutputStream payload = new ByteArrayOutputStream();
-        payload.writeBytes(Packets.lengthPrefixed(clientId));
-        if (willTopic != null) {
-            payload.writeBytes(willProperties);
-            payload.writeBytes(Packets.lengthPrefixed(willTopic));
-            payload.writeBytes(Packets.lengthPrefixed(willPayload));
-        }
-        if (username != null) {
-            payload.writeBytes(Packets.lengthPrefixed(username));
-        }
-        if (password != null) {
-            payload.writeBytes(Packets.lengthPrefixed(password));
-        }
-        byte[] variableHeader = Hex.concat(Packets.lengthPrefixed(protocolName),
-                new byte[] {(byte) protocolLevel, (byte) connectFlags()}, Packets.uint16(keepAlive), properties);
-        return Packets.packet(0x10, variableHeader, payload.toByteArray());
-    }
-
-    private int connectFlags() {
-        if (forcedFlags != null) {
-            return forcedFlags;
-        }
-        int flags = cleanStart.bit();
-        if (willTopic != null) {
-            flags |= 0x04 | (willQos & 0x03) << 3 | willRetain.bit() << 5;
-        }
-        if (password != null) {
-            flags |= 0x40;
-        }
-        if (username != null) {
-            flags |= 0x80;
-        }
-        return flags;
+        return fields.build(cleanStart.bit(), properties, willProperties);
     }
 }

@@ -1,22 +1,19 @@
 package io.ternmq.e2e.clients;
 
-import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient.Mqtt5Publishes;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult.Mqtt5Qos1Result;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import io.ternmq.e2e.BrokerExtension;
-import io.ternmq.e2e.HiveMqClients;
+import io.ternmq.e2e.Mqtt5Clients;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
@@ -41,21 +38,9 @@ class Mqtt5ClientsTest {
     @RegisterExtension
     static final BrokerExtension broker = BrokerExtension.withDefaults();
 
-    private Mqtt5BlockingClient hivemq(String identifier) {
-        Mqtt5BlockingClient client = Mqtt5Client.builder().identifier(identifier).serverHost("127.0.0.1")
-                .serverPort(broker.port()).buildBlocking();
-        broker.closeAfterTest(() -> HiveMqClients.disconnectIfConnected(client));
-        return client;
-    }
-
-    private static Mqtt5Publish receive(Mqtt5Publishes publishes) throws InterruptedException {
-        return publishes.receive(BrokerExtension.WAIT.toMillis(), TimeUnit.MILLISECONDS)
-                .orElseThrow(() -> new AssertionError("no message within " + BrokerExtension.WAIT));
-    }
-
     @Test
     void hivemq_connect_acceptedWithMqtt5Connack() {
-        Mqtt5ConnAck connAck = hivemq("h5-connect").connect();
+        Mqtt5ConnAck connAck = Mqtt5Clients.hivemq(broker, "h5-connect").connect();
 
         assertThat(connAck.getReasonCode()).isEqualTo(Mqtt5ConnAckReasonCode.SUCCESS);
         assertThat(connAck.isSessionPresent()).isFalse();
@@ -67,19 +52,17 @@ class Mqtt5ClientsTest {
     @ParameterizedTest
     @EnumSource(MqttQos.class)
     void hivemq_publishWithProperties_roundTripsAtEachQos(MqttQos qos) throws InterruptedException {
-        Mqtt5BlockingClient subscriber = hivemq("h5-sub-" + qos.getCode());
-        subscriber.connect();
-        Mqtt5Publishes received = broker.closeAfterTest(subscriber.publishes(MqttGlobalPublishFilter.ALL));
+        Mqtt5BlockingClient subscriber = Mqtt5Clients.hivemqConnected(broker, "h5-sub-" + qos.getCode());
+        Mqtt5Publishes received = Mqtt5Clients.publishes(broker, subscriber);
         subscriber.subscribeWith().topicFilter("h5/qos/" + qos.getCode()).qos(qos).send();
-        Mqtt5BlockingClient publisher = hivemq("h5-pub-" + qos.getCode());
-        publisher.connect();
+        Mqtt5BlockingClient publisher = Mqtt5Clients.hivemqConnected(broker, "h5-pub-" + qos.getCode());
 
         publisher.publishWith().topic("h5/qos/" + qos.getCode()).qos(qos).payload(bytes("at " + qos))
                 .responseTopic("h5/reply").correlationData(bytes("corr")).contentType("text/plain")
                 .userProperties().add("a", "1").add("a", "0").applyUserProperties().send();
 
         // [MQTT-3.3.2-15] [MQTT-3.3.2-16] [MQTT-3.3.2-18] [MQTT-3.3.2-20]
-        Mqtt5Publish message = receive(received);
+        Mqtt5Publish message = Mqtt5Clients.receive(received);
         assertThat(new String(message.getPayloadAsBytes(), StandardCharsets.UTF_8)).isEqualTo("at " + qos);
         assertThat(message.getQos()).isEqualTo(qos);
         assertThat(message.getResponseTopic()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("h5/reply"));
@@ -90,8 +73,7 @@ class Mqtt5ClientsTest {
 
     @Test
     void hivemq_publishQos1WithoutSubscribers_pubackNoMatchingSubscribers() {
-        Mqtt5BlockingClient publisher = hivemq("h5-lonely");
-        publisher.connect();
+        Mqtt5BlockingClient publisher = Mqtt5Clients.hivemqConnected(broker, "h5-lonely");
 
         var result = publisher.publishWith().topic("h5/nobody").qos(MqttQos.AT_LEAST_ONCE).payload(bytes("x")).send();
 
@@ -103,11 +85,11 @@ class Mqtt5ClientsTest {
     @ValueSource(ints = {0, 1, 2})
     void paho_publishWithUserProperties_roundTripsAtEachQos(int qos) throws MqttException, InterruptedException {
         var received = new LinkedBlockingQueue<MqttMessage>();
-        MqttClient subscriber = paho("p5-sub-" + qos);
+        MqttClient subscriber = Mqtt5Clients.pahoConnected(broker, "p5-sub-" + qos);
         // Paho v5 1.2.5's subscribe(String, int, listener) calls itself forever: the array form works
         subscriber.subscribe(new MqttSubscription[] {new MqttSubscription("p5/qos/" + qos, qos)},
                 new IMqttMessageListener[] {(topic, message) -> received.add(message)});
-        MqttClient publisher = paho("p5-pub-" + qos);
+        MqttClient publisher = Mqtt5Clients.pahoConnected(broker, "p5-pub-" + qos);
         var message = new MqttMessage(bytes("paho " + qos), qos, false, new MqttProperties());
         message.getProperties().setUserProperties(List.of(new UserProperty("k", "v")));
         message.getProperties().setCorrelationData(bytes("id-1"));
@@ -125,26 +107,11 @@ class Mqtt5ClientsTest {
 
     @Test
     void paho_emptyClientId_getsAssignedIdentifier() throws MqttException {
-        MqttClient client = new MqttClient("tcp://127.0.0.1:" + broker.port(), "", new MemoryPersistence());
-        broker.closeAfterTest(() -> closePaho(client));
+        MqttClient client = Mqtt5Clients.paho(broker, "");
         IMqttToken token = client.connectWithResult(new MqttConnectionOptions());
 
         // [MQTT-3.2.2-16]
         assertThat(token.getResponseProperties().getAssignedClientIdentifier()).isNotBlank();
-    }
-
-    private MqttClient paho(String clientId) throws MqttException {
-        MqttClient client = new MqttClient("tcp://127.0.0.1:" + broker.port(), clientId, new MemoryPersistence());
-        broker.closeAfterTest(() -> closePaho(client));
-        client.connect(new MqttConnectionOptions());
-        return client;
-    }
-
-    private static void closePaho(MqttClient client) throws MqttException {
-        if (client.isConnected()) {
-            client.disconnect();
-        }
-        client.close();
     }
 
     private static byte[] bytes(String text) {

@@ -1,7 +1,6 @@
 package io.ternmq.server.config;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -10,39 +9,13 @@ import java.util.regex.Pattern;
  */
 public record ByteSize(int min, int max) implements ValueType<Integer> {
 
-    private static final Pattern SIZE = Pattern.compile("(\\d[\\d_]*)\\s*(b|kb|kib|mb|mib|gb|gib)?");
+    private static final ByteCount SYNTAX = new ByteCount(
+            Pattern.compile("(\\d[\\d_]*)\\s*(b|kb|kib|mb|mib|gb|gib)?"), 12,
+            "a size in bytes such as 262144, 256KB or 1MB");
 
     @Override
     public Integer parse(String text) {
-        Matcher matcher = SIZE.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!matcher.matches()) {
-            throw new InvalidValueException("a size in bytes such as 262144, 256KB or 1MB, within " + range());
-        }
-        String digits = matcher.group(1).replace("_", "");
-        if (digits.length() > 12) {
-            throw new InvalidValueException(range());
-        }
-        long bytes = Long.parseLong(digits) * multiplier(matcher.group(2));
-        if (bytes < min || bytes > max) {
-            throw new InvalidValueException(range());
-        }
-        return (int) bytes;
-    }
-
-    private static long multiplier(String unit) {
-        if (unit == null) {
-            return 1;
-        }
-        return switch (unit.charAt(0)) {
-            case 'k' -> 1L << 10;
-            case 'm' -> 1L << 20;
-            case 'g' -> 1L << 30;
-            default -> 1;
-        };
-    }
-
-    private String range() {
-        return min + ".." + max + " bytes";
+        return (int) SYNTAX.parse(text.strip().toLowerCase(Locale.ROOT), min, max);
     }
 
     @Override

@@ -1,9 +1,6 @@
 package io.ternmq.store.rocksdb;
 
 import io.ternmq.store.StoredMessage;
-import org.jspecify.annotations.Nullable;
-
-import java.time.Instant;
 
 /**
  * Column family {@code messages}: each payload held by persistent sessions, stored once.
@@ -27,15 +24,8 @@ final class MessageCodec {
         var out = new ValueWriter(message.topic().length() + message.payload().length + 8
                 + PropertyFields.sizeHint(message.properties()))
                 .u8(message.qos().value()).string(message.topic()).blob(message.payload());
-        PropertyFields.write(out, message.properties());
-        writeExpiresAt(out, message.expiresAt());
+        MessageFields.write(out, message.properties(), message.expiresAt());
         return out.toBytes();
-    }
-
-    static void writeExpiresAt(ValueWriter out, @Nullable Instant expiresAt) {
-        if (expiresAt != null) {
-            out.u8(Tag.EXPIRES_AT).i64(expiresAt.toEpochMilli());
-        }
     }
 
     static long id(byte[] key) {
@@ -51,17 +41,7 @@ final class MessageCodec {
         var qos = QosByte.decode(in.u8());
         String topic = in.string();
         byte[] payload = in.blob();
-        var fields = new PropertyFields();
-        Instant expiresAt = null;
-        while (in.hasRemaining()) {
-            int tag = in.u8();
-            if (tag == Tag.EXPIRES_AT) {
-                fields.once(tag);
-                expiresAt = Instant.ofEpochMilli(in.i64());
-            } else if (!fields.read(tag, in)) {
-                throw PropertyFields.unknown(tag);
-            }
-        }
-        return new StoredMessage(id, topic, qos, payload, fields.properties(), expiresAt);
+        var fields = MessageFields.read(in);
+        return new StoredMessage(id, topic, qos, payload, fields.properties(), fields.expiresAt());
     }
 }

@@ -3,7 +3,6 @@ package io.ternmq.store.rocksdb;
 import io.ternmq.store.RetainedMessage;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 
 /**
  * Column family {@code retained}: the retained message of each topic.
@@ -26,8 +25,7 @@ final class RetainedCodec {
     static byte[] value(RetainedMessage message) {
         var out = new ValueWriter(message.payload().length + 5 + PropertyFields.sizeHint(message.properties()))
                 .u8(message.qos().value()).blob(message.payload());
-        PropertyFields.write(out, message.properties());
-        MessageCodec.writeExpiresAt(out, message.expiresAt());
+        MessageFields.write(out, message.properties(), message.expiresAt());
         return out.toBytes();
     }
 
@@ -38,18 +36,8 @@ final class RetainedCodec {
         if (payload.length == 0) {
             throw new CorruptValueException("empty retained payload");
         }
-        var fields = new PropertyFields();
-        Instant expiresAt = null;
-        while (in.hasRemaining()) {
-            int tag = in.u8();
-            if (tag == Tag.EXPIRES_AT) {
-                fields.once(tag);
-                expiresAt = Instant.ofEpochMilli(in.i64());
-            } else if (!fields.read(tag, in)) {
-                throw PropertyFields.unknown(tag);
-            }
-        }
+        var fields = MessageFields.read(in);
         return new RetainedMessage(new String(key, StandardCharsets.UTF_8), payload, qos, fields.properties(),
-                expiresAt);
+                fields.expiresAt());
     }
 }

@@ -4,17 +4,15 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient.Mqtt5Publishes;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.ternmq.e2e.BrokerExtension;
+import io.ternmq.e2e.Mqtt5Clients;
 import io.ternmq.e2e.Flows;
-import io.ternmq.e2e.HiveMqClients;
 import io.ternmq.testkit.Packets;
 import io.ternmq.testkit.RawMqttClient;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
@@ -128,27 +126,26 @@ class FlowControlTest {
     @Test
     void hivemq_receiveMaximum2_atMostTwoInFlightUntilAcknowledged() throws InterruptedException {
         // [MQTT-3.3.4-9]
-        Mqtt5BlockingClient subscriber = hivemq("fc-h-sub");
+        Mqtt5BlockingClient subscriber = Mqtt5Clients.hivemq(broker, "fc-h-sub");
         subscriber.connectWith().restrictions().receiveMaximum(2).applyRestrictions().send();
         Mqtt5Publishes received = broker.closeAfterTest(subscriber.publishes(MqttGlobalPublishFilter.ALL, true));
         subscriber.subscribeWith().topicFilter("fc/hive").qos(MqttQos.AT_LEAST_ONCE).send();
-        Mqtt5BlockingClient publisher = hivemq("fc-h-pub");
-        publisher.connect();
+        Mqtt5BlockingClient publisher = Mqtt5Clients.hivemqConnected(broker, "fc-h-pub");
 
         for (int i = 0; i < 5; i++) {
             publisher.publishWith().topic("fc/hive").qos(MqttQos.AT_LEAST_ONCE).payload(bytes("m" + i)).send();
         }
 
         List<Mqtt5Publish> unacknowledged = new ArrayList<>();
-        unacknowledged.add(receive(received));
-        unacknowledged.add(receive(received));
+        unacknowledged.add(Mqtt5Clients.receive(received));
+        unacknowledged.add(Mqtt5Clients.receive(received));
         await().atMost(BrokerExtension.WAIT).untilAsserted(() -> {
             assertThat(broker.stats().inflightMessages()).isEqualTo(2);
             assertThat(broker.stats().queuedMessages()).isEqualTo(3);
         });
         unacknowledged.forEach(Mqtt5Publish::acknowledge);
         for (int i = 2; i < 5; i++) {
-            Mqtt5Publish next = receive(received);
+            Mqtt5Publish next = Mqtt5Clients.receive(received);
             assertThat(new String(next.getPayloadAsBytes(), StandardCharsets.UTF_8)).isEqualTo("m" + i);
             next.acknowledge();
         }
@@ -159,9 +156,7 @@ class FlowControlTest {
     void paho_receiveMaximum2_atMostTwoInFlightUntilAcknowledged() throws MqttException, InterruptedException {
         // [MQTT-3.3.4-9]
         var arrived = new LinkedBlockingQueue<MqttMessage>();
-        MqttClient subscriber = new MqttClient("tcp://127.0.0.1:" + broker.port(), "fc-p-sub",
-                new MemoryPersistence());
-        broker.closeAfterTest(() -> closePaho(subscriber));
+        MqttClient subscriber = Mqtt5Clients.paho(broker, "fc-p-sub");
         subscriber.setManualAcks(true);
         var options = new MqttConnectionOptions();
         options.setReceiveMaximum(2);
@@ -191,29 +186,10 @@ class FlowControlTest {
         await().atMost(BrokerExtension.WAIT).until(() -> broker.stats().inflightMessages() == 0);
     }
 
-    private Mqtt5BlockingClient hivemq(String identifier) {
-        Mqtt5BlockingClient client = Mqtt5Client.builder().identifier(identifier).serverHost("127.0.0.1")
-                .serverPort(broker.port()).buildBlocking();
-        broker.closeAfterTest(() -> HiveMqClients.disconnectIfConnected(client));
-        return client;
-    }
-
-    private static Mqtt5Publish receive(Mqtt5Publishes publishes) throws InterruptedException {
-        return publishes.receive(BrokerExtension.WAIT.toMillis(), TimeUnit.MILLISECONDS)
-                .orElseThrow(() -> new AssertionError("no message within " + BrokerExtension.WAIT));
-    }
-
     private static MqttMessage poll(LinkedBlockingQueue<MqttMessage> arrived) throws InterruptedException {
         MqttMessage message = arrived.poll(BrokerExtension.WAIT.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(message).as("a message within %s", BrokerExtension.WAIT).isNotNull();
         return message;
-    }
-
-    private static void closePaho(MqttClient client) throws MqttException {
-        if (client.isConnected()) {
-            client.disconnect();
-        }
-        client.close();
     }
 
     private static byte[] bytes(String text) {

@@ -1,15 +1,13 @@
 package io.ternmq.e2e.spec.v5;
 
-import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient.Mqtt5Publishes;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.ternmq.core.DropReason;
 import io.ternmq.e2e.BrokerExtension;
+import io.ternmq.e2e.Mqtt5Clients;
 import io.ternmq.e2e.Flows;
-import io.ternmq.e2e.HiveMqClients;
 import io.ternmq.testkit.Dup;
 import io.ternmq.testkit.Packets;
 import io.ternmq.testkit.RawMqttClient;
@@ -17,7 +15,6 @@ import io.ternmq.testkit.Retain;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.Test;
@@ -118,18 +115,16 @@ class MaximumPacketSizeTest {
     @Test
     void hivemq_maximumPacketSize_getsOnlyWhatFits() throws InterruptedException {
         // [MQTT-3.1.2-24] the HiveMQ client would close the connection on a larger packet
-        Mqtt5BlockingClient subscriber = hivemq("ps-h-sub");
+        Mqtt5BlockingClient subscriber = Mqtt5Clients.hivemq(broker, "ps-h-sub");
         subscriber.connectWith().restrictions().maximumPacketSize(100).applyRestrictions().send();
-        Mqtt5Publishes received = broker.closeAfterTest(subscriber.publishes(MqttGlobalPublishFilter.ALL));
+        Mqtt5Publishes received = Mqtt5Clients.publishes(broker, subscriber);
         subscriber.subscribeWith().topicFilter("ps/hive").qos(MqttQos.AT_LEAST_ONCE).send();
-        Mqtt5BlockingClient publisher = hivemq("ps-h-pub");
-        publisher.connect();
+        Mqtt5BlockingClient publisher = Mqtt5Clients.hivemqConnected(broker, "ps-h-pub");
 
         publisher.publishWith().topic("ps/hive").qos(MqttQos.AT_LEAST_ONCE).payload(new byte[500]).send();
         publisher.publishWith().topic("ps/hive").qos(MqttQos.AT_LEAST_ONCE).payload(bytes("fits")).send();
 
-        Mqtt5Publish message = received.receive(BrokerExtension.WAIT.toMillis(), TimeUnit.MILLISECONDS)
-                .orElseThrow(() -> new AssertionError("no message within " + BrokerExtension.WAIT));
+        Mqtt5Publish message = Mqtt5Clients.receive(received);
         assertThat(new String(message.getPayloadAsBytes(), StandardCharsets.UTF_8)).isEqualTo("fits");
         assertThat(subscriber.getState().isConnected()).isTrue();
         assertThat(broker.stats().drops(DropReason.PACKET_TOO_LARGE)).isEqualTo(1);
@@ -139,9 +134,7 @@ class MaximumPacketSizeTest {
     void paho_maximumPacketSize_getsOnlyWhatFits() throws MqttException, InterruptedException {
         // [MQTT-3.1.2-24]
         var received = new LinkedBlockingQueue<String>();
-        MqttClient subscriber = new MqttClient("tcp://127.0.0.1:" + broker.port(), "ps-p-sub",
-                new MemoryPersistence());
-        broker.closeAfterTest(() -> closePaho(subscriber));
+        MqttClient subscriber = Mqtt5Clients.paho(broker, "ps-p-sub");
         var options = new MqttConnectionOptions();
         options.setMaximumPacketSize(100L);
         subscriber.connect(options);
@@ -156,20 +149,6 @@ class MaximumPacketSizeTest {
         assertThat(received.poll(BrokerExtension.WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("fits");
         assertThat(subscriber.isConnected()).isTrue();
         assertThat(broker.stats().drops(DropReason.PACKET_TOO_LARGE)).isEqualTo(1);
-    }
-
-    private Mqtt5BlockingClient hivemq(String identifier) {
-        Mqtt5BlockingClient client = Mqtt5Client.builder().identifier(identifier).serverHost("127.0.0.1")
-                .serverPort(broker.port()).buildBlocking();
-        broker.closeAfterTest(() -> HiveMqClients.disconnectIfConnected(client));
-        return client;
-    }
-
-    private static void closePaho(MqttClient client) throws MqttException {
-        if (client.isConnected()) {
-            client.disconnect();
-        }
-        client.close();
     }
 
     private static byte[] bytes(String text) {

@@ -1,11 +1,9 @@
 package io.ternmq.e2e.spec.v5;
 
 import io.ternmq.e2e.BrokerExtension;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
+import io.ternmq.e2e.PahoEvents;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -13,21 +11,16 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One connected Eclipse Paho v5 client (asynchronous API, clean start) whose messages are collected once per
- * PUBLISH by a client-wide callback: Paho hands a message to every per-subscription listener whose identifier it
- * carries, which would hide whether the broker sent one copy or several.
+ * PUBLISH by a client-wide callback ({@link PahoEvents}): Paho hands a message to every per-subscription listener
+ * whose identifier it carries, which would hide whether the broker sent one copy or several.
  */
-final class PahoV5 implements MqttCallback {
+final class PahoV5 {
 
     private final MqttAsyncClient client;
-    private final BlockingQueue<MqttMessage> received = new LinkedBlockingQueue<>();
+    private final PahoEvents events = new PahoEvents();
 
     private PahoV5(MqttAsyncClient client) {
         this.client = client;
@@ -36,7 +29,7 @@ final class PahoV5 implements MqttCallback {
     static PahoV5 connected(BrokerExtension broker, String clientId) throws MqttException {
         var client = new MqttAsyncClient("tcp://127.0.0.1:" + broker.port(), clientId, new MemoryPersistence());
         PahoV5 paho = new PahoV5(client);
-        client.setCallback(paho);
+        client.setCallback(paho.events);
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         client.connect(options).waitForCompletion(BrokerExtension.WAIT.toMillis());
@@ -69,9 +62,7 @@ final class PahoV5 implements MqttCallback {
     }
 
     MqttMessage next() throws InterruptedException {
-        MqttMessage message = received.poll(BrokerExtension.WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        assertThat(message).as("message within %s", BrokerExtension.WAIT).isNotNull();
-        return message;
+        return events.nextMessage().message();
     }
 
     static String text(MqttMessage message) {
@@ -83,30 +74,5 @@ final class PahoV5 implements MqttCallback {
             client.disconnect().waitForCompletion(BrokerExtension.WAIT.toMillis());
         }
         client.close();
-    }
-
-    @Override
-    public void messageArrived(String topic, MqttMessage message) {
-        received.add(message);
-    }
-
-    @Override
-    public void disconnected(MqttDisconnectResponse response) {
-    }
-
-    @Override
-    public void mqttErrorOccurred(MqttException exception) {
-    }
-
-    @Override
-    public void deliveryComplete(IMqttToken token) {
-    }
-
-    @Override
-    public void connectComplete(boolean reconnect, String serverUri) {
-    }
-
-    @Override
-    public void authPacketArrived(int reasonCode, MqttProperties properties) {
     }
 }

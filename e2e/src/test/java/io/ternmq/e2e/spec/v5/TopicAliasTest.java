@@ -1,20 +1,16 @@
 package io.ternmq.e2e.spec.v5;
 
-import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient.Mqtt5Publishes;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.ternmq.e2e.BrokerExtension;
+import io.ternmq.e2e.Mqtt5Clients;
 import io.ternmq.e2e.Flows;
-import io.ternmq.e2e.HiveMqClients;
 import io.ternmq.testkit.Packets;
 import io.ternmq.testkit.RawMqttClient;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.Test;
@@ -224,12 +220,11 @@ class TopicAliasTest {
 
     @Test
     void hivemq_publisherUsingAliases_subscribersGetTheTopic() throws InterruptedException {
-        Mqtt5BlockingClient subscriber = hivemq("ta-h-sub");
+        Mqtt5BlockingClient subscriber = Mqtt5Clients.hivemq(broker, "ta-h-sub");
         subscriber.connectWith().restrictions().topicAliasMaximum(5).applyRestrictions().send();
-        Mqtt5Publishes received = broker.closeAfterTest(subscriber.publishes(MqttGlobalPublishFilter.ALL));
+        Mqtt5Publishes received = Mqtt5Clients.publishes(broker, subscriber);
         subscriber.subscribeWith().topicFilter("ta/hive/#").qos(MqttQos.AT_LEAST_ONCE).send();
-        Mqtt5BlockingClient publisher = hivemq("ta-h-pub");
-        publisher.connect();
+        Mqtt5BlockingClient publisher = Mqtt5Clients.hivemqConnected(broker, "ta-h-pub");
         // [MQTT-3.2.2-17] the client took our maximum; HiveMQ maps recurring topics to aliases by itself
         assertThat(publisher.getConfig().getConnectionConfig().orElseThrow().getRestrictionsForClient()
                 .getSendTopicAliasMaximum()).isEqualTo(10);
@@ -240,8 +235,7 @@ class TopicAliasTest {
         }
 
         for (int i = 0; i < 20; i++) {
-            Mqtt5Publish message = received.receive(BrokerExtension.WAIT.toMillis(), TimeUnit.MILLISECONDS)
-                    .orElseThrow(() -> new AssertionError("no message within " + BrokerExtension.WAIT));
+            Mqtt5Publish message = Mqtt5Clients.receive(received);
             assertThat(message.getTopic().toString()).isEqualTo(i % 2 == 0 ? "ta/hive/even" : "ta/hive/odd");
             assertThat(new String(message.getPayloadAsBytes(), StandardCharsets.UTF_8)).isEqualTo("m" + i);
         }
@@ -252,10 +246,7 @@ class TopicAliasTest {
         // [MQTT-3.1.2-27] Paho v5 sends no Topic Alias Maximum unless told to. (Told to, Paho 1.2.5 cannot resolve
         // an alias sent with an empty topic: eclipse-paho/paho.mqtt.java#866; HiveMQ above covers that case.)
         var received = new LinkedBlockingQueue<String>();
-        MqttClient subscriber = new MqttClient("tcp://127.0.0.1:" + broker.port(), "ta-p-sub",
-                new MemoryPersistence());
-        broker.closeAfterTest(() -> closePaho(subscriber));
-        subscriber.connect(new MqttConnectionOptions());
+        MqttClient subscriber = Mqtt5Clients.pahoConnected(broker, "ta-p-sub");
         subscriber.subscribe(new MqttSubscription[] {new MqttSubscription("ta/paho/#", 0)},
                 new IMqttMessageListener[] {(topic, message) -> received.add(topic + " "
                         + new String(message.getPayload(), StandardCharsets.UTF_8))});
@@ -269,20 +260,6 @@ class TopicAliasTest {
             assertThat(received.poll(BrokerExtension.WAIT.toMillis(), TimeUnit.MILLISECONDS))
                     .isEqualTo("ta/paho/" + (i % 2 == 0 ? "even" : "odd") + " m" + i);
         }
-    }
-
-    private Mqtt5BlockingClient hivemq(String identifier) {
-        Mqtt5BlockingClient client = Mqtt5Client.builder().identifier(identifier).serverHost("127.0.0.1")
-                .serverPort(broker.port()).buildBlocking();
-        broker.closeAfterTest(() -> HiveMqClients.disconnectIfConnected(client));
-        return client;
-    }
-
-    private static void closePaho(MqttClient client) throws MqttException {
-        if (client.isConnected()) {
-            client.disconnect();
-        }
-        client.close();
     }
 
     private static byte[] bytes(String text) {
