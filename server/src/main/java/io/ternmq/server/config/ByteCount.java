@@ -19,7 +19,13 @@ record ByteCount(Pattern syntax, int maxDigits, String example) {
         if (digits.length() > maxDigits) {
             throw new InvalidValueException(range(min, max));
         }
-        long bytes = Long.parseLong(digits) * multiplier(matcher.group(2));
+        long bytes;
+        try {
+            bytes = Math.multiplyExact(Long.parseLong(digits), multiplier(matcher.group(2)));
+        } catch (ArithmeticException tooLarge) {
+            // a wrapped product could land back inside the range and be taken for a small value
+            throw new InvalidValueException(range(min, max));
+        }
         if (bytes < min || bytes > max) {
             throw new InvalidValueException(range(min, max));
         }
