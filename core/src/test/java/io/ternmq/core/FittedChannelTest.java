@@ -1,6 +1,8 @@
 package io.ternmq.core;
 
 import io.ternmq.protocol.AckProperties;
+import io.ternmq.protocol.Auth;
+import io.ternmq.protocol.AuthProperties;
 import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.Puback;
 import io.ternmq.protocol.Publish;
@@ -104,6 +106,24 @@ class FittedChannelTest {
                 new AckProperties("not allowed", List.of(new UserProperty("a", "b")))));
 
         assertThat(wire.sent()).containsExactly(new Puback(3, ReasonCode.NOT_AUTHORIZED, AckProperties.EMPTY));
+    }
+
+    @Test
+    void send_authBeyondTheClientMaximum_losesReasonStringAndUserPropertiesKeepsMethodAndData() {
+        // [MQTT-3.15.2-2] [MQTT-3.15.2-3] 27 bytes without the diagnostics, 46 with them; the client allows 30
+        var fitted = channel(PacketSizeLimit.of(30L), null);
+        byte[] challenge = {1, 2, 3, 4};
+
+        fitted.send(new Auth(ReasonCode.CONTINUE_AUTHENTICATION, new AuthProperties("SCRAM-SHA-256", challenge,
+                "challenge", List.of(new UserProperty("a", "b")))));
+
+        assertThat(wire.sent()).singleElement().isInstanceOfSatisfying(Auth.class, auth -> {
+            assertThat(auth.reasonCode()).isEqualTo(ReasonCode.CONTINUE_AUTHENTICATION);
+            assertThat(auth.properties().authenticationMethod()).isEqualTo("SCRAM-SHA-256");
+            assertThat(auth.properties().authenticationData()).isEqualTo(challenge);
+            assertThat(auth.properties().reasonString()).isNull();
+            assertThat(auth.properties().userProperties()).isEmpty();
+        });
     }
 
     @Test
