@@ -7,10 +7,14 @@
 #   bench/compare.sh --brokers "ternmq2 ternmq" --scenarios "fan-in fan-out pairs-qos1 pairs-qos2"
 #                                                      TernMQ on cores 0-1 vs on core 0 (scaling; the generator
 #                                                      then shares core 1 with the 2-core broker)
+#   bench/compare.sh --brokers "ternmq ternmq-own" --scenarios latency
+#                                                      sessions on the IO threads vs on threads of their own
 #   bench/compare.sh --brokers sink --rounds 1         the generator's ceiling against the trivial sink
 #
 # Options: --rounds N (3)  --duration S (10)  --warmup S (2)  --scenarios "..." (all seven)  --connections N (10000)
-#          --brokers "..." from: ternmq ternmq2 mosquitto sink  --out DIR (a fresh temp dir)  -- args for the generator
+#          --broker-warmup S (0): before round 1, run each scenario for S seconds against each broker, unrecorded,
+#                             so that a JVM broker is measured after its JIT compiler has settled, as in production
+#          --brokers "..." from: ternmq ternmq2 ternmq-own mosquitto sink  --out DIR (a fresh temp dir)  -- args for the generator
 # BROKER_JAVA_OPTS: JVM flags added to the launcher's for the TernMQ broker (it runs through ./ternmq start).
 set -euo pipefail
 
@@ -20,7 +24,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ternmq_find_jdk || exit 1
 java=$JAVA_HOME/bin/java
 
-rounds=3 duration=10 warmup=2 connections=10000
+rounds=3 duration=10 warmup=2 connections=10000 broker_warmup=0
 scenarios="fan-in fan-out pairs-qos1 pairs-qos2 persistent latency connections"
 brokers="ternmq mosquitto"
 out=""
@@ -30,6 +34,7 @@ while (( $# )); do
     --rounds) rounds=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
+    --broker-warmup) broker_warmup=$2; shift 2 ;;
     --scenarios) scenarios=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --brokers) brokers=$2; shift 2 ;;
@@ -55,19 +60,21 @@ bench_cp="$root/bench/target/ternmq-bench.jar:$root/bench/target/lib/*"
 native=(--enable-native-access=ALL-UNNAMED -Dio.netty.noUnsafe=false)
 if (( ternmq_java_feature >= 23 )); then native+=(--sun-misc-unsafe-memory-access=allow); fi
 
-declare -A port=([ternmq]=18830 [mosquitto]=18831 [ternmq2]=18832 [sink]=18833)
+declare -A port=([ternmq]=18830 [mosquitto]=18831 [ternmq2]=18832 [sink]=18833 [ternmq-own]=18834)
 declare -A pid=()
 
 start_broker() {
   local name=$1 p=${port[$1]}
   case $name in
-    ternmq|ternmq2)
-      local cores=0; [[ $name == ternmq2 ]] && cores=0,1
+    ternmq|ternmq2|ternmq-own)
+      local cores=0 threading=io_threads
+      [[ $name == ternmq2 ]] && cores=0,1
+      [[ $name == ternmq-own ]] && threading=own_threads
       # Through the launcher, so that the broker runs with its JVM flags (it execs java: $! is the JVM). Storage
       # mode wal (the CLI's default), so persistent sessions are written to disk. No log line per connection, as
       # Mosquitto's log_dest none (log.level, not -Dternmq.log.level, which the config's default overrides).
       TERNMQ_LOG_LEVEL=WARN JAVA_OPTS="${BROKER_JAVA_OPTS:-}" taskset -c "$cores" "$root/ternmq" start \
-        --port "$p" --data-dir "$out/data-$name" >"$out/$name.log" 2>&1 &
+        --port "$p" --data-dir "$out/data-$name" --set "sessions.run_on=$threading" >"$out/$name.log" 2>&1 &
       ;;
     mosquitto)
       # Comparable limits: TernMQ's defaults are 32 in flight and 10,000 queued per client. Nothing on disk:
@@ -116,6 +123,21 @@ read -r -a broker_list <<< "$brokers"
 read -r -a scenario_list <<< "$scenarios"
 results=$out/results.jsonl
 : >"$results"
+run_generator() {
+  local name=$1 scenario=$2 seconds=$3
+  taskset -c 1 "$java" "${native[@]}" -cp "$bench_cp" io.ternmq.bench.BenchCommand "$scenario" \
+    --port "${port[$name]}" --duration "$seconds" --warmup "$warmup" --connections "$connections" \
+    --broker-pid "${pid[$name]}" --json "${extra[@]}" 2>>"$out/generator.log" | tail -n 1
+}
+if (( broker_warmup > 0 )); then
+  for name in "${broker_list[@]}"; do
+    for scenario in "${scenario_list[@]}"; do
+      [[ $scenario == connections ]] && continue
+      echo "warming $name up with $scenario for ${broker_warmup}s (not recorded)" >&2
+      run_generator "$name" "$scenario" "$broker_warmup" >/dev/null || true
+    done
+  done
+fi
 for (( round = 1; round <= rounds; round++ )); do
   # Alternate who goes first, so that a drift in machine load does not always favour the same broker.
   order=("${broker_list[@]}")
@@ -130,9 +152,7 @@ for (( round = 1; round <= rounds; round++ )); do
         start_broker "$name"
         sleep 2
       fi
-      line=$(taskset -c 1 "$java" "${native[@]}" -cp "$bench_cp" io.ternmq.bench.BenchCommand "$scenario" \
-        --port "${port[$name]}" --duration "$duration" --warmup "$warmup" --connections "$connections" \
-        --broker-pid "${pid[$name]}" --json "${extra[@]}" 2>>"$out/generator.log" | tail -n 1) || true
+      line=$(run_generator "$name" "$scenario" "$duration") || true
       if [[ $line != \{* ]]; then
         line="{\"scenario\":\"$scenario\",\"failed\":true}"
       fi

@@ -58,6 +58,7 @@ record LatencyScenario() implements Scenario {
 
     private static ScenarioResult.Latency percentiles(Histogram nanos) {
         return new ScenarioResult.Latency(nanos.getTotalCount(), nanos.getValueAtPercentile(50) / 1e3,
+                nanos.getValueAtPercentile(90) / 1e3,
                 nanos.getValueAtPercentile(99) / 1e3, nanos.getValueAtPercentile(99.9) / 1e3, nanos.getMaxValue() / 1e3);
     }
 }

@@ -19,7 +19,7 @@ public record ScenarioResult(String scenario, int publishers, int subscribers, d
                              double brokerCpu, @Nullable Latency latency, @Nullable Memory memory) {
 
     /** Latency percentiles in microseconds, from the intended send time to the arrival. */
-    public record Latency(long count, double p50, double p99, double p999, double max) {
+    public record Latency(long count, double p50, double p90, double p99, double p999, double max) {
     }
 
     /**
@@ -39,8 +39,8 @@ public record ScenarioResult(String scenario, int publishers, int subscribers, d
                 "%-12s pubs=%-4d subs=%-5d sent=%,.0f/s received=%,.0f/s errors=%d gen-cpu=%.2f broker-cpu=%.2f",
                 scenario, publishers, subscribers, sentPerSecond, receivedPerSecond, errors, generatorCpu, brokerCpu));
         if (latency != null) {
-            line.append(String.format(Locale.ROOT, " p50=%.0fus p99=%.0fus p99.9=%.0fus max=%.0fus (n=%d)",
-                    latency.p50(), latency.p99(), latency.p999(), latency.max(), latency.count()));
+            line.append(String.format(Locale.ROOT, " p50=%.0fus p90=%.0fus p99=%.0fus p99.9=%.0fus max=%.0fus (n=%d)",
+                    latency.p50(), latency.p90(), latency.p99(), latency.p999(), latency.max(), latency.count()));
         }
         if (memory != null) {
             line.append(String.format(Locale.ROOT, " rss=%d->%d KiB per-connection=%.0f B", memory.rssBeforeKib(),
@@ -57,8 +57,9 @@ public record ScenarioResult(String scenario, int publishers, int subscribers, d
                 publishers, subscribers, seconds, sentPerSecond, receivedPerSecond, errors, generatorCpu, brokerCpu));
         if (latency != null) {
             json.append(String.format(Locale.ROOT,
-                    ",\"latencyCount\":%d,\"p50Micros\":%.1f,\"p99Micros\":%.1f,\"p999Micros\":%.1f,\"maxMicros\":%.1f",
-                    latency.count(), latency.p50(), latency.p99(), latency.p999(), latency.max()));
+                    ",\"latencyCount\":%d,\"p50Micros\":%.1f,\"p90Micros\":%.1f,\"p99Micros\":%.1f,"
+                            + "\"p999Micros\":%.1f,\"maxMicros\":%.1f",
+                    latency.count(), latency.p50(), latency.p90(), latency.p99(), latency.p999(), latency.max()));
         }
         if (memory != null) {
             json.append(String.format(Locale.ROOT,

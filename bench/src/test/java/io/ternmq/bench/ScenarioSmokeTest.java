@@ -67,7 +67,8 @@ class ScenarioSmokeTest {
         if (scenario.equals("latency")) {
             assertThat(result.latency()).isNotNull();
             assertThat(result.latency().count()).isPositive();
-            assertThat(result.latency().p99()).isGreaterThanOrEqualTo(result.latency().p50());
+            assertThat(result.latency().p90()).isGreaterThanOrEqualTo(result.latency().p50());
+            assertThat(result.latency().p99()).isGreaterThanOrEqualTo(result.latency().p90());
             assertThat(result.latency().p999()).isGreaterThanOrEqualTo(result.latency().p99());
         } else {
             assertThat(result.latency()).isNull();

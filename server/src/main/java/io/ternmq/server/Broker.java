@@ -144,6 +144,7 @@ public final class Broker implements AutoCloseable {
         private int maxPendingConnects = DEFAULT_MAX_PENDING_CONNECTS;
         private int maxPacketSize = TransportConfig.PROTOCOL_MAX_PACKET_SIZE;
         private int sessionThreads = Runtime.getRuntime().availableProcessors();
+        private SessionThreading sessionThreading = SessionThreading.IO_THREADS;
         private int maxInflightMessages = 32;
         private int maxQueuedMessages = 10_000;
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -241,12 +242,21 @@ public final class Broker implements AutoCloseable {
             return this;
         }
 
-        /** Threads that own sessions; default the number of cores. */
+        /**
+         * Single-threaded executors that own sessions; default the number of cores. With
+         * {@link SessionThreading#IO_THREADS} they are spread over the IO threads (one per core).
+         */
         public Builder sessionThreads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("sessionThreads must be at least 1, was " + threads);
             }
             this.sessionThreads = threads;
+            return this;
+        }
+
+        /** Where sessions run; default {@link SessionThreading#IO_THREADS}. */
+        public Builder sessionThreading(SessionThreading threading) {
+            this.sessionThreading = Objects.requireNonNull(threading, "threading");
             return this;
         }
 
@@ -434,7 +444,7 @@ public final class Broker implements AutoCloseable {
                     authorizer, security, topicLimits(), new ObservabilitySettings(adminBind == null ? null
                             : new AdminSettings(adminBind, adminPort, adminCredentials), sysInterval,
                             securityReloader), storageMode, onCorruptData, maxPendingConnects, writeLimits,
-                    mqtt5Settings(maxPacketSize), memory)));
+                    mqtt5Settings(maxPacketSize), memory, sessionThreading)));
         }
 
         /**

@@ -15,6 +15,7 @@ import io.ternmq.core.SessionExecutorFactory;
 import io.ternmq.store.Storage;
 import io.ternmq.store.StorageMode;
 import io.ternmq.transport.ListenerBindException;
+import io.ternmq.transport.IoThreads;
 import io.ternmq.transport.ListenerConfig;
 import io.ternmq.transport.MqttServer;
 import io.ternmq.transport.TransportConfig;
@@ -47,9 +48,11 @@ final class BrokerAssembly implements AutoCloseable {
     private final SecurityPolicy security;
     private final List<ListenerConfig> listeners;
     private final Storage storage;
+    private final IoThreads io;
 
     private BrokerAssembly(BrokerCore core, MqttServer server, Observability observability, SecurityPolicy security,
-                           List<ListenerConfig> listeners, Storage storage) {
+                           List<ListenerConfig> listeners, Storage storage, IoThreads io) {
+        this.io = io;
         this.core = core;
         this.server = server;
         this.observability = observability;
@@ -72,14 +75,18 @@ final class BrokerAssembly implements AutoCloseable {
                 ? security.authorizer() : settings.authorizer();
         BrokerCore core;
         Storage storage;
+        IoThreads io = IoThreads.start(Runtime.getRuntime().availableProcessors());
+        SessionExecutorFactory sessionExecutors = settings.sessionThreading() == SessionThreading.IO_THREADS
+                ? io::executor : SessionExecutorFactory.SINGLE_THREADS;
         try {
             var opened = StorageOpening.open(settings.dataDir(), settings.storageMode(), settings.writeLimits(),
                     settings.onCorruptData(),
                     stores -> new BrokerCore(coreConfig, authenticator, authorizer, Clock.SYSTEM, stores,
-                            SessionExecutorFactory.SINGLE_THREADS));
+                            sessionExecutors));
             core = opened.user();
             storage = opened.storage();
         } catch (RuntimeException e) {
+            io.close();
             security.close();
             throw e;
         }
@@ -88,14 +95,16 @@ final class BrokerAssembly implements AutoCloseable {
             var transportConfig = new TransportConfig(settings.maxPacketSize(), settings.connectTimeout(),
                     Runtime.getRuntime().availableProcessors(), settings.maxConnections(),
                     settings.maxPendingConnects());
-            server = MqttServer.start(transportConfig, settings.listeners(), core::accept);
+            server = MqttServer.start(transportConfig, settings.listeners(), core::accept, io);
         } catch (ListenerBindException e) {
             core.close();
+            io.close();
             security.close();
             storage.close();
             throw new BrokerStartException(e.getMessage(), e);
         } catch (RuntimeException e) {
             core.close();
+            io.close();
             security.close();
             storage.close();
             throw e;
@@ -106,11 +115,12 @@ final class BrokerAssembly implements AutoCloseable {
         } catch (RuntimeException e) {
             server.close();
             core.close();
+            io.close();
             security.close();
             storage.close();
             throw e;
         }
-        var assembly = new BrokerAssembly(core, server, observability, security, settings.listeners(), storage);
+        var assembly = new BrokerAssembly(core, server, observability, security, settings.listeners(), storage, io);
         for (ListenerConfig listener : settings.listeners()) {
             log.info("TernMQ {} listening on {} ({} listener '{}')", BrokerVersion.current(),
                     format(listener.bind(), assembly.address(listener.name())), listener.kind(), listener.name());
@@ -198,6 +208,8 @@ final class BrokerAssembly implements AutoCloseable {
             try {
                 core.close();
             } finally {
+                // after the core, whose session tasks run on these threads; before the storage they write to
+                io.close();
                 security.close();
                 storage.close();
             }

@@ -9,6 +9,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,8 @@ public final class MqttServer implements AutoCloseable {
     private static final int ACCEPT_BACKLOG = 1024;
 
     private final EventLoops loops;
+    /** Set when this server started its own IO threads, which it then stops on close. */
+    private final @Nullable IoThreads ownIoThreads;
     private final ChannelGroup serverChannels =
             new DefaultChannelGroup("ternmq-listeners", GlobalEventExecutor.INSTANCE);
     private final ChannelGroup clientChannels =
@@ -52,8 +55,9 @@ public final class MqttServer implements AutoCloseable {
     });
     private boolean closed;
 
-    private MqttServer(EventLoops loops, int maxConnections, int maxPendingConnects) {
-        this.loops = loops;
+    private MqttServer(IoThreads io, @Nullable IoThreads ownIoThreads, int maxConnections, int maxPendingConnects) {
+        this.loops = io.loops();
+        this.ownIoThreads = ownIoThreads;
         this.brokerBudget = new ConnectionBudget(maxConnections);
         this.pendingConnects = new PendingConnects(maxPendingConnects, System::nanoTime);
         this.counters = new TrafficCounters(clientChannels::size, pendingConnects);
@@ -71,14 +75,35 @@ public final class MqttServer implements AutoCloseable {
 
     static MqttServer start(TransportConfig config, List<ListenerConfig> listeners, ConnectionAcceptor acceptor,
                             IoEngine engine) {
+        IoThreads own = IoThreads.start(config.ioThreads(), engine);
+        try {
+            return start(config, listeners, acceptor, own, own);
+        } catch (RuntimeException e) {
+            own.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Binds every listener and serves on IO threads the caller created and will close after this server;
+     * {@link TransportConfig#ioThreads()} is then ignored.
+     *
+     * @throws ListenerBindException when a listener cannot bind; nothing of this server is left running then
+     */
+    public static MqttServer start(TransportConfig config, List<ListenerConfig> listeners,
+                                   ConnectionAcceptor acceptor, IoThreads io) {
+        return start(config, listeners, acceptor, io, null);
+    }
+
+    private static MqttServer start(TransportConfig config, List<ListenerConfig> listeners,
+                                    ConnectionAcceptor acceptor, IoThreads io, @Nullable IoThreads own) {
         if (listeners.isEmpty()) {
             throw new IllegalArgumentException("at least one listener is required");
         }
         if (listeners.stream().map(ListenerConfig::name).distinct().count() != listeners.size()) {
             throw new IllegalArgumentException("listener names must be unique: " + listeners);
         }
-        MqttServer server = new MqttServer(EventLoops.create(config.ioThreads(), engine), config.maxConnections(),
-                config.maxPendingConnects());
+        MqttServer server = new MqttServer(io, own, config.maxConnections(), config.maxPendingConnects());
         try {
             for (ListenerConfig listener : listeners) {
                 server.bind(listener, server.initializerFor(listener, config, acceptor));
@@ -138,7 +163,10 @@ public final class MqttServer implements AutoCloseable {
         // are to get DISCONNECT 0x8B (server shutting down) before their close once the core speaks 5.0.
         serverChannels.close().awaitUninterruptibly();
         clientChannels.close().awaitUninterruptibly();
-        loops.shutdown();
+        loops.boss().shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        if (ownIoThreads != null) {
+            ownIoThreads.close();
+        }
         log.debug("MQTT server stopped");
     }
 

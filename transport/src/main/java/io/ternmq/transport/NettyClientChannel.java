@@ -72,14 +72,18 @@ final class NettyClientChannel implements ClientChannel {
     /**
      * Session threads send many packets to a channel in one burst (a fan-out, a queue drained on reconnect): one
      * event-loop task per burst writes them all and flushes once, where a task and a wake-up per packet cost more
-     * than the encoding. On the event loop itself the queue is drained at once, keeping the order of the sends.
+     * than the encoding. Every send takes the queue, so the order of sends holds whichever thread makes them.
      */
     private void enqueue(Object item) {
         outbound.add(item);
-        if (channel.eventLoop().inEventLoop()) {
-            drain();
-        } else if (drainPending.compareAndSet(false, true)) {
-            onEventLoop(drain);
+        if (drainPending.compareAndSet(false, true)) {
+            try {
+                // From the loop itself this neither wakes it nor runs at once: the drain runs after the task in
+                // hand, so a session running on this loop also flushes a burst once.
+                channel.eventLoop().execute(drain);
+            } catch (RejectedExecutionException e) {
+                log.debug("{}: event loop gone, dropping queued packets", remoteAddress);
+            }
         }
     }
 

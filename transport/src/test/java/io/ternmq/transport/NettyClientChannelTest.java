@@ -2,6 +2,7 @@ package io.ternmq.transport;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,10 +30,31 @@ class NettyClientChannelTest {
     }
 
     @Test
-    void send_packet_isWrittenAndFlushed() {
+    void send_packet_isWrittenAndFlushedOnTheLoopsNextTurn() {
         client.send(new Pingresp());
+        channel.runPendingTasks();
 
         assertThat((Object) channel.readOutbound()).isEqualTo(new Pingresp());
+    }
+
+    @Test
+    void send_severalFromTheLoopItself_areFlushedOnce() {
+        var flushes = new AtomicInteger();
+        channel.pipeline().addFirst(new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void flush(ChannelHandlerContext ctx) {
+                flushes.incrementAndGet();
+                ctx.flush();
+            }
+        });
+
+        client.send(new Pingresp());
+        client.send(new Pingresp());
+        client.send(new Pingresp());
+        channel.runPendingTasks();
+
+        assertThat(channel.outboundMessages()).hasSize(3);
+        assertThat(flushes).hasValue(1);
     }
 
     @Test
@@ -39,6 +62,7 @@ class NettyClientChannelTest {
         client.send(new Pingresp());
         client.close();
         client.close();
+        channel.runPendingTasks();
 
         assertThat((Object) channel.readOutbound()).isEqualTo(new Pingresp());
         assertThat(channel.isOpen()).isFalse();

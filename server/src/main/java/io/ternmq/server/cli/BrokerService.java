@@ -7,6 +7,7 @@ import io.ternmq.core.SubscriptionFeatures;
 import io.ternmq.protocol.Qos;
 import io.ternmq.server.Broker;
 import io.ternmq.server.CorruptDataPolicy;
+import io.ternmq.server.SessionThreading;
 import io.ternmq.server.config.AdminConfig;
 import io.ternmq.server.config.EffectiveConfig;
 import io.ternmq.server.config.ListenerConfig;
@@ -63,6 +64,8 @@ final class BrokerService implements AutoCloseable {
                     .maxQueuedMessages(config.limits().maxQueuedMessages())
                     .connectTimeout(config.limits().connectTimeout())
                     .sessionThreads(config.sessions().threads())
+                    .sessionThreading(config.sessions().runOn().equals("own_threads")
+                            ? SessionThreading.OWN_THREADS : SessionThreading.IO_THREADS)
                     .dataDir(config.storage().dataDir())
                     .maxTopicLength(config.limits().maxTopicLength())
                     .maxTopicLevels(config.limits().maxTopicLevels())

@@ -95,6 +95,10 @@ public final class ConfigKeys {
             "whether topic filters may contain + and #; false: SUBACK 0xA2 (3.1.1: 0x80)");
     public static final ConfigKey<Integer> SESSIONS_THREADS = new ConfigKey<>("sessions.threads", new ThreadCount(1024),
             "threads that own sessions and route messages");
+    public static final ConfigKey<String> SESSIONS_RUN_ON = new ConfigKey<>("sessions.run_on",
+            new Choice(List.of("io_threads", "own_threads")),
+            "io_threads: sessions run on the network event loops (no hand-off per message); own_threads: on "
+                    + "sessions.threads threads of their own");
     public static final ConfigKey<Path> STORAGE_DATA_DIR = new ConfigKey<>("storage.data_dir", new DirectoryPath(),
             "directory for broker data, created when missing (relative to the working directory)");
     public static final ConfigKey<String> STORAGE_MODE = new ConfigKey<>("storage.mode",
@@ -169,7 +173,7 @@ public final class ConfigKeys {
             LIMITS_MAX_PACKET_SIZE, LIMITS_MAX_INFLIGHT_MESSAGES, LIMITS_MAX_QUEUED_MESSAGES, LIMITS_CONNECT_TIMEOUT,
             LIMITS_MAX_TOPIC_LENGTH, LIMITS_MAX_TOPIC_LEVELS, LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT,
             LIMITS_MAX_CONNECTIONS, LIMITS_MAX_PENDING_CONNECTS, LIMITS_MAX_MEMORY, LIMITS_MAX_CLIENT_MEMORY,
-            LIMITS_SOCKET_SEND_BUFFER, LIMITS_SLOW_CONSUMER_POLICY, LIMITS_SLOW_CONSUMER_CLIENTS, SESSIONS_THREADS,
+            LIMITS_SOCKET_SEND_BUFFER, LIMITS_SLOW_CONSUMER_POLICY, LIMITS_SLOW_CONSUMER_CLIENTS, SESSIONS_THREADS, SESSIONS_RUN_ON,
             STORAGE_DATA_DIR, STORAGE_MODE,
             STORAGE_ON_CORRUPT, STORAGE_MAX_PENDING_WRITES,
             AUTH_PASSWORD_FILE, AUTH_ACL_FILE, AUTH_ALLOW_ANONYMOUS, AUTH_ANONYMOUS_LISTENERS, AUTH_RELOAD_INTERVAL,

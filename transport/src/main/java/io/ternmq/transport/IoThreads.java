@@ -1,0 +1,60 @@
+package io.ternmq.transport;
+
+import io.netty.util.concurrent.EventExecutor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * The Netty worker event loops, created before the server so that the broker can run its sessions on them too:
+ * a PUBLISH is then read, routed and written by one thread without a hand-off when the publisher, its session,
+ * the subscriber's session and the subscriber share a loop, as they always do on one core. Whoever creates it
+ * closes it, after the server (one per IoThreads: the server stops the acceptor loop) and the core that use it.
+ */
+public final class IoThreads implements AutoCloseable {
+
+    private final EventLoops loops;
+    private final List<Executor> executors;
+
+    private IoThreads(EventLoops loops) {
+        this.loops = loops;
+        var list = new ArrayList<Executor>();
+        for (EventExecutor loop : loops.workers()) {
+            // A plain Executor, not the loop itself: the core shuts down ExecutorServices it is handed.
+            list.add(loop::execute);
+        }
+        this.executors = List.copyOf(list);
+    }
+
+    /** Starts {@code count} worker loops on the transport chosen by {@code -Dternmq.transport} (epoll by default). */
+    public static IoThreads start(int count) {
+        return start(count, IoEngine.requested());
+    }
+
+    static IoThreads start(int count, IoEngine engine) {
+        if (count < 1) {
+            throw new IllegalArgumentException("IO threads must be at least 1, was " + count);
+        }
+        return new IoThreads(EventLoops.create(count, engine));
+    }
+
+    public int count() {
+        return executors.size();
+    }
+
+    /** Runs tasks one at a time, in submission order, on worker loop {@code index % count()}. */
+    public Executor executor(int index) {
+        return executors.get(Math.floorMod(index, executors.size()));
+    }
+
+    EventLoops loops() {
+        return loops;
+    }
+
+    /** Runs the tasks already queued, then stops the loops and waits for them (a couple of seconds at most). */
+    @Override
+    public void close() {
+        loops.shutdown();
+    }
+}
