@@ -1,0 +1,46 @@
+package io.ternmq.server.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The sessions section: how many session executors there are and which threads run them. */
+class SessionsConfigTest {
+
+    @TempDir
+    Path directory;
+
+    private EffectiveConfig load(String yaml, Map<String, String> environment) throws IOException {
+        return ConfigLoader.load(Files.writeString(directory.resolve("ternmq.yaml"), yaml), environment, Map.of());
+    }
+
+    @Test
+    void load_defaults_oneExecutorPerProcessorOnTheIoThreads() throws IOException {
+        SessionsConfig sessions = load("", Map.of()).config().sessions();
+
+        assertThat(sessions.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(sessions.runOn()).isEqualTo("io_threads");
+    }
+
+    @Test
+    void load_ownThreads_fromTheFileOrTheEnvironment() throws IOException {
+        assertThat(load("sessions:\n  run_on: own_threads\n  threads: 3\n", Map.of()).config().sessions())
+                .isEqualTo(new SessionsConfig(3, "own_threads"));
+        assertThat(load("", Map.of("TERNMQ_SESSIONS_RUN_ON", "own_threads")).config().sessions().runOn())
+                .isEqualTo("own_threads");
+    }
+
+    @Test
+    void load_unknownPlace_namesLineKeyAndChoices() {
+        assertThatThrownBy(() -> load("sessions:\n  run_on: virtual_threads\n", Map.of()))
+                .hasMessageEndingWith("line 2: sessions.run_on must be one of io_threads, own_threads, "
+                        + "was 'virtual_threads'");
+    }
+}
