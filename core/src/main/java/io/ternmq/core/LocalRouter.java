@@ -29,6 +29,8 @@ final class LocalRouter implements Router {
     private final MessageIds messageIds;
     private final CoreStats stats;
     private final Clock clock;
+    /** Matched sessions of the route in hand, collected into a map reused per thread. */
+    private final ScratchMap<Session, SubscriptionOptions> targetsScratch = new ScratchMap<>(256);
 
     LocalRouter(SessionThreads threads, Subscriptions subscriptions, RetainedIndex retained,
                 MessageStore messages, MessageIds messageIds, CoreStats stats, Clock clock) {
@@ -63,7 +65,16 @@ final class LocalRouter implements Router {
                 ack.wrote();
             }
         }
-        Map<Session, SubscriptionOptions> targets = new HashMap<>();
+        Map<Session, SubscriptionOptions> targets = targetsScratch.borrow();
+        try {
+            return routeTo(message, publisher, ack, targets);
+        } finally {
+            targetsScratch.giveBack(targets);
+        }
+    }
+
+    private Routed routeTo(Publish message, @Nullable Session publisher, @Nullable StoreAck ack,
+                           Map<Session, SubscriptionOptions> targets) {
         subscriptions.match(message.topic(), publisher, targets);
         List<Target> sharedTargets = subscriptions.hasShared() ? pickSharedMembers(message.topic()) : List.of();
         if (targets.isEmpty() && sharedTargets.isEmpty()) {
