@@ -1,6 +1,7 @@
 package io.ternmq.e2e.spec.v5;
 
 import io.ternmq.e2e.BrokerExtension;
+import io.ternmq.e2e.WebSocketRecorder;
 import io.ternmq.testkit.Hex;
 import io.ternmq.testkit.Mqtt5Packets;
 import io.ternmq.testkit.Packets;
@@ -9,17 +10,10 @@ import io.ternmq.transport.ListenerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,56 +25,13 @@ class WebSocketTest {
     static final BrokerExtension broker =
             BrokerExtension.with(b -> b.listener(ListenerConfig.ws("ws", "127.0.0.1", 0)));
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    /** Collects binary data and notes the end of the connection, however it ends. */
-    private static final class Recorder implements WebSocket.Listener {
-        private final ByteArrayOutputStream received = new ByteArrayOutputStream();
-        private final CompletableFuture<String> ended = new CompletableFuture<>();
-
-        @Override
-        public void onOpen(WebSocket webSocket) {
-            webSocket.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            byte[] bytes = new byte[data.remaining()];
-            data.get(bytes);
-            synchronized (received) {
-                received.writeBytes(bytes);
-            }
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            ended.complete("close " + statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            ended.complete("error " + error);
-        }
-
-        byte[] received() {
-            synchronized (received) {
-                return received.toByteArray();
-            }
-        }
-    }
-
-    private WebSocket open(Recorder recorder, String subprotocol, String... lesser) throws Exception {
-        WebSocket webSocket = HTTP.newWebSocketBuilder().subprotocols(subprotocol, lesser)
-                .buildAsync(URI.create("ws://127.0.0.1:" + broker.broker().port("ws") + "/mqtt"), recorder)
-                .get(BrokerExtension.WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        broker.closeAfterTest(webSocket::abort);
-        return webSocket;
+    private static WebSocket open(WebSocketRecorder recorder, String subprotocol, String... lesser)
+            throws Exception {
+        return recorder.open(broker, "ws", subprotocol, lesser);
     }
 
     private static void send(WebSocket webSocket, byte[] bytes) throws Exception {
-        webSocket.sendBinary(ByteBuffer.wrap(bytes), true).get(BrokerExtension.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        WebSocketRecorder.send(webSocket, bytes);
     }
 
     /** The whole packets in {@code bytes}, split by their remaining lengths (a partial last one is left out). */
@@ -111,7 +62,7 @@ class WebSocketTest {
     }
 
     /** Waits for a successful CONNACK followed by exactly {@code then}. */
-    private static void expectConnackThen(Recorder recorder, String then) {
+    private static void expectConnackThen(WebSocketRecorder recorder, String then) {
         await().atMost(BrokerExtension.WAIT).untilAsserted(() -> {
             List<byte[]> packets = packets(recorder.received());
             assertThat(packets).isNotEmpty();
@@ -127,13 +78,13 @@ class WebSocketTest {
     @Test
     void handshake_clientOffersSeveral_serverSelectsMqtt() throws Exception {
         // [MQTT-6.0.0-4]
-        assertThat(open(new Recorder(), "chat", "mqtt").getSubprotocol()).isEqualTo("mqtt");
+        assertThat(open(new WebSocketRecorder(), "chat", "mqtt").getSubprotocol()).isEqualTo("mqtt");
     }
 
     @Test
     void connect_splitAcrossBinaryFrames_isAnswered() throws Exception {
         // [MQTT-6.0.0-2] a 5.0 CONNECT split over three frames, the first inside the fixed header
-        Recorder recorder = new Recorder();
+        WebSocketRecorder recorder = new WebSocketRecorder();
         WebSocket webSocket = open(recorder, "mqtt");
         byte[] connect = Mqtt5Packets.connect("ws5-split").build();
         send(webSocket, Arrays.copyOfRange(connect, 0, 1));
@@ -145,7 +96,7 @@ class WebSocketTest {
     @Test
     void severalPackets_packedInOneBinaryFrame_allAnswered() throws Exception {
         // [MQTT-6.0.0-2] several packets in one frame
-        Recorder recorder = new Recorder();
+        WebSocketRecorder recorder = new WebSocketRecorder();
         WebSocket webSocket = open(recorder, "mqtt");
         send(webSocket, Hex.concat(Mqtt5Packets.connect("ws5-packed").build(), Mqtt5Packets.subscribe(1, "ws5/a", 1),
                 Packets.pingreq()));
@@ -154,7 +105,7 @@ class WebSocketTest {
 
     @Test
     void textFrame_afterConnect_closesTheConnection() throws Exception {
-        Recorder recorder = new Recorder();
+        WebSocketRecorder recorder = new WebSocketRecorder();
         WebSocket webSocket = open(recorder, "mqtt");
         send(webSocket, Mqtt5Packets.connect("ws5-text").build());
         expectConnackThen(recorder, "");
@@ -162,7 +113,7 @@ class WebSocketTest {
         webSocket.sendText("{\"not\": \"mqtt\"}", true);
 
         // [MQTT-6.0.0-1] a data frame other than binary closes the connection
-        assertThat(recorder.ended.get(BrokerExtension.WAIT.toMillis(), TimeUnit.MILLISECONDS)).isNotBlank();
+        assertThat(recorder.awaitEnd()).isNotBlank();
         broker.awaitConnectedClients(0);
     }
 }
