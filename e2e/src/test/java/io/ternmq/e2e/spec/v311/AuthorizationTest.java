@@ -1,9 +1,8 @@
 package io.ternmq.e2e.spec.v311;
 
-import io.ternmq.core.auth.Authorizer;
-import io.ternmq.core.auth.ClientIdentity;
 import io.ternmq.e2e.BrokerExtension;
 import io.ternmq.e2e.Flows;
+import io.ternmq.e2e.PrefixDenyingAuthorizer;
 import io.ternmq.testkit.Dup;
 import io.ternmq.testkit.Hex;
 import io.ternmq.testkit.Packets;
@@ -19,17 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuthorizationTest {
 
     @RegisterExtension
-    static final BrokerExtension broker = BrokerExtension.with(b -> b.authorizer(new Authorizer() {
-        @Override
-        public boolean mayPublish(ClientIdentity client, String topic) {
-            return !topic.startsWith("deny/");
-        }
-
-        @Override
-        public boolean maySubscribe(ClientIdentity client, String topicFilter) {
-            return !topicFilter.startsWith("deny/");
-        }
-    }));
+    static final BrokerExtension broker = BrokerExtension.with(b -> b.authorizer(new PrefixDenyingAuthorizer("deny/")));
 
     @Test
     void subscribe_refusedFilter_getsFailureCodeOthersGranted() {

@@ -11,11 +11,10 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.pubrec.Mqtt5PubRecReasonCode
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.unsubscribe.unsuback.Mqtt5UnsubAck;
 import com.hivemq.client.mqtt.mqtt5.message.unsubscribe.unsuback.Mqtt5UnsubAckReasonCode;
-import io.ternmq.core.auth.Authorizer;
-import io.ternmq.core.auth.ClientIdentity;
 import io.ternmq.e2e.BrokerExtension;
 import io.ternmq.e2e.Mqtt5Clients;
 import io.ternmq.e2e.Mqtt5Flows;
+import io.ternmq.e2e.PrefixDenyingAuthorizer;
 import io.ternmq.testkit.Dup;
 import io.ternmq.testkit.Mqtt5Packets;
 import io.ternmq.testkit.Mqtt5Subscription;
@@ -42,17 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ReasonCodeTest {
 
     @RegisterExtension
-    static final BrokerExtension broker = BrokerExtension.with(b -> b.authorizer(new Authorizer() {
-        @Override
-        public boolean mayPublish(ClientIdentity client, String topic) {
-            return !topic.startsWith("deny/");
-        }
-
-        @Override
-        public boolean maySubscribe(ClientIdentity client, String topicFilter) {
-            return !topicFilter.startsWith("deny/");
-        }
-    }));
+    static final BrokerExtension broker = BrokerExtension.with(b -> b.authorizer(new PrefixDenyingAuthorizer("deny/")));
 
     @Test
     void puback_noMatchingSubscribers_reasonCode0x10() {
