@@ -66,7 +66,14 @@ final class CheckingSubscriber {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(clientId + " is missing acknowledged messages: " + missing(expected));
             }
-            handle(client, client.readPacket(Duration.ofSeconds(10)));
+            byte[] packet;
+            try {
+                packet = client.readPacket(Duration.ofSeconds(10));
+            } catch (AssertionError silent) {
+                throw new AssertionError(clientId + " got nothing for 10 s while missing acknowledged messages: "
+                        + missing(expected), silent);
+            }
+            handle(client, packet);
         }
         leave(client);
     }
