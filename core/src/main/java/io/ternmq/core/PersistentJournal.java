@@ -36,10 +36,12 @@ final class PersistentJournal implements OutboundJournal {
         if (row == null) {
             return;
         }
+        InflightEntry sent = entry(message, row, InflightStage.PUBLISH_SENT);
         if (origin == Origin.QUEUE) {
-            storage.queues().remove(clientId, delivery.sequence());
+            storage.moveToInflight(sent); // one write: a crash between the two would lose the message
+        } else {
+            storage.inflight().put(sent);
         }
-        storage.inflight().put(entry(message, row, InflightStage.PUBLISH_SENT));
     }
 
     @Override

@@ -24,6 +24,16 @@ public interface Storage extends AutoCloseable {
     WillStore wills();
 
     /**
+     * A queued message was sent: records its in-flight entry and removes its queue entry (same client id and
+     * sequence) so that no crash separates the two and loses the message. Durable storage makes it one atomic
+     * write; a storage that loses everything in a crash anyway may apply the two one after the other.
+     */
+    default void moveToInflight(InflightEntry entry) {
+        inflight().put(entry);
+        queues().remove(entry.clientId(), entry.sequence());
+    }
+
+    /**
      * Runs {@code callback} after every earlier change is written. It may run on the writer thread (or inline), so
      * it must only hand work off, never block.
      */

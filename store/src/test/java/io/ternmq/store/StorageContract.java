@@ -150,6 +150,20 @@ public abstract class StorageContract {
     }
 
     @Test
+    void moveToInflight_queuedMessageSent_leavesTheQueueForInflightAndOtherEntriesStay() {
+        storage.queues().add(new QueuedMessage("c", 7, 70, Qos.AT_LEAST_ONCE, false));
+        storage.queues().add(new QueuedMessage("c", 8, 80, Qos.EXACTLY_ONCE, true));
+        var sent = new InflightEntry("c", 7, 3, 70, Qos.AT_LEAST_ONCE, false, InflightStage.PUBLISH_SENT);
+        storage.moveToInflight(sent);
+        settle();
+
+        List<InflightEntry> inflight = new ArrayList<>();
+        storage.inflight().forEach(inflight::add);
+        assertThat(inflight).containsExactly(sent);
+        assertThat(storage.queues().page("c", 0, 10)).extracting(QueuedMessage::sequence).containsExactly(8L);
+    }
+
+    @Test
     void inboundPacketIds_addRemove_keepUnreleasedOnes() {
         storage.inboundPacketIds().add(new InboundPacketId("c", 65_535));
         storage.inboundPacketIds().add(new InboundPacketId("c", 1));

@@ -2,7 +2,12 @@ package io.ternmq.store.rocksdb;
 
 import org.rocksdb.ColumnFamilyHandle;
 
-/** One submitted change for the writer: a row put or deleted, a range deleted, or an acknowledgement fence. */
+import java.util.List;
+
+/**
+ * One submitted change for the writer: a row put or deleted, a range deleted, several of those that must never be
+ * separated by a crash, or an acknowledgement fence.
+ */
 sealed interface Change {
 
     record Put(ColumnFamilyHandle family, byte[] key, byte[] value) implements Change {
@@ -12,6 +17,10 @@ sealed interface Change {
     }
 
     record DeleteRange(ColumnFamilyHandle family, byte[] from, byte[] to) implements Change {
+    }
+
+    /** Row changes written in the same batch, so that a crash keeps all of them or none. */
+    record Atomic(List<Change> parts) implements Change {
     }
 
     record Fence(Runnable callback) implements Change {

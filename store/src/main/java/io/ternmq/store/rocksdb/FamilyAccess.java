@@ -46,6 +46,12 @@ final class FamilyAccess {
         writer.submit(new Change.Delete(handle, key));
     }
 
+    /** Puts the row here and deletes {@code otherKey} from {@code other} in one atomic write. */
+    void putDeleting(byte[] key, byte[] value, FamilyAccess other, byte[] otherKey) {
+        writer.submit(new Change.Atomic(List.of(new Change.Put(handle, key, value),
+                new Change.Delete(other.handle, otherKey))));
+    }
+
     void deleteRange(byte[] from, byte[] to) {
         writer.submit(new Change.DeleteRange(handle, from, to));
     }

@@ -16,7 +16,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * The one writer of the database. Callers submit changes to an unbounded queue (never blocking); the writer
  * thread takes everything queued so far, writes it as one {@link WriteBatch} (atomic, one WAL record, one sync in
- * {@code fsync} mode), then runs the fences of that round. The batch grows with the load by itself: while one
+ * {@code fsync} mode), then runs the fences of that round. A crash therefore keeps a prefix of the submitted
+ * changes that ends between two rounds: changes that must survive together are submitted as one
+ * {@link Change.Atomic}. The batch grows with the load by itself: while one
  * round is written the next one accumulates (adaptive group commit). After a failed write no fence ever runs
  * again: nothing is acknowledged that may not be stored.
  * <p>
@@ -78,11 +80,9 @@ final class GroupCommitWriter implements AutoCloseable {
             try (var batch = new WriteBatch()) {
                 for (Change change : round) {
                     switch (change) {
-                        case Change.Put put -> batch.put(put.family(), put.key(), put.value());
-                        case Change.Delete delete -> batch.delete(delete.family(), delete.key());
-                        case Change.DeleteRange range -> batch.deleteRange(range.family(), range.from(), range.to());
                         case Change.Fence fence -> fences.add(fence.callback());
                         case Change.Stop stop -> stopping = true;
+                        default -> addRows(batch, change);
                     }
                 }
                 if (!failed && batch.count() > 0) {
@@ -100,6 +100,21 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             round.clear();
             fences.clear();
+        }
+    }
+
+    private static void addRows(WriteBatch batch, Change change) throws RocksDBException {
+        switch (change) {
+            case Change.Put put -> batch.put(put.family(), put.key(), put.value());
+            case Change.Delete delete -> batch.delete(delete.family(), delete.key());
+            case Change.DeleteRange range -> batch.deleteRange(range.family(), range.from(), range.to());
+            case Change.Atomic atomic -> {
+                for (Change part : atomic.parts()) {
+                    addRows(batch, part);
+                }
+            }
+            case Change.Fence fence -> throw new IllegalArgumentException("a fence is no row change");
+            case Change.Stop stop -> throw new IllegalArgumentException("a stop is no row change");
         }
     }
 

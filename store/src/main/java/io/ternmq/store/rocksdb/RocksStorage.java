@@ -1,6 +1,7 @@
 package io.ternmq.store.rocksdb;
 
 import io.ternmq.store.InboundPacketIdStore;
+import io.ternmq.store.InflightEntry;
 import io.ternmq.store.InflightStore;
 import io.ternmq.store.MessageStore;
 import io.ternmq.store.QueueStore;
@@ -226,6 +227,12 @@ public final class RocksStorage implements Storage {
     @Override
     public WillStore wills() {
         return wills;
+    }
+
+    @Override
+    public void moveToInflight(InflightEntry entry) {
+        families.get(Family.INFLIGHT).putDeleting(InflightCodec.key(entry), InflightCodec.value(entry),
+                families.get(Family.QUEUES), ClientKeys.key(entry.clientId(), entry.sequence()));
     }
 
     @Override

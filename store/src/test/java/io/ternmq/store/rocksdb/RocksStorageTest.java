@@ -1,6 +1,8 @@
 package io.ternmq.store.rocksdb;
 
 import io.ternmq.protocol.Qos;
+import io.ternmq.store.InflightEntry;
+import io.ternmq.store.InflightStage;
 import io.ternmq.store.QueuedMessage;
 import io.ternmq.store.RetainedMessage;
 import io.ternmq.store.Storage;
@@ -99,6 +101,29 @@ class RocksStorageTest extends StorageContract {
         List<Long> ids = new ArrayList<>();
         storage.messages().forEach(m -> ids.add(m.id()));
         assertThat(ids).hasSize(200);
+    }
+
+    /** The writer cuts rounds anywhere between changes, and a crash keeps whole rounds: a move must be one change. */
+    @Test
+    void moveToInflight_writerHeld_waitsAsOneChangeSoNoCrashKeepsHalfOfIt() throws Exception {
+        storage.queues().add(new QueuedMessage("c", 7, 70, Qos.AT_LEAST_ONCE, false));
+        var writerHeld = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        storage.afterWrites(() -> {
+            writerHeld.countDown();
+            awaitQuietly(release);
+        });
+        assertThat(writerHeld.await(10, TimeUnit.SECONDS)).isTrue();
+
+        storage.moveToInflight(new InflightEntry("c", 7, 3, 70, Qos.AT_LEAST_ONCE, false,
+                InflightStage.PUBLISH_SENT));
+
+        assertThat(storage.stats().pendingWrites()).isOne();
+        release.countDown();
+        var written = new CompletableFuture<Void>();
+        storage.afterWrites(() -> written.complete(null));
+        written.get(10, TimeUnit.SECONDS);
+        assertThat(storage.stats().entriesWritten()).isEqualTo(3); // the queue row, then the move's two rows
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
