@@ -4,6 +4,11 @@ package io.ternmq.store;
  * All durable state of one broker node, one view per role. Changes from every view and thread are applied in the
  * order they were submitted; submitting never blocks. {@link #afterWrites} is the acknowledgement fence: its
  * callback runs once every change submitted before it is as durable as the {@link #mode()} promises.
+ * <p>
+ * A crash keeps a prefix of the submitted changes, and it may end between any two calls: every call is one
+ * change, kept whole or not at all. So the caller orders its calls such that every prefix is a state recovery
+ * accepts without losing an acknowledged message, and what must survive together is one call
+ * ({@link #moveToInflight}).
  */
 public interface Storage extends AutoCloseable {
 
