@@ -108,16 +108,28 @@ final class InboundBackPressure {
     }
 
     private synchronized void update() {
+        boolean pause = shouldPause();
+        if (pause && !paused) {
+            paused = true;
+            channel.readPaused(ClientChannel.ReadState.PAUSED);
+            // The session thread resumes only when it sees paused; what it handled before it could see it (after
+            // the count was read above) it did not act on: read the count again, now that paused is visible.
+            pause = shouldPause();
+        }
+        if (!pause && paused) {
+            paused = false;
+            channel.readPaused(ClientChannel.ReadState.READING);
+        }
+    }
+
+    /** Whether any reason holds now; the queue is full from the pause mark until it is back at the resume mark. */
+    private boolean shouldPause() {
         if (!queueFull && (pending.get() >= PAUSE_AT || pendingBytes.get() >= pauseAtBytes)) {
             queueFull = true;
         }
         if (queueFull && pending.get() <= RESUME_AT && pendingBytes.get() <= pauseAtBytes / 4) {
             queueFull = false;
         }
-        boolean pause = queueFull || storageHeld || memoryHeld;
-        if (pause != paused) {
-            paused = pause;
-            channel.readPaused(pause ? ClientChannel.ReadState.PAUSED : ClientChannel.ReadState.READING);
-        }
+        return queueFull || storageHeld || memoryHeld;
     }
 }
