@@ -13,9 +13,11 @@ import io.ternmq.protocol.Pubrec;
 import io.ternmq.protocol.Pubrel;
 import io.ternmq.protocol.Qos;
 import io.ternmq.store.Storage;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,13 +35,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * acknowledged to the publisher before that point must still reach each persistent subscriber that had not
  * acknowledged it yet [MQTT-4.3.2-2] [MQTT-4.3.3-2]. The run, seeded: QoS 1 and 2 messages into an offline
  * session's queue and into online sessions whose window of two fills (so messages move from queue to flight), with
- * subscribers that acknowledge late, drop their connection and come back.
+ * subscribers that acknowledge late, drop their connection and come back. Some messages are retained on one topic:
+ * after the restart that topic's retained message is the last one acknowledged before the crash point, or one
+ * published after it, never an older one.
  */
 class CrashPointsTest {
 
     private static final int MESSAGES = 30;
     private static final List<String> SUBSCRIBERS = List.of("online-q1", "online-q2", "offline-q2");
     private static final CoreConfig CONFIG = new CoreConfig(2, 2, 1_000);
+    private static final String RETAINED_TOPIC = "t/retained";
 
     /** What happened in the recorded run, each fact stamped with the write count when it happened. */
     private static final class Run {
@@ -51,6 +56,8 @@ class CrashPointsTest {
         /** Subscriber -> payload -> writes submitted when it sent its PUBACK or PUBREC: from then on it has it. */
         final Map<String, Map<String, Integer>> receivedAt = new HashMap<>();
         final Map<String, TestClient> online = new HashMap<>();
+        /** The payloads published retained, in publish order. */
+        final List<String> retained = new ArrayList<>();
     }
 
     @ParameterizedTest
@@ -61,7 +68,14 @@ class CrashPointsTest {
         assertThat(run.acknowledgedAt).hasSize(MESSAGES);
         List<String> lost = new ArrayList<>();
         for (int cut = 0; cut <= run.storage.writeCount(); cut++) {
-            Map<String, Set<String>> delivered = restartAndCollect(run.storage.replay(cut));
+            Restarted restarted = restartAndCollect(run.storage.replay(cut));
+            Map<String, Set<String>> delivered = restarted.delivered();
+            String oldestAllowed = lastRetainedAcknowledgedBy(run, cut);
+            if (oldestAllowed != null && (restarted.retained() == null
+                    || run.retained.indexOf(restarted.retained()) < run.retained.indexOf(oldestAllowed))) {
+                lost.add("seed " + seed + ", crash after write " + cut + ": retained " + restarted.retained()
+                        + " instead of " + oldestAllowed + " or later");
+            }
             for (String subscriber : SUBSCRIBERS) {
                 for (var acknowledged : run.acknowledgedAt.entrySet()) {
                     String payload = acknowledged.getKey();
@@ -75,6 +89,16 @@ class CrashPointsTest {
             }
         }
         assertThat(lost).isEmpty();
+    }
+
+    private static String lastRetainedAcknowledgedBy(Run run, int cut) {
+        String last = null;
+        for (String payload : run.retained) {
+            if (run.acknowledgedAt.getOrDefault(payload, Integer.MAX_VALUE) <= cut) {
+                last = payload;
+            }
+        }
+        return last;
     }
 
     private static Run record(Random random) {
@@ -98,7 +122,13 @@ class CrashPointsTest {
                         String payload = "m" + published;
                         sentByPacketId.put(published, payload);
                         Qos qos = random.nextBoolean() ? Qos.AT_LEAST_ONCE : Qos.EXACTLY_ONCE;
-                        publisher.send(TestClient.publish("t/" + published % 3, qos, published, payload));
+                        if (random.nextInt(4) == 0) {
+                            run.retained.add(payload);
+                            publisher.send(new Publish(RETAINED_TOPIC, qos, true, false, published,
+                                    payload.getBytes(StandardCharsets.UTF_8)));
+                        } else {
+                            publisher.send(TestClient.publish("t/" + published % 3, qos, published, payload));
+                        }
                     }
                 }
                 case 2 -> settle(run);
@@ -167,8 +197,15 @@ class CrashPointsTest {
         }
     }
 
-    /** Restarts on the rows a crash left and lets every subscriber come back and take all it is given. */
-    private static Map<String, Set<String>> restartAndCollect(Storage survivor) {
+    /** What the restarted broker gave: each subscriber's payloads, and the retained message of the topic, if any. */
+    private record Restarted(Map<String, Set<String>> delivered, @Nullable String retained) {
+    }
+
+    /**
+     * Restarts on the rows a crash left, lets every subscriber come back and take all it is given, then asks for
+     * the retained message.
+     */
+    private static Restarted restartAndCollect(Storage survivor) {
         Map<String, Set<String>> delivered = new HashMap<>();
         try (var broker = new TestBroker(CONFIG, Authenticator.ALLOW_ALL, Authorizer.ALLOW_ALL,
                 new CoreStores(survivor))) {
@@ -194,7 +231,10 @@ class CrashPointsTest {
                 }
                 delivered.put(id, payloads);
             }
+            TestClient newcomer = broker.connected("newcomer", SessionMode.CLEAN);
+            newcomer.subscribe(1, RETAINED_TOPIC, Qos.AT_MOST_ONCE);
+            List<Publish> retained = newcomer.channel().publishes();
+            return new Restarted(delivered, retained.isEmpty() ? null : TestClient.text(retained.getFirst()));
         }
-        return delivered;
     }
 }
