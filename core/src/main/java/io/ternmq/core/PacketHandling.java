@@ -228,7 +228,9 @@ final class PacketHandling {
                 codes.add(connection.isMqtt5() ? refusal.value() : Suback.FAILURE);
             }
         }
-        connection.channel().send(new Suback(subscribe.packetId(), codes)); // [MQTT-3.8.4-1]
+        // [MQTT-3.8.4-1] through the session: a stored one sends it once its new subscriptions are durable, so that
+        // no crash forgets a subscription the client was told it has; its retained messages follow in order
+        session.send(new Suback(subscribe.packetId(), codes));
         for (Granted subscription : granted) {
             sendRetained(session, subscription, broker);
         }
@@ -275,7 +277,8 @@ final class PacketHandling {
             boolean removed = session.unsubscribe(filter);
             codes.add((removed ? ReasonCode.SUCCESS : ReasonCode.NO_SUBSCRIPTION_EXISTED).value());
         }
-        connection.channel().send(connection.isMqtt5()
+        // through the session, like SUBACK: a stored one answers once the removal is durable
+        session.send(connection.isMqtt5()
                 ? new Unsuback(unsubscribe.packetId(), codes, AckProperties.EMPTY)
                 : new Unsuback(unsubscribe.packetId()));
     }

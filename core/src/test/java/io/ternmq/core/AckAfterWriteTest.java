@@ -9,7 +9,14 @@ import io.ternmq.protocol.Pubcomp;
 import io.ternmq.protocol.Pubrec;
 import io.ternmq.protocol.Pubrel;
 import io.ternmq.protocol.Qos;
+import io.ternmq.protocol.Suback;
+import io.ternmq.protocol.Subscribe;
+import io.ternmq.protocol.TopicSubscription;
+import io.ternmq.protocol.Unsuback;
+import io.ternmq.protocol.Unsubscribe;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static io.ternmq.core.TestClient.publish;
 import static io.ternmq.core.TestClient.retained;
@@ -40,6 +47,44 @@ class AckAfterWriteTest {
         storage.completeWrites();
         broker.drain();
         assertThat(publisher.take()).containsExactly(new Puback(1)); // [MQTT-4.3.2-2]
+    }
+
+    @Test
+    void subscribe_storedSession_subackOnceTheSubscriptionIsStored() {
+        TestClient subscriber = broker.connected("sub", SessionMode.PERSISTENT);
+        storage.completeWrites();
+        broker.drain();
+
+        subscriber.send(new Subscribe(7, List.of(new TopicSubscription("kept", Qos.AT_LEAST_ONCE))));
+        assertThat(subscriber.take()).isEmpty(); // a crash now forgets it: the client must not have been told
+
+        storage.completeWrites();
+        broker.drain();
+        assertThat(subscriber.take()).containsExactly(new Suback(7, List.of(1)));
+    }
+
+    @Test
+    void unsubscribe_storedSession_unsubackOnceTheRemovalIsStored() {
+        TestClient subscriber = broker.connected("sub", SessionMode.PERSISTENT);
+        subscriber.subscribe(1, "gone", Qos.AT_LEAST_ONCE);
+        storage.completeWrites();
+        broker.drain();
+        subscriber.take();
+
+        subscriber.send(new Unsubscribe(8, List.of("gone")));
+        assertThat(subscriber.take()).isEmpty();
+
+        storage.completeWrites();
+        broker.drain();
+        assertThat(subscriber.take()).containsExactly(new Unsuback(8));
+    }
+
+    @Test
+    void subscribe_cleanSession_subackAtOnce() {
+        publisher.send(new Subscribe(9, List.of(new TopicSubscription("t", Qos.AT_MOST_ONCE))));
+
+        assertThat(publisher.take()).containsExactly(new Suback(9, List.of(0)));
+        assertThat(storage.heldFences()).isZero();
     }
 
     @Test
