@@ -9,12 +9,20 @@
 #                                                      then shares core 1 with the 2-core broker)
 #   bench/compare.sh --brokers "ternmq ternmq-own" --scenarios latency
 #                                                      sessions on the IO threads vs on threads of their own
+#   bench/compare.sh --brokers "ternmq2-half ternmq-half" --scenarios "fan-in fan-out pairs-qos1 pairs-qos2"
+#                                                      scaling on a 2-core machine, where the generator needs a core:
+#                                                      TernMQ on cores 0-1 capped at one core's time in all (two
+#                                                      half cores) vs on core 0 capped at half its time; the
+#                                                      generator runs on both cores (needs root and the cgroup v1
+#                                                      cpu controller)
 #   bench/compare.sh --brokers sink --rounds 1         the generator's ceiling against the trivial sink
 #
 # Options: --rounds N (3)  --duration S (10)  --warmup S (2)  --scenarios "..." (all seven)  --connections N (10000)
 #          --broker-warmup S (0): before round 1, run each scenario for S seconds against each broker, unrecorded,
 #                             so that a JVM broker is measured after its JIT compiler has settled, as in production
-#          --brokers "..." from: ternmq ternmq2 ternmq-own mosquitto sink  --out DIR (a fresh temp dir)  -- args for the generator
+#          --brokers "..." from: ternmq ternmq2 ternmq-own ternmq-half ternmq2-half ternmq-own-half ternmq2-own-half
+#                             mosquitto sink (2: cores 0-1; own: sessions on threads of their own; half: capped)
+#          --out DIR (a fresh temp dir)  -- args for the generator
 # BROKER_JAVA_OPTS: JVM flags added to the launcher's for the TernMQ broker (it runs through ./ternmq start).
 set -euo pipefail
 
@@ -60,20 +68,45 @@ bench_cp="$root/bench/target/ternmq-bench.jar:$root/bench/target/lib/*"
 native=(--enable-native-access=ALL-UNNAMED -Dio.netty.noUnsafe=false)
 if (( ternmq_java_feature >= 23 )); then native+=(--sun-misc-unsafe-memory-access=allow); fi
 
-declare -A port=([ternmq]=18830 [mosquitto]=18831 [ternmq2]=18832 [sink]=18833 [ternmq-own]=18834)
+declare -A port=([ternmq]=18830 [mosquitto]=18831 [ternmq2]=18832 [sink]=18833 [ternmq-own]=18834
+  [ternmq-half]=18835 [ternmq2-half]=18836 [ternmq-own-half]=18837 [ternmq2-own-half]=18838)
+# With a CPU-capped broker the generator may use both cores: the cap, not the pinning, keeps the broker's share.
+generator_cores=1
+cgroups=/sys/fs/cgroup/cpu
+if [[ " $brokers " == *-half\ * ]]; then
+  generator_cores=0,1
+  if [[ ! -w $cgroups/cgroup.procs ]]; then
+    echo "compare.sh: CPU-capped brokers need write access to the cgroup v1 cpu controller at $cgroups (root)" >&2
+    exit 2
+  fi
+fi
+
+# Becomes the command (call it in a background subshell) in a fresh cgroup whose tasks together get at most
+# quota_us of CPU time per 10 ms (a short period: the cap throttles in slices of milliseconds, not of 100 ms).
+in_cpu_quota() {
+  local group=$cgroups/ternmq-bench-$1 quota_us=$2
+  shift 2
+  mkdir -p "$group"
+  echo 10000 >"$group/cpu.cfs_period_us"
+  echo "$quota_us" >"$group/cpu.cfs_quota_us"
+  exec sh -c 'echo $$ >"$1/cgroup.procs"; shift; exec "$@"' sh "$group" "$@"
+}
 declare -A pid=()
 
 start_broker() {
   local name=$1 p=${port[$1]}
   case $name in
-    ternmq|ternmq2|ternmq-own)
-      local cores=0 threading=io_threads
-      [[ $name == ternmq2 ]] && cores=0,1
-      [[ $name == ternmq-own ]] && threading=own_threads
+    ternmq|ternmq2|ternmq-own|ternmq-half|ternmq2-half|ternmq-own-half|ternmq2-own-half)
+      local cores=0 threading=io_threads quota=() opts=${BROKER_JAVA_OPTS:-}
+      [[ $name == ternmq2* ]] && cores=0,1
+      [[ $name == *-own* ]] && threading=own_threads
+      # The JVM counts CPUs from the quota too (one for either cap): tell it how many cores it may run on.
+      if [[ $name == ternmq-*half ]]; then quota=(in_cpu_quota "$name" 5000) opts+=" -XX:ActiveProcessorCount=1"; fi
+      if [[ $name == ternmq2-*half ]]; then quota=(in_cpu_quota "$name" 10000) opts+=" -XX:ActiveProcessorCount=2"; fi
       # Through the launcher, so that the broker runs with its JVM flags (it execs java: $! is the JVM). Storage
       # mode wal (the CLI's default), so persistent sessions are written to disk. No log line per connection, as
       # Mosquitto's log_dest none (log.level, not -Dternmq.log.level, which the config's default overrides).
-      TERNMQ_LOG_LEVEL=WARN JAVA_OPTS="${BROKER_JAVA_OPTS:-}" taskset -c "$cores" "$root/ternmq" start \
+      TERNMQ_LOG_LEVEL=WARN JAVA_OPTS="$opts" "${quota[@]}" taskset -c "$cores" "$root/ternmq" start \
         --port "$p" --data-dir "$out/data-$name" --set "sessions.run_on=$threading" >"$out/$name.log" 2>&1 &
       ;;
     mosquitto)
@@ -125,7 +158,7 @@ results=$out/results.jsonl
 : >"$results"
 run_generator() {
   local name=$1 scenario=$2 seconds=$3
-  taskset -c 1 "$java" "${native[@]}" -cp "$bench_cp" io.ternmq.bench.BenchCommand "$scenario" \
+  taskset -c "$generator_cores" "$java" "${native[@]}" -cp "$bench_cp" io.ternmq.bench.BenchCommand "$scenario" \
     --port "${port[$name]}" --duration "$seconds" --warmup "$warmup" --connections "$connections" \
     --broker-pid "${pid[$name]}" --json "${extra[@]}" 2>>"$out/generator.log" | tail -n 1
 }

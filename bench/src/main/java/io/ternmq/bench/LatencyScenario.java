@@ -45,7 +45,9 @@ record LatencyScenario() implements Scenario {
             List<BenchConnection> publishing = connector.connectAll(ThroughputScenario.ids(run, "pub", pairs),
                     senders);
             for (int i = 0; i < pairs; i++) {
-                senders.get(i).start(publishing.get(i));
+                // evenly spaced: a total rate, not every publisher's message at the same instant (a burst of
+                // `pairs` messages per interval would measure queueing behind each other)
+                senders.get(i).start(publishing.get(i), intervalNanos * i / pairs);
             }
             MeasuredWindow window = MeasuredWindow.run(settings, sent, received, recorder::reset);
             Histogram histogram = recorder.getIntervalHistogram();

@@ -38,11 +38,16 @@ final class Publisher implements BenchConnection.Listener, Runnable {
     }
 
     void start(BenchConnection connection) {
+        start(connection, 0);
+    }
+
+    /** Paced: the first message is due {@code phaseNanos} from now, the others at the interval after it. */
+    void start(BenchConnection connection, long phaseNanos) {
         channel = connection.channel();
         running = true;
         channel.eventLoop().execute(() -> {
-            startNanos = System.nanoTime();
-            schedule(0);
+            startNanos = System.nanoTime() + phaseNanos;
+            schedule(phaseNanos);
         });
     }
 
