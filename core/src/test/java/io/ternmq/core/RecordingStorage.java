@@ -24,8 +24,8 @@ import java.util.function.Function;
 /**
  * Durable storage as a crash sees it: every submitted write is applied at once and also recorded, one entry per
  * change the durable writer keeps whole (a {@link #moveToInflight} is one), so {@link #replay} can build the rows
- * that any crash could leave: the first {@code n} writes. Fences wait for {@link #completeWrites()}, as they wait
- * for the disk. Single-threaded use (a {@link TestBroker} on manual executors).
+ * that any crash could leave: the first {@code n} writes, for any {@code n} from what was durable at the crash to
+ * what was submitted. Fences wait for {@link #completeWrites()}, as they wait for the disk. Single-threaded use (a {@link TestBroker} on manual executors).
  */
 final class RecordingStorage implements Storage {
 
@@ -35,6 +35,7 @@ final class RecordingStorage implements Storage {
     private final InMemoryStorage live = new InMemoryStorage();
     private final List<Consumer<Storage>> writes = new ArrayList<>();
     private final List<Runnable> fences = new ArrayList<>();
+    private int durable;
     private final SessionStore sessions = recorded(SessionStore.class, Storage::sessions);
     private final MessageStore messages = recorded(MessageStore.class, Storage::messages);
     private final QueueStore queues = recorded(QueueStore.class, Storage::queues);
@@ -48,6 +49,11 @@ final class RecordingStorage implements Storage {
         return writes.size();
     }
 
+    /** How many writes were durable when the disk last caught up ({@link #completeWrites()}). */
+    int durableCount() {
+        return durable;
+    }
+
     /** The rows a crash after the first {@code count} writes leaves behind. */
     InMemoryStorage replay(int count) {
         var survivor = new InMemoryStorage();
@@ -57,6 +63,7 @@ final class RecordingStorage implements Storage {
 
     /** The disk caught up: every waiting acknowledgement fence runs. */
     void completeWrites() {
+        durable = writes.size();
         List<Runnable> due = List.copyOf(fences);
         fences.clear();
         due.forEach(Runnable::run);
