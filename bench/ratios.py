@@ -42,6 +42,7 @@ def main():
                 shown = ">= 1.8" if brokers[:2] == ["ternmq2", "ternmq"] and better == "higher" else ""
             line += f"{ratio:>26} {shown:>10}"
         print(line)
+    marginal(rows, brokers)
     efficiency(rows, brokers, scenarios)
     errors = [r for r in rows if r.get("errors") or r.get("failed")]
     rounds = max((r["round"] for r in rows), default=0)
@@ -56,6 +57,22 @@ def main():
         if per_cpu:
             print(f"generator ceiling {scenario:<11}: ~{statistics.median(per_cpu):,.0f} msgs (sent+received) "
                   f"per generator CPU-second")
+
+
+def marginal(rows, brokers):
+    """The connections scenario's second number: bytes per connection of its second half alone."""
+    medians = []
+    for broker in brokers:
+        values = [r["marginalBytesPerConnection"] for r in rows
+                  if r["broker"] == broker and "marginalBytesPerConnection" in r and not r.get("errors")]
+        medians.append(statistics.median(values) if values else None)
+    if all(m is None for m in medians):
+        return
+    line = f"{'connections':<12} {'marginal B':<13}" + "".join(f"{m:>14,.0f}" if m is not None else f"{'n/a':>14}"
+                                                            for m in medians)
+    if len(brokers) >= 2 and medians[0] is not None and medians[1]:
+        line += f"{medians[0] / medians[1]:>26.2f}"
+    print(line)
 
 
 def efficiency(rows, brokers, scenarios):

@@ -23,13 +23,27 @@ public record ScenarioResult(String scenario, int publishers, int subscribers, d
     }
 
     /**
-     * Resident memory of the broker process, from /proc/&lt;pid&gt;/status, before and after opening the idle
-     * connections; absent when no broker pid was given.
+     * Resident memory of the broker process, from /proc/&lt;pid&gt;/status, before opening the idle connections,
+     * once half of them were open ({@code -1} when not measured) and after; absent when no broker pid was given.
      */
-    public record Memory(int connections, long rssBeforeKib, long rssAfterKib) {
+    public record Memory(int connections, long rssBeforeKib, long rssHalfwayKib, long rssAfterKib) {
 
+        public Memory(int connections, long rssBeforeKib, long rssAfterKib) {
+            this(connections, rssBeforeKib, -1, rssAfterKib);
+        }
+
+        /** The growth averaged over all the connections, one-off costs of a fresh process included. */
         public double bytesPerConnection() {
             return (rssAfterKib - rssBeforeKib) * 1024.0 / connections;
+        }
+
+        /**
+         * The growth per connection of the second half alone: what one more connection costs once the first ones
+         * paid the one-off costs (code compiled, pools and caches grown); NaN when not measured.
+         */
+        public double marginalBytesPerConnection() {
+            return rssHalfwayKib < 0 ? Double.NaN
+                    : (rssAfterKib - rssHalfwayKib) * 1024.0 / (connections - connections / 2);
         }
     }
 
@@ -45,6 +59,9 @@ public record ScenarioResult(String scenario, int publishers, int subscribers, d
         if (memory != null) {
             line.append(String.format(Locale.ROOT, " rss=%d->%d KiB per-connection=%.0f B", memory.rssBeforeKib(),
                     memory.rssAfterKib(), memory.bytesPerConnection()));
+            if (memory.rssHalfwayKib() >= 0) {
+                line.append(String.format(Locale.ROOT, " marginal=%.0f B", memory.marginalBytesPerConnection()));
+            }
         }
         return line.toString();
     }
@@ -65,6 +82,10 @@ public record ScenarioResult(String scenario, int publishers, int subscribers, d
             json.append(String.format(Locale.ROOT,
                     ",\"connections\":%d,\"rssBeforeKib\":%d,\"rssAfterKib\":%d,\"bytesPerConnection\":%.1f",
                     memory.connections(), memory.rssBeforeKib(), memory.rssAfterKib(), memory.bytesPerConnection()));
+            if (memory.rssHalfwayKib() >= 0) {
+                json.append(String.format(Locale.ROOT, ",\"rssHalfwayKib\":%d,\"marginalBytesPerConnection\":%.1f",
+                        memory.rssHalfwayKib(), memory.marginalBytesPerConnection()));
+            }
         }
         return json.append('}').toString();
     }

@@ -46,6 +46,7 @@ class ScenarioSmokeTest {
             // the broker runs in this JVM, so its pid is ours
             assertThat(result.memory()).isNotNull();
             assertThat(result.memory().connections()).isEqualTo(10);
+            assertThat(result.memory().rssHalfwayKib()).isPositive();
         }
     }
 
