@@ -4,6 +4,7 @@ import io.ternmq.core.TestBroker.SessionMode;
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
 import io.ternmq.protocol.Disconnect;
+import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.Puback;
 import io.ternmq.protocol.Pubcomp;
 import io.ternmq.protocol.Pubrec;
@@ -37,46 +38,46 @@ class AckAfterWriteTest {
         storage.completeWrites();
     }
 
+    /** The disk catches up: what waited for it goes out. */
+    private void writesComplete() {
+        storage.completeWrites();
+        broker.drain();
+    }
+
+    /** Nothing answers {@code request} until the disk has caught up; then {@code answer} comes. */
+    private void answeredOnlyAfterWrite(TestClient client, MqttPacket request, MqttPacket answer) {
+        client.send(request);
+        assertThat(client.take()).isEmpty(); // a crash now may forget it: the client must not have been told
+
+        writesComplete();
+        assertThat(client.take()).containsExactly(answer);
+    }
+
     @Test
     void qos1_toPersistentQueue_pubackAfterWrite() {
         offlinePersistentSubscriber();
 
-        publisher.send(publish("stored", Qos.AT_LEAST_ONCE, 1, "m"));
-        assertThat(publisher.take()).isEmpty();
-
-        storage.completeWrites();
-        broker.drain();
-        assertThat(publisher.take()).containsExactly(new Puback(1)); // [MQTT-4.3.2-2]
+        // [MQTT-4.3.2-2]
+        answeredOnlyAfterWrite(publisher, publish("stored", Qos.AT_LEAST_ONCE, 1, "m"), new Puback(1));
     }
 
     @Test
     void subscribe_storedSession_subackOnceTheSubscriptionIsStored() {
         TestClient subscriber = broker.connected("sub", SessionMode.PERSISTENT);
-        storage.completeWrites();
-        broker.drain();
+        writesComplete();
 
-        subscriber.send(new Subscribe(7, List.of(new TopicSubscription("kept", Qos.AT_LEAST_ONCE))));
-        assertThat(subscriber.take()).isEmpty(); // a crash now forgets it: the client must not have been told
-
-        storage.completeWrites();
-        broker.drain();
-        assertThat(subscriber.take()).containsExactly(new Suback(7, List.of(1)));
+        answeredOnlyAfterWrite(subscriber, new Subscribe(7, List.of(new TopicSubscription("kept", Qos.AT_LEAST_ONCE))),
+                new Suback(7, List.of(1)));
     }
 
     @Test
     void unsubscribe_storedSession_unsubackOnceTheRemovalIsStored() {
         TestClient subscriber = broker.connected("sub", SessionMode.PERSISTENT);
         subscriber.subscribe(1, "gone", Qos.AT_LEAST_ONCE);
-        storage.completeWrites();
-        broker.drain();
+        writesComplete();
         subscriber.take();
 
-        subscriber.send(new Unsubscribe(8, List.of("gone")));
-        assertThat(subscriber.take()).isEmpty();
-
-        storage.completeWrites();
-        broker.drain();
-        assertThat(subscriber.take()).containsExactly(new Unsuback(8));
+        answeredOnlyAfterWrite(subscriber, new Unsubscribe(8, List.of("gone")), new Unsuback(8));
     }
 
     @Test
@@ -110,12 +111,7 @@ class AckAfterWriteTest {
 
     @Test
     void retainedQos1_pubackAfterWrite() {
-        publisher.send(retained("r", Qos.AT_LEAST_ONCE, 5, "kept"));
-        assertThat(publisher.take()).isEmpty();
-
-        storage.completeWrites();
-        broker.drain();
-        assertThat(publisher.take()).containsExactly(new Puback(5));
+        answeredOnlyAfterWrite(publisher, retained("r", Qos.AT_LEAST_ONCE, 5, "kept"), new Puback(5));
     }
 
     @Test

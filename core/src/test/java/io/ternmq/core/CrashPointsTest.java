@@ -76,7 +76,7 @@ class CrashPointsTest {
     private static final class Run {
         final RecordingStorage storage = new RecordingStorage();
         final TestBroker broker = new TestBroker(CONFIG, Authenticator.ALLOW_ALL, Authorizer.ALLOW_ALL,
-                new CoreStores(storage));
+                new CoreStores(storage.storage()));
         /** Payload -> when the publisher had its acknowledgement (PUBACK or PUBREC), in publish order. */
         final Map<String, Stamp> acknowledged = new LinkedHashMap<>();
         /** Payload -> when the publisher sent it. */
@@ -300,7 +300,8 @@ class CrashPointsTest {
         for (List<MqttPacket> packets = subscriber.take(); !packets.isEmpty(); packets = subscriber.take()) {
             for (MqttPacket packet : packets) {
                 switch (packet) {
-                    case Publish publish when publish.qos() == Qos.AT_MOST_ONCE -> payloads.add(TestClient.text(publish));
+                    case Publish publish when publish.qos() == Qos.AT_MOST_ONCE ->
+                            payloads.add(TestClient.text(publish));
                     case Publish publish when publish.qos() == Qos.AT_LEAST_ONCE -> {
                         payloads.add(TestClient.text(publish));
                         subscriber.send(new Puback(publish.packetId()));

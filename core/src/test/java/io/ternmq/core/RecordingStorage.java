@@ -1,33 +1,29 @@
 package io.ternmq.core;
 
-import io.ternmq.store.InboundPacketIdStore;
 import io.ternmq.store.InflightEntry;
-import io.ternmq.store.InflightStore;
-import io.ternmq.store.MessageStore;
-import io.ternmq.store.QueueStore;
-import io.ternmq.store.RetainedMessageStore;
-import io.ternmq.store.SessionStore;
 import io.ternmq.store.Storage;
 import io.ternmq.store.StorageMode;
-import io.ternmq.store.WillStore;
+import io.ternmq.store.StorageStats;
 import io.ternmq.store.memory.InMemoryStorage;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
- * Durable storage as a crash sees it: every submitted write is applied at once and also recorded, one entry per
- * change the durable writer keeps whole (a {@link #moveToInflight} is one), so {@link #replay} can build the rows
- * that any crash could leave: the first {@code n} writes, for any {@code n} from what was durable at the crash to
- * what was submitted. Fences wait for {@link #completeWrites()}, as they wait for the disk. Single-threaded use (a {@link TestBroker} on manual executors).
+ * Durable storage as a crash sees it ({@link #storage()}): every submitted write is applied at once and also
+ * recorded, one entry per change the durable writer keeps whole (a {@code moveToInflight} is one), so
+ * {@link #replay} can build the rows any crash could leave: the first {@code n} writes, for any {@code n} from
+ * what was durable at the crash to what was submitted. Fences wait for {@link #completeWrites()}, as they wait for
+ * the disk. Single-threaded use (a {@link TestBroker} on manual executors).
  */
-final class RecordingStorage implements Storage {
+final class RecordingStorage {
 
     /** The methods of the row views that write: every other one only reads. */
     private static final Set<String> WRITES = Set.of("save", "put", "add", "remove", "removeAll");
@@ -35,14 +31,15 @@ final class RecordingStorage implements Storage {
     private final InMemoryStorage live = new InMemoryStorage();
     private final List<Consumer<Storage>> writes = new ArrayList<>();
     private final List<Runnable> fences = new ArrayList<>();
+    private final Map<Method, Object> views = new HashMap<>();
+    private final Storage storage = (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(),
+            new Class<?>[] {Storage.class}, (proxy, method, args) -> onStorage(proxy, method, args));
     private int durable;
-    private final SessionStore sessions = recorded(SessionStore.class, Storage::sessions);
-    private final MessageStore messages = recorded(MessageStore.class, Storage::messages);
-    private final QueueStore queues = recorded(QueueStore.class, Storage::queues);
-    private final InflightStore inflight = recorded(InflightStore.class, Storage::inflight);
-    private final InboundPacketIdStore inbound = recorded(InboundPacketIdStore.class, Storage::inboundPacketIds);
-    private final RetainedMessageStore retained = recorded(RetainedMessageStore.class, Storage::retained);
-    private final WillStore wills = recorded(WillStore.class, Storage::wills);
+
+    /** The storage to give the broker. */
+    Storage storage() {
+        return storage;
+    }
 
     /** How many writes were submitted so far: a crash point. */
     int writeCount() {
@@ -69,20 +66,53 @@ final class RecordingStorage implements Storage {
         due.forEach(Runnable::run);
     }
 
+    private Object onStorage(Object proxy, Method method, Object[] args) {
+        return switch (method.getName()) {
+            case "mode" -> StorageMode.WAL;
+            case "afterWrites" -> {
+                fences.add((Runnable) args[0]);
+                yield null;
+            }
+            case "moveToInflight" -> {
+                var entry = (InflightEntry) args[0];
+                write(target -> target.moveToInflight(entry));
+                yield null;
+            }
+            case "isBacklogged" -> false;
+            case "whenDrained" -> {
+                ((Runnable) args[0]).run();
+                yield null;
+            }
+            case "stats" -> StorageStats.NONE;
+            case "close" -> {
+                live.close();
+                yield null;
+            }
+            case "toString" -> "RecordingStorage";
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "equals" -> proxy == args[0];
+            default -> view(method);
+        };
+    }
+
+    /** {@code sessions()}, {@code queues()} and the other row views: each recorded. */
+    private Object view(Method method) {
+        if (method.getParameterCount() > 0 || !method.getReturnType().isInterface()) {
+            throw new UnsupportedOperationException("RecordingStorage does not know Storage." + method.getName());
+        }
+        return views.computeIfAbsent(method, viewOf -> Proxy.newProxyInstance(viewOf.getReturnType().getClassLoader(),
+                new Class<?>[] {viewOf.getReturnType()}, (proxy, rowMethod, args) -> {
+                    if (WRITES.contains(rowMethod.getName())) {
+                        write(target -> invoke(rowMethod, invoke(viewOf, target, null), args));
+                        return null;
+                    }
+                    return invoke(rowMethod, invoke(viewOf, live, null), args);
+                }));
+    }
+
     private void write(Consumer<Storage> change) {
         writes.add(change);
         change.accept(live);
-    }
-
-    private <T> T recorded(Class<T> view, Function<Storage, T> of) {
-        return view.cast(Proxy.newProxyInstance(view.getClassLoader(), new Class<?>[] {view},
-                (proxy, method, args) -> {
-                    if (WRITES.contains(method.getName())) {
-                        write(target -> invoke(method, of.apply(target), args));
-                        return null;
-                    }
-                    return invoke(method, of.apply(live), args);
-                }));
     }
 
     private static Object invoke(Method method, Object target, Object[] args) {
@@ -93,60 +123,5 @@ final class RecordingStorage implements Storage {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @Override
-    public void moveToInflight(InflightEntry entry) {
-        write(target -> target.moveToInflight(entry));
-    }
-
-    @Override
-    public void afterWrites(Runnable callback) {
-        fences.add(callback);
-    }
-
-    @Override
-    public StorageMode mode() {
-        return StorageMode.WAL;
-    }
-
-    @Override
-    public SessionStore sessions() {
-        return sessions;
-    }
-
-    @Override
-    public MessageStore messages() {
-        return messages;
-    }
-
-    @Override
-    public QueueStore queues() {
-        return queues;
-    }
-
-    @Override
-    public InflightStore inflight() {
-        return inflight;
-    }
-
-    @Override
-    public InboundPacketIdStore inboundPacketIds() {
-        return inbound;
-    }
-
-    @Override
-    public RetainedMessageStore retained() {
-        return retained;
-    }
-
-    @Override
-    public WillStore wills() {
-        return wills;
-    }
-
-    @Override
-    public void close() {
-        live.close();
     }
 }
