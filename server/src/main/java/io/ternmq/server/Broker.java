@@ -144,7 +144,7 @@ public final class Broker implements AutoCloseable {
         private int maxPendingConnects = DEFAULT_MAX_PENDING_CONNECTS;
         private int maxPacketSize = TransportConfig.PROTOCOL_MAX_PACKET_SIZE;
         private int sessionThreads = Runtime.getRuntime().availableProcessors();
-        private SessionThreading sessionThreading = SessionThreading.OWN_THREADS;
+        private SessionThreading sessionThreading = SessionThreading.IO_THREADS;
         private int maxInflightMessages = 32;
         private int maxQueuedMessages = 10_000;
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -254,7 +254,7 @@ public final class Broker implements AutoCloseable {
             return this;
         }
 
-        /** Where sessions run; default {@link SessionThreading#OWN_THREADS}. */
+        /** Where sessions run; default {@link SessionThreading#IO_THREADS}. */
         public Builder sessionThreading(SessionThreading threading) {
             this.sessionThreading = Objects.requireNonNull(threading, "threading");
             return this;

@@ -6,12 +6,15 @@ package io.ternmq.server;
  */
 public enum SessionThreading {
     /**
-     * On the IO event loops (opt-in): a message whose publisher, sessions and subscriber share a loop is read,
-     * routed and written by one thread with no hand-off, as all do on one core; measured 1.08x QoS 1 and 1.29x
-     * QoS 2 throughput on one core (bench/RESULTS.md). Not the default yet: it is new, and the default keeps
-     * the layout with the longer record until it has run in more places.
+     * On the IO event loops (the default): a message whose publisher, sessions and subscriber share a loop is
+     * read, routed and written by one thread with no hand-off, as all do on one core. On one core it measured
+     * 1.1-1.7x the throughput of {@link #OWN_THREADS} and a fixed-rate p99 latency level with Mosquitto's; on two
+     * (half) cores about the same throughput as {@link #OWN_THREADS} (bench/RESULTS.md, fourth pass).
      */
     IO_THREADS,
-    /** On threads of their own, {@code sessions.threads} of them (the default): the IO threads only read and write. */
+    /**
+     * On threads of their own, {@code sessions.threads} of them: the IO threads only read and write. Slower on one
+     * core (two hand-offs per message), about as fast on two.
+     */
     OWN_THREADS
 }

@@ -22,19 +22,19 @@ class SessionsConfigTest {
     }
 
     @Test
-    void load_defaults_oneExecutorPerProcessorOnThreadsOfTheirOwn() throws IOException {
+    void load_defaults_oneExecutorPerProcessorOnTheIoThreads() throws IOException {
         SessionsConfig sessions = load("", Map.of()).config().sessions();
 
         assertThat(sessions.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(sessions.runOn()).isEqualTo("own_threads");
+        assertThat(sessions.runOn()).isEqualTo("io_threads");
     }
 
     @Test
-    void load_ioThreads_fromTheFileOrTheEnvironment() throws IOException {
-        assertThat(load("sessions:\n  run_on: io_threads\n  threads: 3\n", Map.of()).config().sessions())
-                .isEqualTo(new SessionsConfig(3, "io_threads"));
-        assertThat(load("", Map.of("TERNMQ_SESSIONS_RUN_ON", "io_threads")).config().sessions().runOn())
-                .isEqualTo("io_threads");
+    void load_ownThreads_fromTheFileOrTheEnvironment() throws IOException {
+        assertThat(load("sessions:\n  run_on: own_threads\n  threads: 3\n", Map.of()).config().sessions())
+                .isEqualTo(new SessionsConfig(3, "own_threads"));
+        assertThat(load("", Map.of("TERNMQ_SESSIONS_RUN_ON", "own_threads")).config().sessions().runOn())
+                .isEqualTo("own_threads");
     }
 
     @Test
