@@ -141,6 +141,7 @@ CONF
 stop_broker() {
   kill "${pid[$1]}" 2>/dev/null || true
   wait "${pid[$1]}" 2>/dev/null || true
+  rmdir "$cgroups/ternmq-bench-$1" 2>/dev/null || true # a capped broker's cgroup, empty once it is gone
 }
 
 stop_brokers() {
