@@ -18,9 +18,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  * thread takes everything queued so far, writes it as one {@link WriteBatch} (atomic, one WAL record, one sync in
  * {@code fsync} mode), then runs the fences of that round. A crash therefore keeps a prefix of the submitted
  * changes that ends between two rounds: changes that must survive together are submitted as one
- * {@link Change.Atomic}. The batch grows with the load by itself: while one
- * round is written the next one accumulates (adaptive group commit). After a failed write no fence ever runs
- * again: nothing is acknowledged that may not be stored.
+ * {@link Change.Atomic}. The batch grows with the load by itself: while one round is written the next one
+ * accumulates (adaptive group commit). After a failed write no fence ever runs again: nothing is acknowledged
+ * that may not be stored.
  * <p>
  * The queue is unbounded so that no submitter ever blocks, but it is measured ({@link WriteBacklog}): above the
  * high-water mark the storage reports itself backlogged and the broker stops reading from publishers until the
