@@ -1,7 +1,6 @@
 package io.ternmq.core;
 
 import io.ternmq.store.InboundPacketIdStore;
-import io.ternmq.store.InflightEntry;
 import io.ternmq.store.InflightStore;
 import io.ternmq.store.MessageStore;
 import io.ternmq.store.QueueStore;
@@ -18,15 +17,13 @@ import java.util.List;
 /**
  * The in-memory twin posing as durable ({@code wal}) storage whose writes "complete" only when the test says so:
  * fences are held until {@link #completeWrites()}, so tests see what waits for the disk. {@link #fillBacklog()}
- * makes it report a writer above its high-water mark until the next {@link #completeWrites()}. It records the
- * queue-to-in-flight moves, which durable storage must write as one.
+ * makes it report a writer above its high-water mark until the next {@link #completeWrites()}.
  */
 final class HeldFenceStorage implements Storage {
 
     private final InMemoryStorage data = new InMemoryStorage();
     private final List<Runnable> fences = new ArrayList<>();
     private final List<Runnable> drainWaiters = new ArrayList<>();
-    private final List<InflightEntry> moves = new ArrayList<>();
     private boolean backlogged;
 
     synchronized void completeWrites() {
@@ -55,17 +52,6 @@ final class HeldFenceStorage implements Storage {
         } else {
             callback.run();
         }
-    }
-
-    /** The in-flight entries recorded by {@link #moveToInflight}, in order. */
-    synchronized List<InflightEntry> moves() {
-        return List.copyOf(moves);
-    }
-
-    @Override
-    public synchronized void moveToInflight(InflightEntry entry) {
-        moves.add(entry);
-        data.moveToInflight(entry);
     }
 
     synchronized int heldFences() {
