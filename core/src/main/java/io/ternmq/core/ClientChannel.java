@@ -3,6 +3,7 @@ package io.ternmq.core;
 import io.ternmq.protocol.MqttPacket;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 /**
  * The broker's view of one network connection, implemented by the transport. Every method may be called from
@@ -34,6 +35,15 @@ public interface ClientChannel {
 
     /** Fixes the kernel send buffer (SO_SNDBUF) of the connection, which the operating system sizes otherwise. */
     default void socketSendBuffer(int bytes) {
+    }
+
+    /**
+     * Moves the connection's reading and writing onto {@code sessionExecutor} when that executor is one of the
+     * transport's own IO threads (sessions run on them by default), so that the connection and its session share a
+     * thread and nothing crosses threads between them. Ignored otherwise. Events read before the move reach the
+     * core before those read after it.
+     */
+    default void shareThreadWith(Executor sessionExecutor) {
     }
 
     /** The peer's address, for logs. */

@@ -123,6 +123,8 @@ final class ConnectionHandler implements MqttConnection {
         connection = created;
         this.owner = owner;
         phase = Phase.CONNECT_RECEIVED;
+        // on the IO threads, the connection's reads and writes then need no hand-off to and from its session
+        channel.shareThreadWith(owner.executor());
         owner.execute(created::start);
     }
 

@@ -7,6 +7,7 @@ import io.ternmq.protocol.Publish;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -109,6 +110,11 @@ final class FittedChannel implements ClientChannel {
     @Override
     public void socketSendBuffer(int bytes) {
         channel.socketSendBuffer(bytes);
+    }
+
+    @Override
+    public void shareThreadWith(Executor sessionExecutor) {
+        channel.shareThreadWith(sessionExecutor);
     }
 
     @Override

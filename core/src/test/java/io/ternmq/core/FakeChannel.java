@@ -6,6 +6,7 @@ import io.ternmq.protocol.Publish;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /** A ClientChannel that records what the broker did to it. Thread-safe, like the real one. */
 final class FakeChannel implements ClientChannel {
@@ -15,6 +16,7 @@ final class FakeChannel implements ClientChannel {
     private boolean closed;
     private Duration keepAlive = Duration.ZERO;
     private ReadState readState = ReadState.READING;
+    private Executor sharedThread;
 
     FakeChannel(String remoteAddress) {
         this.remoteAddress = remoteAddress;
@@ -38,6 +40,16 @@ final class FakeChannel implements ClientChannel {
     @Override
     public synchronized void readPaused(ReadState state) {
         readState = state;
+    }
+
+    @Override
+    public synchronized void shareThreadWith(Executor sessionExecutor) {
+        sharedThread = sessionExecutor;
+    }
+
+    /** The executor the broker asked the channel to move onto, or null. */
+    synchronized Executor sharedThread() {
+        return sharedThread;
     }
 
     @Override

@@ -61,6 +61,16 @@ class ThreadingTest {
     }
 
     @Test
+    void connect_channelAskedToShareItsSessionsThread() {
+        TestBroker broker = new TestBroker(new CoreConfig(THREADS, 4, 8));
+        String clientId = idsOwnedBy(2, 1, "mover").getFirst();
+
+        TestClient client = broker.connected(clientId, SessionMode.CLEAN);
+
+        assertThat(client.channel().sharedThread()).isSameAs(broker.executors.get(2));
+    }
+
+    @Test
     void ownerOf_hashCodeMinValue_validIndex() {
         assertThat("polygenelubricants".hashCode()).isEqualTo(Integer.MIN_VALUE);
         SessionThreads threads = new SessionThreads(THREADS, index -> new ManualExecutor());

@@ -98,14 +98,30 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         ctx.fireChannelWritabilityChanged();
     }
 
+    /**
+     * A channel that closes while it moves to its session's loop is unregistered before Netty fires its
+     * channelInactive, and Netty then removes every handler, this one too: the close is reported here instead.
+     */
+    @Override
+    public void channelUnregistered(ChannelHandlerContext ctx) {
+        if (!ctx.channel().isOpen()) {
+            reportClosed();
+        }
+        ctx.fireChannelUnregistered();
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        reportClosed();
+        ctx.fireChannelInactive();
+    }
+
+    private void reportClosed() {
         MqttConnection target = connection;
         if (target != null && !closeReported) {
             closeReported = true;
             target.onChannelClosed();
         }
-        ctx.fireChannelInactive();
     }
 
     private static String remote(ChannelHandlerContext ctx) {

@@ -1,5 +1,6 @@
 package io.ternmq.transport;
 
+import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
 
 import java.util.ArrayList;
@@ -9,7 +10,9 @@ import java.util.concurrent.Executor;
 /**
  * The Netty worker event loops, created before the server so that the broker can run its sessions on them too:
  * a PUBLISH is then read, routed and written by one thread without a hand-off when the publisher, its session,
- * the subscriber's session and the subscriber share a loop, as they always do on one core. Whoever creates it
+ * the subscriber's session and the subscriber share a loop, as they always do on one core. On more cores each
+ * connection moves to its session's loop after CONNECT ({@link NettyClientChannel#shareThreadWith}), so only
+ * routing between sessions crosses threads. Whoever creates it
  * closes it, after the server (one per IoThreads: the server stops the acceptor loop) and the core that use it.
  */
 public final class IoThreads implements AutoCloseable {
@@ -21,8 +24,7 @@ public final class IoThreads implements AutoCloseable {
         this.loops = loops;
         var list = new ArrayList<Executor>();
         for (EventExecutor loop : loops.workers()) {
-            // A plain Executor, not the loop itself: the core shuts down ExecutorServices it is handed.
-            list.add(loop::execute);
+            list.add(new LoopExecutor((EventLoop) loop));
         }
         this.executors = List.copyOf(list);
     }

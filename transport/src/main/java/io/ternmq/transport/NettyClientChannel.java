@@ -5,8 +5,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.Future;
 import io.ternmq.core.ClientChannel;
 import io.ternmq.core.ListenerIdentity;
 import io.ternmq.protocol.MqttPacket;
@@ -16,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,6 +51,8 @@ final class NettyClientChannel implements ClientChannel {
     private final Queue<Object> outbound = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainPending = new AtomicBoolean();
     private final Runnable drain = this::drain;
+    /** While moving to another loop ({@link #shareThreadWith}); read and written on the channel's loop only. */
+    private boolean moving;
     private Duration keepAlive = Duration.ZERO;
     private ReadState readState = ReadState.READING;
 
@@ -88,6 +93,13 @@ final class NettyClientChannel implements ClientChannel {
     }
 
     private void drain() {
+        if (!channel.eventLoop().inEventLoop()) {
+            onEventLoop(drain); // posted before the channel moved to another loop
+            return;
+        }
+        if (moving) {
+            return; // drainPending stays set, so sends only queue until endMove() drains
+        }
         // Cleared before polling: an item added after the last poll finds no drain pending and schedules one.
         drainPending.set(false);
         boolean written = false;
@@ -149,6 +161,47 @@ final class NettyClientChannel implements ClientChannel {
         onEventLoop(() -> channel.config().setOption(ChannelOption.SO_SNDBUF, bytes));
     }
 
+    /**
+     * Deregisters from the current loop and registers with the session's. Netty deregisters after the read in
+     * hand, so every packet read on the old loop reaches the core from there first; reading resumes on the new loop
+     * only once registered. Sends wait in the queue meanwhile: Netty does not report the close of a channel that
+     * is not registered, so nothing is written until the move is over.
+     */
+    @Override
+    public void shareThreadWith(Executor sessionExecutor) {
+        if (sessionExecutor instanceof LoopExecutor(EventLoop target)) {
+            onEventLoop(() -> moveTo(target));
+        }
+    }
+
+    private void moveTo(EventLoop target) {
+        if (channel.eventLoop() == target || !channel.isRegistered() || moving) {
+            return;
+        }
+        moving = true;
+        channel.deregister().addListener(deregistered -> {
+            if (deregistered.isSuccess() && channel.isOpen()) {
+                target.register(channel).addListener(this::registered);
+            } else {
+                endMove(); // closed meanwhile, so the queued sends fail and are released; or it stays put
+            }
+        });
+    }
+
+    private void registered(Future<?> registration) {
+        if (!registration.isSuccess()) {
+            // Only a loop that is shutting down refuses a channel: the broker is stopping.
+            log.warn("{}: the session's IO thread refused the connection; Netty closed it", remoteAddress,
+                    registration.cause());
+        }
+        endMove();
+    }
+
+    private void endMove() {
+        moving = false;
+        drain();
+    }
+
     @Override
     public String remoteAddress() {
         return remoteAddress;
@@ -175,13 +228,15 @@ final class NettyClientChannel implements ClientChannel {
                 new IdleStateHandler(keepAlive.toNanos(), 0, 0, TimeUnit.NANOSECONDS));
     }
 
+    /** Runs {@code task} on the channel's loop, following the channel if it moves before the task runs. */
     private void onEventLoop(Runnable task) {
-        if (channel.eventLoop().inEventLoop()) {
+        EventLoop loop = channel.eventLoop();
+        if (loop.inEventLoop()) {
             task.run();
             return;
         }
         try {
-            channel.eventLoop().execute(task);
+            loop.execute(() -> onEventLoop(task));
         } catch (RejectedExecutionException e) {
             // The event loop is shutting down with the server; the channel is closed or about to be.
             log.debug("{}: event loop gone, dropping a channel change", remoteAddress);

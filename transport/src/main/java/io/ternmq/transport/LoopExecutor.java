@@ -1,0 +1,18 @@
+package io.ternmq.transport;
+
+import io.netty.channel.EventLoop;
+
+import java.util.concurrent.Executor;
+
+/**
+ * One IO event loop handed to the core as a session executor. A plain {@link Executor}, not the loop itself: the
+ * core shuts down the ExecutorServices it is handed. A channel recognises it to move onto the loop
+ * ({@link NettyClientChannel#shareThreadWith}).
+ */
+record LoopExecutor(EventLoop loop) implements Executor {
+
+    @Override
+    public void execute(Runnable task) {
+        loop.execute(task);
+    }
+}

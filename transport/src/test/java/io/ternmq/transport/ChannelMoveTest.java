@@ -1,0 +1,233 @@
+package io.ternmq.transport;
+
+import io.ternmq.core.ClientChannel;
+import io.ternmq.core.MqttConnection;
+import io.ternmq.protocol.Connect;
+import io.ternmq.protocol.MalformedPacketException;
+import io.ternmq.protocol.MqttPacket;
+import io.ternmq.protocol.PacketType;
+import io.ternmq.protocol.Puback;
+import io.ternmq.testkit.CleanSession;
+import io.ternmq.testkit.Hex;
+import io.ternmq.testkit.Packets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@link ClientChannel#shareThreadWith}: a connection moves to its session's IO thread after CONNECT without losing,
+ * reordering or duplicating anything it reads or writes, and a close during the move still reaches the core once.
+ */
+class ChannelMoveTest {
+
+    private static final int PACKETS = 200;
+    /** Enough PUBACKs to fill the socket buffers, so that some writes wait for the socket to drain. */
+    private static final int SENDS = 50_000;
+
+    private final IoThreads io = IoThreads.start(2, IoEngine.AUTO);
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final List<MovingConnection> connections = new CopyOnWriteArrayList<>();
+    /** What a connection does when its CONNECT arrives (on the loop it was accepted on). */
+    private BiConsumer<MovingConnection, Executor> onConnect = (connection, target) ->
+            connection.channel.shareThreadWith(target);
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable resource : resources.reversed()) {
+            resource.close();
+        }
+        io.close();
+    }
+
+    @Test
+    void shareThreadWith_otherIoThread_packetsPipelinedWithConnectAndAfterArriveInOrderThenOnThatThread()
+            throws Exception {
+        Socket socket = connect(start());
+        byte[] pingreqs = pingreqs(PACKETS);
+
+        socket.getOutputStream().write(Hex.concat(Packets.connect("mover", CleanSession.YES, 60), pingreqs));
+        MovingConnection connection = awaitConnection();
+        await().until(() -> connection.packets.size() == 1 + PACKETS);
+        socket.getOutputStream().write(pingreqs);
+
+        await().until(() -> connection.packets.size() == 1 + 2 * PACKETS);
+        assertThat(connection.packets.getFirst()).isInstanceOf(Connect.class);
+        assertThat(connection.packets.subList(1, connection.packets.size()))
+                .allSatisfy(packet -> assertThat(packet.type()).isEqualTo(PacketType.PINGREQ));
+        assertThat(connection.threads.getLast()).isEqualTo(connection.target.get(5, TimeUnit.SECONDS));
+        assertThat(connection.threads.getFirst()).isNotEqualTo(connection.threads.getLast());
+    }
+
+    @Test
+    void shareThreadWith_sendsFromBothThreadsDuringTheMove_allWrittenInTheOrderSent() throws Exception {
+        onConnect = (connection, target) -> {
+            connection.channel.shareThreadWith(target);
+            for (int id = 1; id <= SENDS; id++) {
+                connection.channel.send(new Puback(id % 65_536)); // from the old thread, the move under way
+            }
+            target.execute(() -> {
+                for (int id = SENDS + 1; id <= 2 * SENDS; id++) {
+                    connection.channel.send(new Puback(id % 65_536)); // from the new thread, perhaps before it registered
+                }
+            });
+        };
+        Socket socket = connect(start());
+
+        socket.getOutputStream().write(Packets.connect("sender", CleanSession.YES, 60));
+
+        InputStream in = socket.getInputStream();
+        for (int id = 1; id <= 2 * SENDS; id++) {
+            assertThat(in.readNBytes(4)).as("PUBACK %d", id).containsExactly(Packets.puback(id % 65_536));
+        }
+    }
+
+    @Test
+    void shareThreadWith_peerClosesRightAfterConnect_coreToldOfTheCloseOnceEachTime() throws Exception {
+        MqttServer server = start();
+        int rounds = 50;
+
+        for (int i = 0; i < rounds; i++) {
+            // the close often arrives in the same read as the CONNECT, so the channel closes mid-move
+            try (Socket socket = connect(server)) {
+                socket.getOutputStream().write(Hex.concat(Packets.connect("closer-" + i, CleanSession.YES, 60),
+                        pingreqs(3)));
+            }
+        }
+
+        await().until(() -> connections.size() == rounds
+                && connections.stream().allMatch(connection -> connection.closes.get() >= 1));
+        assertThat(connections).allSatisfy(connection -> assertThat(connection.closes).hasValue(1));
+    }
+
+    @Test
+    void shareThreadWith_coreClosesDuringTheMove_peerSeesTheEndAndCoreToldOnce() throws Exception {
+        // Netty reports no close of a channel that is not registered, so a close must wait for the move to end
+        onConnect = (connection, target) -> {
+            connection.channel.shareThreadWith(target);
+            target.execute(() -> {
+                connection.channel.send(new Puback(1));
+                connection.channel.close();
+            });
+        };
+        MqttServer server = start();
+        int rounds = 50;
+
+        for (int i = 0; i < rounds; i++) {
+            Socket socket = connect(server);
+            socket.getOutputStream().write(Packets.connect("closed-" + i, CleanSession.YES, 60));
+            assertThat(socket.getInputStream().readAllBytes()).containsExactly(Packets.puback(1));
+        }
+
+        await().until(() -> connections.size() == rounds
+                && connections.stream().allMatch(connection -> connection.closes.get() >= 1));
+        assertThat(connections).allSatisfy(connection -> assertThat(connection.closes).hasValue(1));
+    }
+
+    @Test
+    void shareThreadWith_notAnIoThread_connectionStaysOnItsLoop() throws Exception {
+        onConnect = (connection, target) -> connection.channel.shareThreadWith(Runnable::run);
+        Socket socket = connect(start());
+
+        socket.getOutputStream().write(Hex.concat(Packets.connect("stayer", CleanSession.YES, 60), pingreqs(3)));
+        MovingConnection connection = awaitConnection();
+        await().until(() -> connection.packets.size() == 4);
+        socket.getOutputStream().write(Packets.pingreq());
+
+        await().until(() -> connection.packets.size() == 5);
+        assertThat(connection.threads).containsOnly(connection.threads.getFirst());
+    }
+
+    private MqttServer start() {
+        MqttServer server = MqttServer.start(new TransportConfig(TransportConfig.PROTOCOL_MAX_PACKET_SIZE,
+                Duration.ofSeconds(10), 2), List.of(new ListenerConfig("tcp", "127.0.0.1", 0)), channel -> {
+                    var connection = new MovingConnection(channel);
+                    connections.add(connection);
+                    return connection;
+                }, io);
+        resources.add(server);
+        return server;
+    }
+
+    private Socket connect(MqttServer server) throws IOException {
+        var socket = new Socket("127.0.0.1", server.address("tcp").getPort());
+        socket.setSoTimeout(30_000); // a safety net against a hung test only
+        resources.add(socket);
+        return socket;
+    }
+
+    private MovingConnection awaitConnection() {
+        await().until(() -> connections.size() == 1 && !connections.getFirst().packets.isEmpty());
+        return connections.getFirst();
+    }
+
+    private static byte[] pingreqs(int count) {
+        byte[] bytes = new byte[2 * count];
+        for (int i = 0; i < count; i++) {
+            bytes[2 * i] = (byte) 0xC0; // PINGREQ, remaining length 0
+        }
+        return bytes;
+    }
+
+    /** Records packets with the thread each arrived on; on CONNECT, moves to the IO thread it is not on. */
+    private final class MovingConnection implements MqttConnection {
+
+        final ClientChannel channel;
+        final List<MqttPacket> packets = new CopyOnWriteArrayList<>();
+        final List<Thread> threads = new CopyOnWriteArrayList<>();
+        final AtomicInteger closes = new AtomicInteger();
+        final CompletableFuture<Thread> target = new CompletableFuture<>();
+
+        MovingConnection(ClientChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void onPacket(MqttPacket packet) {
+            threads.add(Thread.currentThread());
+            packets.add(packet);
+            if (packet instanceof Connect) {
+                Executor other = otherIoThread();
+                other.execute(() -> target.complete(Thread.currentThread()));
+                onConnect.accept(this, other);
+            }
+        }
+
+        private Executor otherIoThread() {
+            for (int i = 0; i < io.count(); i++) {
+                if (!((LoopExecutor) io.executor(i)).loop().inEventLoop()) {
+                    return io.executor(i);
+                }
+            }
+            throw new AssertionError("no other IO thread");
+        }
+
+        @Override
+        public void onMalformedPacket(MalformedPacketException error) {
+            channel.close();
+        }
+
+        @Override
+        public void onKeepAliveTimeout() {
+        }
+
+        @Override
+        public void onChannelClosed() {
+            closes.incrementAndGet();
+        }
+    }
+}
