@@ -3,36 +3,35 @@ package io.ternmq.core;
 import io.ternmq.protocol.ConnectReturnCode;
 import io.ternmq.protocol.Qos;
 
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
- * The broker's counters: LongAdders, because every session thread bumps them on the hot path (an increment
- * allocates nothing and takes no lock). Gauges that a structure already knows (retained, subscriptions) are read
+ * The broker's counters: {@link StripedCounter}s, because every session thread bumps them on the hot path (an
+ * increment allocates nothing, takes no lock and writes no cache line another session thread writes). Gauges that a structure already knows (retained, subscriptions) are read
  * from it instead.
  */
 final class CoreStats implements BrokerStats {
 
-    final LongAdder connectedClients = new LongAdder();
-    final LongAdder messagesReceived = new LongAdder();
-    final LongAdder messagesSent = new LongAdder();
-    final LongAdder protocolViolations = new LongAdder();
-    final LongAdder queueOverflowDrops = new LongAdder();
-    final LongAdder unauthorizedPublishes = new LongAdder();
-    final LongAdder refusedConnections = new LongAdder();
-    final LongAdder noSubscriberDrops = new LongAdder();
-    final LongAdder offlineDrops = new LongAdder();
-    final LongAdder oversizeDrops = new LongAdder();
-    final LongAdder slowConsumerDrops = new LongAdder();
-    final LongAdder sessions = new LongAdder();
-    final LongAdder expiredSessions = new LongAdder();
-    final LongAdder expiredMessages = new LongAdder();
-    final LongAdder queued = new LongAdder();
-    final LongAdder inflight = new LongAdder();
+    final StripedCounter connectedClients = new StripedCounter();
+    final StripedCounter messagesReceived = new StripedCounter();
+    final StripedCounter messagesSent = new StripedCounter();
+    final StripedCounter protocolViolations = new StripedCounter();
+    final StripedCounter queueOverflowDrops = new StripedCounter();
+    final StripedCounter unauthorizedPublishes = new StripedCounter();
+    final StripedCounter refusedConnections = new StripedCounter();
+    final StripedCounter noSubscriberDrops = new StripedCounter();
+    final StripedCounter offlineDrops = new StripedCounter();
+    final StripedCounter oversizeDrops = new StripedCounter();
+    final StripedCounter slowConsumerDrops = new StripedCounter();
+    final StripedCounter sessions = new StripedCounter();
+    final StripedCounter expiredSessions = new StripedCounter();
+    final StripedCounter expiredMessages = new StripedCounter();
+    final StripedCounter queued = new StripedCounter();
+    final StripedCounter inflight = new StripedCounter();
     final OutboundFlow.Totals flowTotals = new OutboundFlow.Totals(queued, inflight, expiredMessages);
-    private final LongAdder[] connects = adders(ConnectReturnCode.values().length);
-    private final LongAdder[] disconnects = adders(DisconnectReason.values().length);
-    private final LongAdder[] publishesReceived = adders(Qos.values().length);
+    private final StripedCounter[] connects = adders(ConnectReturnCode.values().length);
+    private final StripedCounter[] disconnects = adders(DisconnectReason.values().length);
+    private final StripedCounter[] publishesReceived = adders(Qos.values().length);
     private final LongSupplier retainedCount;
     private final LongSupplier subscriptionCount;
     private final MemoryBudget memory;
@@ -43,10 +42,10 @@ final class CoreStats implements BrokerStats {
         this.memory = memory;
     }
 
-    private static LongAdder[] adders(int count) {
-        LongAdder[] adders = new LongAdder[count];
+    private static StripedCounter[] adders(int count) {
+        StripedCounter[] adders = new StripedCounter[count];
         for (int i = 0; i < count; i++) {
-            adders[i] = new LongAdder();
+            adders[i] = new StripedCounter();
         }
         return adders;
     }

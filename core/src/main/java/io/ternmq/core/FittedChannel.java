@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * An MQTT 5 connection's channel, every packet shaped by what the client's CONNECT allowed ({@link ClientLimits})
@@ -24,10 +23,10 @@ final class FittedChannel implements ClientChannel {
     private final PacketSizeLimit limit;
     private final @Nullable OutboundTopicAliases aliases;
     private final InboundPublishes inbound;
-    private final LongAdder oversizeDrops;
+    private final StripedCounter oversizeDrops;
 
     FittedChannel(ClientChannel channel, PacketSizeLimit limit, @Nullable OutboundTopicAliases aliases,
-                  InboundPublishes inbound, LongAdder oversizeDrops) {
+                  InboundPublishes inbound, StripedCounter oversizeDrops) {
         this.channel = channel;
         this.limit = limit;
         this.aliases = aliases;

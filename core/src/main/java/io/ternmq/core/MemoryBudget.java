@@ -2,11 +2,10 @@ package io.ternmq.core;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The broker-wide side of the memory budget. Model: {@code used} is the sum of every client's held bytes
- * (updated by session and IO threads without locks: a LongAdder); {@code exhausted} is decided by
+ * (updated by session and IO threads without locks: a StripedCounter); {@code exhausted} is decided by
  * {@link #sample()}, which a timer runs every {@link #SAMPLE_MILLIS} ms and a client after every 64 KiB it
  * added (a loaded machine may run the timer late): set above the global limit, cleared below the resume mark.
  * While it is set, publishers are held: a connection that reads a PUBLISH registers in
@@ -17,8 +16,8 @@ public final class MemoryBudget {
     static final long SAMPLE_MILLIS = 50;
 
     private final MemoryLimits limits;
-    private final LongAdder used = new LongAdder();
-    private final LongAdder publisherPauses = new LongAdder();
+    private final StripedCounter used = new StripedCounter();
+    private final StripedCounter publisherPauses = new StripedCounter();
     private final Queue<InboundBackPressure> held = new ConcurrentLinkedQueue<>();
     private volatile boolean exhausted;
 

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@link MemoryBudget#sample()} on a daemon timer thread, so that the hot path only reads a flag: summing the
- * budget's LongAdder on every message would cost more than the message.
+ * budget's shared counter on every message would cost more than the message.
  */
 final class MemorySampler implements AutoCloseable {
 

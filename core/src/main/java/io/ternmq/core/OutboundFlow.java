@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 
 /**
@@ -67,9 +66,9 @@ final class OutboundFlow {
      * Broker-wide sums of every flow's queue and window sizes, for the queue-depth and in-flight gauges, and the
      * count of messages dropped because they expired (MQTT 5).
      */
-    record Totals(LongAdder queued, LongAdder inflight, LongAdder expired) {
+    record Totals(StripedCounter queued, StripedCounter inflight, StripedCounter expired) {
         static Totals unshared() {
-            return new Totals(new LongAdder(), new LongAdder(), new LongAdder());
+            return new Totals(new StripedCounter(), new StripedCounter(), new StripedCounter());
         }
     }
 

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -26,7 +25,7 @@ class FittedChannelTest {
     private static final String TOPIC = "sensors/kitchen/temperature";
 
     private final FakeChannel wire = new FakeChannel("test:1");
-    private final LongAdder oversizeDrops = new LongAdder();
+    private final StripedCounter oversizeDrops = new StripedCounter();
     private final InboundPublishes inbound = InboundPublishes.mqtt5(0, 1, packetId -> false);
 
     private FittedChannel channel(PacketSizeLimit limit, OutboundTopicAliases aliases) {

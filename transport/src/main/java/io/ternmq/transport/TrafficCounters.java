@@ -2,21 +2,22 @@ package io.ternmq.transport;
 
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
+import io.ternmq.core.StripedCounter;
 import io.ternmq.protocol.PacketType;
 
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
- * The transport's counters, shared by every connection: LongAdders indexed by packet type, so counting a packet
- * on an IO thread allocates nothing and takes no lock.
+ * The transport's counters, shared by every connection: {@link StripedCounter}s indexed by packet type, so
+ * counting a packet on an IO thread allocates nothing, takes no lock and writes no cache line another IO thread
+ * writes.
  */
 final class TrafficCounters implements TransportStats {
 
-    private final LongAdder bytesReceived = new LongAdder();
-    private final LongAdder bytesSent = new LongAdder();
-    private final LongAdder[] packetsReceived = adders();
-    private final LongAdder[] packetsSent = adders();
+    private final StripedCounter bytesReceived = new StripedCounter();
+    private final StripedCounter bytesSent = new StripedCounter();
+    private final StripedCounter[] packetsReceived = adders();
+    private final StripedCounter[] packetsSent = adders();
     private final LongSupplier openConnections;
     private final PendingConnects pendingConnects;
 
@@ -29,10 +30,10 @@ final class TrafficCounters implements TransportStats {
         this.pendingConnects = pendingConnects;
     }
 
-    private static LongAdder[] adders() {
-        LongAdder[] adders = new LongAdder[PacketType.values().length];
+    private static StripedCounter[] adders() {
+        StripedCounter[] adders = new StripedCounter[PacketType.values().length];
         for (int i = 0; i < adders.length; i++) {
-            adders[i] = new LongAdder();
+            adders[i] = new StripedCounter();
         }
         return adders;
     }

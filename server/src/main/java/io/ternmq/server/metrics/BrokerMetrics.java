@@ -31,7 +31,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The broker's meters. Every one reads a counter the core or transport already keeps (FunctionCounter, Gauge), so
- * the PUBLISH path pays for metrics only with the LongAdder increments it makes anyway; Micrometer does its work
+ * the PUBLISH path pays for metrics only with the counter increments it makes anyway; Micrometer does its work
  * when scraped. The meter list is documented in docs/observability.md.
  */
 public final class BrokerMetrics implements AutoCloseable {
