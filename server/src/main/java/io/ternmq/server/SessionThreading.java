@@ -7,9 +7,10 @@ package io.ternmq.server;
 public enum SessionThreading {
     /**
      * On the IO event loops (the default): a message whose publisher, sessions and subscriber share a loop is
-     * read, routed and written by one thread with no hand-off, as all do on one core. On one core it measured
-     * 1.1-1.7x the throughput of {@link #OWN_THREADS} and a fixed-rate p99 latency level with Mosquitto's; on two
-     * (half) cores about the same throughput as {@link #OWN_THREADS} (bench/RESULTS.md, fourth pass).
+     * read, routed and written by one thread with no hand-off, as all do on one core. Each connection moves to its
+     * session's loop after CONNECT, so on more cores only routing between sessions on different loops crosses
+     * threads. On one core it measured 1.1-1.7x the throughput of {@link #OWN_THREADS} and a fixed-rate p99
+     * latency level with Mosquitto's (bench/RESULTS.md, fourth and fifth passes).
      */
     IO_THREADS,
     /**
