@@ -16,12 +16,16 @@
 #                                                      generator runs on both cores (needs root and the cgroup v1
 #                                                      cpu controller)
 #   bench/compare.sh --brokers sink --rounds 1         the generator's ceiling against the trivial sink
+#   BASELINE_ROOT=/path/to/other/checkout bench/compare.sh --brokers "ternmq2-half base-ternmq2-half" ...
+#                                                      this tree's TernMQ against another commit's, side by side:
+#                                                      base-X is broker X built and run from BASELINE_ROOT
 #
 # Options: --rounds N (3)  --duration S (10)  --warmup S (2)  --scenarios "..." (all seven)  --connections N (10000)
 #          --broker-warmup S (0): before round 1, run each scenario for S seconds against each broker, unrecorded,
 #                             so that a JVM broker is measured after its JIT compiler has settled, as in production
 #          --brokers "..." from: ternmq ternmq2 ternmq-own ternmq-half ternmq2-half ternmq-own-half ternmq2-own-half
-#                             mosquitto sink (2: cores 0-1; own: sessions on threads of their own; half: capped)
+#                             mosquitto sink (2: cores 0-1; own: sessions on threads of their own; half: capped),
+#                             and base-X for any TernMQ X (needs BASELINE_ROOT)
 #          --out DIR (a fresh temp dir)  -- args for the generator
 # BROKER_JAVA_OPTS: JVM flags added to the launcher's for the TernMQ broker (it runs through ./ternmq start).
 set -euo pipefail
@@ -70,6 +74,21 @@ if (( ternmq_java_feature >= 23 )); then native+=(--sun-misc-unsafe-memory-acces
 
 declare -A port=([ternmq]=18830 [mosquitto]=18831 [ternmq2]=18832 [sink]=18833 [ternmq-own]=18834
   [ternmq-half]=18835 [ternmq2-half]=18836 [ternmq-own-half]=18837 [ternmq2-own-half]=18838)
+for name in $brokers; do
+  if [[ $name == base-* && -n ${port[${name#base-}]:-} ]]; then
+    if [[ ! -x ${BASELINE_ROOT:-}/ternmq ]]; then
+      echo "compare.sh: $name needs BASELINE_ROOT, a checkout of the commit to compare against" >&2
+      exit 2
+    fi
+    port[$name]=$(( ${port[${name#base-}]} + 100 ))
+    baseline=1
+  fi
+done
+if [[ -n ${baseline:-} ]]; then
+  echo "building the baseline server in $BASELINE_ROOT ..." >&2
+  (cd "$BASELINE_ROOT" && ./mvnw -q -B -DskipTests package -pl server -am)
+  touch "$BASELINE_ROOT/server/target/ternmq-server.jar" # what its launcher's staleness check compares
+fi
 # With a CPU-capped broker the generator may use both cores: the cap, not the pinning, keeps the broker's share.
 generator_cores=1
 cgroups=/sys/fs/cgroup/cpu
@@ -94,19 +113,20 @@ in_cpu_quota() {
 declare -A pid=()
 
 start_broker() {
-  local name=$1 p=${port[$1]}
-  case $name in
+  local name=$1 p=${port[$1]:-} variant=${1#base-} launcher=$root/ternmq
+  [[ $name == base-* ]] && launcher=$BASELINE_ROOT/ternmq
+  case $variant in
     ternmq|ternmq2|ternmq-own|ternmq-half|ternmq2-half|ternmq-own-half|ternmq2-own-half)
       local cores=0 threading=io_threads quota=() opts=${BROKER_JAVA_OPTS:-}
-      [[ $name == ternmq2* ]] && cores=0,1
-      [[ $name == *-own* ]] && threading=own_threads
+      [[ $variant == ternmq2* ]] && cores=0,1
+      [[ $variant == *-own* ]] && threading=own_threads
       # The JVM counts CPUs from the quota too (one for either cap): tell it how many cores it may run on.
-      if [[ $name == ternmq-*half ]]; then quota=(in_cpu_quota "$name" 5000) opts+=" -XX:ActiveProcessorCount=1"; fi
-      if [[ $name == ternmq2-*half ]]; then quota=(in_cpu_quota "$name" 10000) opts+=" -XX:ActiveProcessorCount=2"; fi
+      if [[ $variant == ternmq-*half ]]; then quota=(in_cpu_quota "$name" 5000) opts+=" -XX:ActiveProcessorCount=1"; fi
+      if [[ $variant == ternmq2-*half ]]; then quota=(in_cpu_quota "$name" 10000) opts+=" -XX:ActiveProcessorCount=2"; fi
       # Through the launcher, so that the broker runs with its JVM flags (it execs java: $! is the JVM). Storage
       # mode wal (the CLI's default), so persistent sessions are written to disk. No log line per connection, as
       # Mosquitto's log_dest none (log.level, not -Dternmq.log.level, which the config's default overrides).
-      TERNMQ_LOG_LEVEL=WARN JAVA_OPTS="$opts" "${quota[@]}" taskset -c "$cores" "$root/ternmq" start \
+      TERNMQ_LOG_LEVEL=WARN JAVA_OPTS="$opts" "${quota[@]}" taskset -c "$cores" "$launcher" start \
         --port "$p" --data-dir "$out/data-$name" --set "sessions.run_on=$threading" >"$out/$name.log" 2>&1 &
       ;;
     mosquitto)
