@@ -7,8 +7,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The broker's counters: {@link StripedCounter}s, because every session thread bumps them on the hot path (an
- * increment allocates nothing, takes no lock and writes no cache line another session thread writes). Gauges that a structure already knows (retained, subscriptions) are read
- * from it instead.
+ * increment allocates nothing, takes no lock and writes no cache line another session thread writes). Gauges
+ * that a structure already knows (retained, subscriptions) are read from it instead.
  */
 final class CoreStats implements BrokerStats {
 
@@ -29,9 +29,9 @@ final class CoreStats implements BrokerStats {
     final StripedCounter queued = new StripedCounter();
     final StripedCounter inflight = new StripedCounter();
     final OutboundFlow.Totals flowTotals = new OutboundFlow.Totals(queued, inflight, expiredMessages);
-    private final StripedCounter[] connects = adders(ConnectReturnCode.values().length);
-    private final StripedCounter[] disconnects = adders(DisconnectReason.values().length);
-    private final StripedCounter[] publishesReceived = adders(Qos.values().length);
+    private final StripedCounter[] connects = counters(ConnectReturnCode.values().length);
+    private final StripedCounter[] disconnects = counters(DisconnectReason.values().length);
+    private final StripedCounter[] publishesReceived = counters(Qos.values().length);
     private final LongSupplier retainedCount;
     private final LongSupplier subscriptionCount;
     private final MemoryBudget memory;
@@ -42,12 +42,12 @@ final class CoreStats implements BrokerStats {
         this.memory = memory;
     }
 
-    private static StripedCounter[] adders(int count) {
-        StripedCounter[] adders = new StripedCounter[count];
+    private static StripedCounter[] counters(int count) {
+        StripedCounter[] counters = new StripedCounter[count];
         for (int i = 0; i < count; i++) {
-            adders[i] = new StripedCounter();
+            counters[i] = new StripedCounter();
         }
-        return adders;
+        return counters;
     }
 
     void connected(ConnectReturnCode code) {

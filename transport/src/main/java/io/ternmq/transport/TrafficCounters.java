@@ -16,8 +16,8 @@ final class TrafficCounters implements TransportStats {
 
     private final StripedCounter bytesReceived = new StripedCounter();
     private final StripedCounter bytesSent = new StripedCounter();
-    private final StripedCounter[] packetsReceived = adders();
-    private final StripedCounter[] packetsSent = adders();
+    private final StripedCounter[] packetsReceived = counters();
+    private final StripedCounter[] packetsSent = counters();
     private final LongSupplier openConnections;
     private final PendingConnects pendingConnects;
 
@@ -30,12 +30,12 @@ final class TrafficCounters implements TransportStats {
         this.pendingConnects = pendingConnects;
     }
 
-    private static StripedCounter[] adders() {
-        StripedCounter[] adders = new StripedCounter[PacketType.values().length];
-        for (int i = 0; i < adders.length; i++) {
-            adders[i] = new StripedCounter();
+    private static StripedCounter[] counters() {
+        StripedCounter[] counters = new StripedCounter[PacketType.values().length];
+        for (int i = 0; i < counters.length; i++) {
+            counters[i] = new StripedCounter();
         }
-        return adders;
+        return counters;
     }
 
     void received(int bytes) {
