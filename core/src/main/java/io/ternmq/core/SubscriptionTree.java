@@ -4,8 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * Which subscribers want which topics: a trie with one node per filter level, where each node holds the
@@ -13,24 +12,25 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * subscription identifier). Subscribers are keys of type {@code S} (equality decides identity); one subscriber has
  * at most one subscription per filter (re-subscribing replaces it [MQTT-3.8.4-3]). Nodes without subscribers and children are pruned on unsubscribe.
  * <p>
- * The one structure shared by all session threads: a read-write lock lets matches run in parallel while
+ * The one structure shared by all session threads: a read-write lock (a {@link StampedLock}) lets matches run in parallel while
  * subscribe and unsubscribe exclude them.
  */
 final class SubscriptionTree<S> {
 
     private final Node<S> root = new Node<>();
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Not reentrant, and cheaper to read-lock than a ReentrantReadWriteLock (no per-thread hold counts). */
+    private final StampedLock lock = new StampedLock();
     /** Subscriber-filter pairs; changed only under the write lock, read lock-free by metrics. */
     private volatile long count;
 
     /** Adds or replaces the subscription; returns the options it replaced, or null for a new one. */
     @Nullable SubscriptionOptions subscribe(String filter, S subscriber, SubscriptionOptions options) {
         String[] levels = TopicLevels.split(filter);
-        lock.writeLock().lock();
+        long stamp = lock.writeLock();
         try {
             Node<S> node = root;
             for (String level : levels) {
-                node = node.children.computeIfAbsent(level, l -> new Node<>());
+                node = node.childOrNew(level);
             }
             SubscriptionOptions replaced = node.subscribers.put(subscriber, options);
             if (replaced == null) {
@@ -38,14 +38,14 @@ final class SubscriptionTree<S> {
             }
             return replaced;
         } finally {
-            lock.writeLock().unlock();
+            lock.unlockWrite(stamp);
         }
     }
 
     /** Removes the subscription whose filter equals {@code filter} character for character [MQTT-3.10.4-1]. */
     boolean unsubscribe(String filter, S subscriber) {
         String[] levels = TopicLevels.split(filter);
-        lock.writeLock().lock();
+        long stamp = lock.writeLock();
         try {
             boolean removed = remove(root, levels, 0, subscriber);
             if (removed) {
@@ -53,7 +53,7 @@ final class SubscriptionTree<S> {
             }
             return removed;
         } finally {
-            lock.writeLock().unlock();
+            lock.unlockWrite(stamp);
         }
     }
 
@@ -66,13 +66,13 @@ final class SubscriptionTree<S> {
         if (depth == levels.length) {
             return node.subscribers.remove(subscriber) != null;
         }
-        Node<S> child = node.children.get(levels[depth]);
+        Node<S> child = node.child(levels[depth]);
         if (child == null) {
             return false;
         }
         boolean removed = remove(child, levels, depth + 1, subscriber);
         if (child.isEmpty()) {
-            node.children.remove(levels[depth]);
+            node.removeChild(levels[depth]);
         }
         return removed;
     }
@@ -88,41 +88,46 @@ final class SubscriptionTree<S> {
 
     /** The same, leaving out the No Local subscriptions of {@code publisher}, the message's origin [MQTT-3.8.3-3]. */
     void match(String topic, @Nullable S publisher, Map<S, SubscriptionOptions> result) {
-        String[] levels = TopicLevels.split(topic);
-        lock.readLock().lock();
+        // [MQTT-4.7.2-1] a filter starting with a wildcard never matches a topic starting with '$'
+        boolean systemTopic = !topic.isEmpty() && topic.charAt(0) == '$';
+        long stamp = lock.readLock();
         try {
-            collect(root, levels, 0, publisher, result);
+            collect(root, topic, 0, systemTopic, publisher, result);
         } finally {
-            lock.readLock().unlock();
+            lock.unlockRead(stamp);
         }
     }
 
-    private static <S> void collect(Node<S> node, String[] levels, int depth, @Nullable S publisher,
-                                    Map<S, SubscriptionOptions> result) {
-        if (depth == levels.length) {
+    /**
+     * Walks the levels of {@code topic} from the one starting at {@code from}; past the last level, {@code from} is
+     * {@code topic.length() + 1}. The levels are positions in the topic, never Strings of their own (a PUBLISH's
+     * route allocates nothing here).
+     */
+    private static <S> void collect(Node<S> node, String topic, int from, boolean systemTopic,
+                                    @Nullable S publisher, Map<S, SubscriptionOptions> result) {
+        if (from > topic.length()) {
             addAll(node, publisher, result);
             // "a/#" also matches "a": '#' stands for the parent level and any number of children
-            Node<S> multi = node.children.get(TopicLevels.MULTI_LEVEL);
-            if (multi != null) {
-                addAll(multi, publisher, result);
+            if (node.multi != null) {
+                addAll(node.multi, publisher, result);
             }
             return;
         }
-        // [MQTT-4.7.2-1] a filter starting with a wildcard never matches a topic starting with '$'
-        boolean wildcardsAllowed = depth > 0 || !TopicLevels.isSystemTopic(levels[0]);
-        if (wildcardsAllowed) {
-            Node<S> multi = node.children.get(TopicLevels.MULTI_LEVEL);
-            if (multi != null) {
-                addAll(multi, publisher, result);
+        int end = topic.indexOf('/', from);
+        if (end < 0) {
+            end = topic.length();
+        }
+        if (from > 0 || !systemTopic) {
+            if (node.multi != null) {
+                addAll(node.multi, publisher, result);
             }
-            Node<S> single = node.children.get(TopicLevels.SINGLE_LEVEL);
-            if (single != null) {
-                collect(single, levels, depth + 1, publisher, result);
+            if (node.single != null) {
+                collect(node.single, topic, end + 1, systemTopic, publisher, result);
             }
         }
-        Node<S> exact = node.children.get(levels[depth]);
+        Node<S> exact = node.children.get(topic, from, end);
         if (exact != null) {
-            collect(exact, levels, depth + 1, publisher, result);
+            collect(exact, topic, end + 1, systemTopic, publisher, result);
         }
     }
 
@@ -136,12 +141,39 @@ final class SubscriptionTree<S> {
         }
     }
 
+    /** A level of the trie: its literal children by name, its '+' and '#' children apart (matching tries those on every level). */
     private static final class Node<S> {
-        final Map<String, Node<S>> children = new HashMap<>(4);
+        final LevelMap<Node<S>> children = new LevelMap<>();
+        @Nullable Node<S> single;
+        @Nullable Node<S> multi;
         final Map<S, SubscriptionOptions> subscribers = new HashMap<>(2);
 
+        @Nullable Node<S> child(String level) {
+            return switch (level) {
+                case TopicLevels.SINGLE_LEVEL -> single;
+                case TopicLevels.MULTI_LEVEL -> multi;
+                default -> children.get(level);
+            };
+        }
+
+        Node<S> childOrNew(String level) {
+            return switch (level) {
+                case TopicLevels.SINGLE_LEVEL -> single != null ? single : (single = new Node<>());
+                case TopicLevels.MULTI_LEVEL -> multi != null ? multi : (multi = new Node<>());
+                default -> children.computeIfAbsent(level, Node::new);
+            };
+        }
+
+        void removeChild(String level) {
+            switch (level) {
+                case TopicLevels.SINGLE_LEVEL -> single = null;
+                case TopicLevels.MULTI_LEVEL -> multi = null;
+                default -> children.remove(level);
+            }
+        }
+
         boolean isEmpty() {
-            return children.isEmpty() && subscribers.isEmpty();
+            return children.isEmpty() && single == null && multi == null && subscribers.isEmpty();
         }
     }
 }

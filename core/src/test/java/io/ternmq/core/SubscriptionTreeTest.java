@@ -60,6 +60,13 @@ class SubscriptionTreeTest {
             "a/+, a/$b, true",
             "a/#, a/$b, true",
             "A/b, a/b, false",
+            "a/+/b, a//b, true",
+            "a/b, a//b, false",
+            "/, /, true",
+            "+/+, /, true",
+            "a/, a, false",
+            "a, a/, false",
+            "+/+/+, a/b, false",
     })
     void match_filterAgainstTopic_followsSection47(String filter, String topic, boolean matches) {
         tree.subscribe(filter, "s1", SubscriptionOptions.of(Qos.AT_LEAST_ONCE));

@@ -1,0 +1,162 @@
+package io.ternmq.core;
+
+import org.jspecify.annotations.Nullable;
+
+import java.util.function.Supplier;
+
+/**
+ * The children of a subscription-trie node by level name. Unlike a {@code HashMap<String, V>} it looks a level up
+ * by its position in a topic ({@code topic[from, to)}), so that matching a PUBLISH cuts no Strings out of its topic.
+ * <p>
+ * Open addressing with linear probing, keys and values side by side in one array (key at 2i, value at 2i + 1), at
+ * most half full. Not thread-safe: the trie's lock guards it.
+ */
+final class LevelMap<V> {
+
+    private static final int MIN_SLOTS = 4;
+
+    private Object[] table = new Object[2 * MIN_SLOTS];
+    /** 32 minus log2 of the slot count: what {@link #firstSlot} shifts the product right by. */
+    private int shift = 32 - Integer.numberOfTrailingZeros(MIN_SLOTS);
+    private int size;
+
+    /** The hash {@link #get(String, int, int)} expects: {@link String#hashCode()} of {@code topic[from, to)}. */
+    static int hash(String topic, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + topic.charAt(i);
+        }
+        return h;
+    }
+
+    /** The value of the level {@code topic[from, to)}, or null. */
+    @Nullable V get(String topic, int from, int to) {
+        int length = to - from;
+        int mask = slots() - 1;
+        for (int slot = firstSlot(hash(topic, from, to)); ; slot = (slot + 1) & mask) {
+            Object key = table[2 * slot];
+            if (key == null) {
+                return null;
+            }
+            String level = (String) key;
+            if (level.length() == length && level.regionMatches(0, topic, from, length)) {
+                return value(slot);
+            }
+        }
+    }
+
+    @Nullable V get(String level) {
+        return get(level, 0, level.length());
+    }
+
+    V computeIfAbsent(String level, Supplier<V> create) {
+        int slot = find(level);
+        if (slot >= 0) {
+            return value(slot);
+        }
+        if (2 * (size + 1) > slots()) {
+            resize(2 * slots());
+        }
+        V value = create.get();
+        insert(level, value);
+        size++;
+        return value;
+    }
+
+    /** Removes the level; returns its value, or null if there was none. */
+    @Nullable V remove(String level) {
+        int slot = find(level);
+        if (slot < 0) {
+            return null;
+        }
+        V removed = value(slot);
+        closeGap(slot);
+        size--;
+        if (slots() > MIN_SLOTS && 8 * size < slots()) {
+            resize(slots() / 2);
+        }
+        return removed;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    int size() {
+        return size;
+    }
+
+    private int slots() {
+        return table.length / 2;
+    }
+
+    /** Fibonacci hashing: the top bits of the product, so that levels with similar hashes spread out. */
+    private int firstSlot(int hash) {
+        return hash * 0x9E3779B9 >>> shift;
+    }
+
+    private int find(String level) {
+        int mask = slots() - 1;
+        for (int slot = firstSlot(level.hashCode()); ; slot = (slot + 1) & mask) {
+            Object key = table[2 * slot];
+            if (key == null) {
+                return -1;
+            }
+            if (key.equals(level)) {
+                return slot;
+            }
+        }
+    }
+
+    private void insert(String level, Object value) {
+        int mask = slots() - 1;
+        int slot = firstSlot(level.hashCode());
+        while (table[2 * slot] != null) {
+            slot = (slot + 1) & mask;
+        }
+        table[2 * slot] = level;
+        table[2 * slot + 1] = value;
+    }
+
+    /**
+     * Backward-shift deletion: moves later entries of the probe run into the gap where that keeps them reachable,
+     * so lookups can still stop at the first empty slot (no tombstones).
+     */
+    private void closeGap(int gap) {
+        int mask = slots() - 1;
+        int slot = gap;
+        while (true) {
+            slot = (slot + 1) & mask;
+            Object key = table[2 * slot];
+            if (key == null) {
+                break;
+            }
+            int home = firstSlot(key.hashCode());
+            // The entry may fill the gap unless its home lies cyclically in (gap, slot].
+            boolean homeAfterGap = gap <= slot ? gap < home && home <= slot : gap < home || home <= slot;
+            if (!homeAfterGap) {
+                table[2 * gap] = key;
+                table[2 * gap + 1] = table[2 * slot + 1];
+                gap = slot;
+            }
+        }
+        table[2 * gap] = null;
+        table[2 * gap + 1] = null;
+    }
+
+    private void resize(int newSlots) {
+        Object[] old = table;
+        table = new Object[2 * newSlots];
+        shift = 32 - Integer.numberOfTrailingZeros(newSlots);
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != null) {
+                insert((String) old[i], old[i + 1]);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private V value(int slot) {
+        return (V) table[2 * slot + 1];
+    }
+}
