@@ -10,10 +10,11 @@ import java.util.concurrent.locks.StampedLock;
  * Which subscribers want which topics: a trie with one node per filter level, where each node holds the
  * subscribers whose filter ends there, with the options granted to them (QoS, No Local, Retain As Published,
  * subscription identifier). Subscribers are keys of type {@code S} (equality decides identity); one subscriber has
- * at most one subscription per filter (re-subscribing replaces it [MQTT-3.8.4-3]). Nodes without subscribers and children are pruned on unsubscribe.
+ * at most one subscription per filter (re-subscribing replaces it [MQTT-3.8.4-3]). Nodes without subscribers and
+ * children are pruned on unsubscribe.
  * <p>
- * The one structure shared by all session threads: a read-write lock (a {@link StampedLock}) lets matches run in parallel while
- * subscribe and unsubscribe exclude them.
+ * The one structure shared by all session threads: a read-write lock (a {@link StampedLock}) lets matches run in
+ * parallel while subscribe and unsubscribe exclude them.
  */
 final class SubscriptionTree<S> {
 
