@@ -142,7 +142,7 @@ final class SubscriptionTree<S> {
         }
     }
 
-    /** A level of the trie: its literal children by name, its '+' and '#' children apart (matching tries those on every level). */
+    /** A level of the trie: its literal children by name, its '+' and '#' children apart (a match tries both). */
     private static final class Node<S> {
         final LevelMap<Node<S>> children = new LevelMap<>();
         @Nullable Node<S> single;
