@@ -85,6 +85,11 @@ final class LocalRouter implements Router {
         if (row != null && ack != null) {
             ack.wrote();
         }
+        if (targets.size() == 1 && sharedTargets.isEmpty()) {
+            Map.Entry<Session, SubscriptionOptions> only = targets.entrySet().iterator().next();
+            routeToOne(message, only.getKey(), only.getValue(), row, ack);
+            return Routed.MATCHED;
+        }
         List<Target>[] byThread = groupByThread(targets, sharedTargets, row);
         for (int i = 0; i < byThread.length; i++) {
             List<Target> group = byThread[i];
@@ -105,6 +110,28 @@ final class LocalRouter implements Router {
             }
         }
         return Routed.MATCHED;
+    }
+
+    /**
+     * The common case of one subscriber (a device's topic, a pair of clients): one task to its thread, without the
+     * per-thread grouping and its lists.
+     */
+    private void routeToOne(Publish message, Session session, SubscriptionOptions options,
+                            @Nullable PersistedMessage row, @Nullable StoreAck ack) {
+        PersistedMessage held = row != null && holdsRow(session, options.qos()) ? row : null;
+        SessionThread thread = threads.get(session.owner().index());
+        if (ack != null && held != null) {
+            ack.addPart(); // the ack waits until that thread has submitted its queue/in-flight rows
+            thread.execute(() -> {
+                try {
+                    session.deliver(message, options, held, null);
+                } finally {
+                    ack.partDone();
+                }
+            });
+        } else {
+            thread.execute(() -> session.deliver(message, options, held, null));
+        }
     }
 
     /**

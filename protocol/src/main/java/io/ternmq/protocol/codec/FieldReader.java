@@ -42,6 +42,15 @@ final class FieldReader {
         return s;
     }
 
+    /** A PUBLISH topic name: a UTF-8 string, decoded through the thread's {@link RecentTopics}. */
+    static String readTopic(ByteBuf in, int end) {
+        int length = readUnsignedShort(in, end, "topic name length");
+        require(in, end, length, "topic name");
+        String topic = RecentTopics.decode(in, in.readerIndex(), length, "topic name");
+        in.skipBytes(length);
+        return topic;
+    }
+
     /** Binary data: two-byte length, then the bytes, copied so the result never refers to the buffer. */
     static byte[] readBinary(ByteBuf in, int end, String field) {
         int length = readUnsignedShort(in, end, field + " length");

@@ -27,7 +27,7 @@ final class PublishDecoder {
         if (dup && qos == Qos.AT_MOST_ONCE) {
             throw Malformed.packet("PUBLISH QoS 0 must have DUP 0"); // [MQTT-3.3.1-2]
         }
-        String topic = FieldReader.readString(in, end, "topic name"); // [MQTT-3.3.2-1]; no U+0000 [MQTT-4.7.3-2]
+        String topic = FieldReader.readTopic(in, end); // [MQTT-3.3.2-1]; no U+0000 [MQTT-4.7.3-2]
         if (topic.isEmpty()) {
             throw Malformed.packet("PUBLISH topic name is empty"); // [MQTT-4.7.3-1]
         }

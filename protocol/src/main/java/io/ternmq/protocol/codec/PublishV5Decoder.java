@@ -28,7 +28,7 @@ final class PublishV5Decoder {
         if (dup && qos == Qos.AT_MOST_ONCE) {
             throw Malformed.packet("PUBLISH QoS 0 must have DUP 0"); // [MQTT-3.3.1-2]
         }
-        String topic = FieldReader.readString(in, end, "topic name"); // [MQTT-3.3.2-1] [MQTT-1.5.4-1] [MQTT-1.5.4-2]
+        String topic = FieldReader.readTopic(in, end); // [MQTT-3.3.2-1] [MQTT-1.5.4-1] [MQTT-1.5.4-2]
         if (topic.indexOf('+') >= 0 || topic.indexOf('#') >= 0) {
             throw Malformed.packet("PUBLISH topic name contains a wildcard"); // [MQTT-3.3.2-2]
         }

@@ -5,34 +5,38 @@ import io.netty.util.concurrent.FastThreadLocal;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The UTF-8 bytes of the topic a thread encoded last. A fan-out encodes one message's PUBLISH for every
- * subscriber, all with the same topic String: it is checked and converted once, then copied (the character loops
- * per subscriber were the IO thread's top self-time frames). Keyed by identity, so a cache hit costs one
- * comparison, and an equal topic in another String is simply converted again.
+ * The UTF-8 bytes of the topics a thread encoded recently. A fan-out encodes one message's PUBLISH for every
+ * subscriber, all with the same topic String, and a publisher's messages share one String when
+ * {@link RecentTopics} decoded them: each is checked and converted once, then copied (the character loops per
+ * delivery were the IO thread's top self-time frames). Direct-mapped by the String's hash code and keyed by
+ * identity, so a hit costs one comparison, and an equal topic in another String is simply converted again.
  */
 final class TopicBytes {
 
-    private static final FastThreadLocal<TopicBytes> LAST = new FastThreadLocal<>() {
+    private static final int SLOTS = 64;
+
+    private static final FastThreadLocal<TopicBytes> LOCAL = new FastThreadLocal<>() {
         @Override
         protected TopicBytes initialValue() {
             return new TopicBytes();
         }
     };
 
-    private String topic = "";
-    private byte[] utf8 = new byte[0];
+    private final String[] topics = new String[SLOTS];
+    private final byte[][] utf8 = new byte[SLOTS][];
 
     private TopicBytes() {
     }
 
     /** The topic's UTF-8 encoding, checked as an MQTT string; the caller must not modify it. */
     static byte[] of(String topic) {
-        TopicBytes last = LAST.get();
-        if (last.topic != topic) {
+        TopicBytes cache = LOCAL.get();
+        int slot = (topic.hashCode() * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(SLOTS));
+        if (cache.topics[slot] != topic) {
             Utf8.encodedLength(topic, "topic name"); // throws for what MQTT forbids: U+0000, lone surrogates
-            last.utf8 = topic.getBytes(StandardCharsets.UTF_8);
-            last.topic = topic;
+            cache.utf8[slot] = topic.getBytes(StandardCharsets.UTF_8);
+            cache.topics[slot] = topic;
         }
-        return last.utf8;
+        return cache.utf8[slot];
     }
 }

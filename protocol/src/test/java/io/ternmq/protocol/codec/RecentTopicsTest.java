@@ -1,0 +1,80 @@
+package io.ternmq.protocol.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.ternmq.protocol.MalformedPacketException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class RecentTopicsTest {
+
+    private static String decode(String topic, boolean direct) {
+        byte[] bytes = topic.getBytes(StandardCharsets.UTF_8);
+        ByteBuf buf = direct ? Unpooled.directBuffer(bytes.length + 3) : Unpooled.buffer(bytes.length + 3);
+        try {
+            buf.writeBytes(new byte[] {9, 9, 9}).writeBytes(bytes);
+            return RecentTopics.decode(buf, 3, bytes.length, "topic name");
+        } finally {
+            buf.release();
+        }
+    }
+
+    @Test
+    void sameTopicAgain_decodesToTheSameString() {
+        String first = decode("home/kitchen/temp", true);
+        String second = decode("home/kitchen/temp", false);
+
+        assertThat(first).isEqualTo("home/kitchen/temp");
+        assertThat(second).isSameAs(first);
+    }
+
+    @Test
+    void utf8Topic_decodedAndReused() {
+        String first = decode("Zürich/Straße/温度", true);
+
+        assertThat(first).isEqualTo("Zürich/Straße/温度");
+        assertThat(decode("Zürich/Straße/温度", true)).isSameAs(first);
+    }
+
+    /** [MQTT-1.5.4-2] a topic with U+0000 is refused each time: a refused topic is never cached. */
+    @Test
+    void malformedTopic_refusedEveryTime() {
+        byte[] bad = {'a', 0, 'b'};
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ByteBuf buf = Unpooled.wrappedBuffer(bad);
+            assertThatThrownBy(() -> RecentTopics.decode(buf, 0, bad.length, "topic name"))
+                    .isInstanceOf(MalformedPacketException.class)
+                    .hasMessageContaining("U+0000");
+        }
+    }
+
+    @Test
+    void topicLongerThanTheCachedLimit_decodedEveryTime() {
+        String longTopic = "a/".repeat(RecentTopics.MAX_CACHED_BYTES) + "z";
+
+        assertThat(decode(longTopic, true)).isEqualTo(longTopic);
+        assertThat(decode(longTopic, true)).isEqualTo(longTopic);
+    }
+
+    /** Thousands of topics in 512 slots: each decodes to its own text whatever it evicted or shares a slot with. */
+    @Test
+    void manyTopicsThroughFewSlots_eachDecodesToItself() {
+        SplittableRandom random = new SplittableRandom(11);
+        List<String> topics = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            topics.add("site/" + random.nextInt(100) + "/dev/" + i + (i % 3 == 0 ? "/é" : "/temp"));
+        }
+        for (int pass = 0; pass < 3; pass++) {
+            for (int i = 0; i < 20_000; i++) {
+                String topic = topics.get(random.nextInt(topics.size()));
+                assertThat(decode(topic, i % 2 == 0)).isEqualTo(topic);
+            }
+        }
+    }
+}
