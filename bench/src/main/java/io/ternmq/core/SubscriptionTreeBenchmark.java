@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -19,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Matching a topic against 100,000 filters: per device one of "site/S/dev/D/temp" (90%), "site/S/dev/D/#" (5%)
- * or "site/S/+/D/temp" (5%), 100 sites of 1,000 devices. Alone, and while another thread subscribes and
- * unsubscribes (the read-write lock's contention).
+ * or "site/S/+/D/temp" (5%), 100 sites of 1,000 devices. Alone, on two threads at once, and while another thread
+ * subscribes and unsubscribes (the read-write lock's contention).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -62,6 +63,13 @@ public class SubscriptionTreeBenchmark {
 
     @Benchmark
     public int match(Cursor cursor) {
+        return matchNext(cursor);
+    }
+
+    /** Two threads matching at once, as the sessions of two IO threads do: what the lock's shared state costs. */
+    @Benchmark
+    @Threads(2)
+    public int matchOnTwoThreads(Cursor cursor) {
         return matchNext(cursor);
     }
 

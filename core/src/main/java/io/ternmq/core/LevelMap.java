@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * by its position in a topic ({@code topic[from, to)}), so that matching a PUBLISH cuts no Strings out of its topic.
  * <p>
  * Open addressing with linear probing, keys and values side by side in one array (key at 2i, value at 2i + 1), at
- * most half full. Not thread-safe: the trie's lock guards it.
+ * most half full. Changes need the trie's write lock; {@link #get(String, int, int)} tolerates racing changes.
  */
 final class LevelMap<V> {
 
@@ -29,18 +29,25 @@ final class LevelMap<V> {
         return h;
     }
 
-    /** The value of the level {@code topic[from, to)}, or null. */
+    /**
+     * The value of the level {@code topic[from, to)}, or null. Safe to call while another thread changes the map
+     * (the trie's optimistic match): it then may return a wrong value, which the caller detects and discards, but
+     * it reads inside one table and ends, since a table is never more than half full.
+     */
     @Nullable V get(String topic, int from, int to) {
+        Object[] slots = table;
+        int mask = slots.length / 2 - 1;
         int length = to - from;
-        int mask = slots() - 1;
-        for (int slot = firstSlot(hash(topic, from, to)); ; slot = (slot + 1) & mask) {
-            Object key = table[2 * slot];
+        for (int slot = firstSlot(hash(topic, from, to)) & mask; ; slot = (slot + 1) & mask) {
+            Object key = slots[2 * slot];
             if (key == null) {
                 return null;
             }
-            String level = (String) key;
-            if (level.length() == length && level.regionMatches(0, topic, from, length)) {
-                return value(slot);
+            if (key instanceof String level && level.length() == length
+                    && level.regionMatches(0, topic, from, length)) {
+                @SuppressWarnings("unchecked")
+                V value = (V) slots[2 * slot + 1];
+                return value;
             }
         }
     }

@@ -91,12 +91,40 @@ final class SubscriptionTree<S> {
     void match(String topic, @Nullable S publisher, Map<S, SubscriptionOptions> result) {
         // [MQTT-4.7.2-1] a filter starting with a wildcard never matches a topic starting with '$'
         boolean systemTopic = !topic.isEmpty() && topic.charAt(0) == '$';
+        if (result.isEmpty() && matchOptimistically(topic, systemTopic, publisher, result)) {
+            return;
+        }
         long stamp = lock.readLock();
         try {
             collect(root, topic, 0, systemTopic, publisher, result);
         } finally {
             lock.unlockRead(stamp);
         }
+    }
+
+    /**
+     * The walk without taking the lock: every session thread matches every PUBLISH, and even a read lock is a
+     * write to one shared word, bounced between the cores on every message. If a subscribe or unsubscribe ran
+     * meanwhile, the walk may have read the trie half-changed (wrong or missing entries, or an exception from a map
+     * being resized): its result is thrown away and the caller matches again under the read lock. Returns whether
+     * the result stands.
+     */
+    private boolean matchOptimistically(String topic, boolean systemTopic, @Nullable S publisher,
+                                        Map<S, SubscriptionOptions> result) {
+        long stamp = lock.tryOptimisticRead();
+        if (stamp == 0) {
+            return false; // a writer holds the lock
+        }
+        try {
+            collect(root, topic, 0, systemTopic, publisher, result);
+            if (lock.validate(stamp)) {
+                return true;
+            }
+        } catch (RuntimeException changedDuringTheWalk) {
+            // discarded with the result below
+        }
+        result.clear();
+        return false;
     }
 
     /**

@@ -25,12 +25,17 @@ class SubscriptionTreeConcurrencyTest {
     private static final String[] FILTER_LEVELS = {"a", "b", "c", "$SYS", "", "+", "#"};
     private static final int WRITERS = 4;
     private static final int OPERATIONS = 4_000;
+    /** Subscribers of "a/b" that nobody removes either, so that a match racing the writers has a known answer. */
+    private static final int STABLE = 20;
 
     @Test
     void concurrentSubscribeUnsubscribeMatch_seededWorkload_agreesWithModel() throws InterruptedException {
         SubscriptionTree<String> tree = new SubscriptionTree<>();
         // a subscriber nobody ever removes: every concurrent match of "a/b" must see it
         tree.subscribe("a/+", "anchor", SubscriptionOptions.of(Qos.AT_LEAST_ONCE));
+        for (int i = 0; i < STABLE; i++) {
+            tree.subscribe("a/b", "stable-" + i, SubscriptionOptions.of(Qos.EXACTLY_ONCE));
+        }
         List<Map<String, Map<String, Qos>>> models = new ArrayList<>();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         CountDownLatch start = new CountDownLatch(1);
@@ -59,6 +64,11 @@ class SubscriptionTreeConcurrencyTest {
             Map<String, Qos> expected = expectedMatches(models, topic);
             if (ReferenceMatcher.matches("a/+", topic)) {
                 expected.put("anchor", Qos.AT_LEAST_ONCE);
+            }
+            if (topic.equals("a/b")) {
+                for (int s = 0; s < STABLE; s++) {
+                    expected.put("stable-" + s, Qos.EXACTLY_ONCE);
+                }
             }
             assertThat(actual).as("topic %s", topic).isEqualTo(expected);
         }
@@ -91,6 +101,16 @@ class SubscriptionTreeConcurrencyTest {
             tree.match("a/b", result);
             if (result.get("anchor") != SubscriptionOptions.of(Qos.AT_LEAST_ONCE)) {
                 failures.add("anchor missing from match " + i);
+            }
+            for (int s = 0; s < STABLE; s++) {
+                if (result.get("stable-" + s) != SubscriptionOptions.of(Qos.EXACTLY_ONCE)) {
+                    failures.add("stable-" + s + " missing from match " + i + ": " + result);
+                }
+            }
+            for (String subscriber : result.keySet()) {
+                if (!subscriber.equals("anchor") && !subscriber.startsWith("stable-") && !subscriber.startsWith("w")) {
+                    failures.add("unknown subscriber in match " + i + ": " + subscriber);
+                }
             }
             tree.match(randomTopic(random), new HashMap<>());
         }
