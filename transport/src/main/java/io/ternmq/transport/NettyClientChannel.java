@@ -12,10 +12,13 @@ import io.netty.util.concurrent.Future;
 import io.ternmq.core.ClientChannel;
 import io.ternmq.core.ListenerIdentity;
 import io.ternmq.protocol.MqttPacket;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -38,6 +41,9 @@ final class NettyClientChannel implements ClientChannel {
 
     /** How long {@link #close()} waits for queued packets to drain to a peer that stopped reading. */
     private static final Duration CLOSE_DRAIN_LIMIT = Duration.ofSeconds(5);
+
+    /** Most packets encoded as one batch: the rest of a longer queue follows in further batches. */
+    private static final int MAX_BURST = 256;
 
     /** Marks a close request in the outbound queue, after the packets sent before it. */
     private static final Object CLOSE = new Object();
@@ -102,19 +108,48 @@ final class NettyClientChannel implements ClientChannel {
         }
         // Cleared before polling: an item added after the last poll finds no drain pending and schedules one.
         drainPending.set(false);
-        boolean written = false;
+        MqttPacket first = null;
+        List<MqttPacket> burst = null; // from the second packet on: most drains carry one
+        boolean unflushed = false;
         Object item;
         while ((item = outbound.poll()) != null) {
             if (item == CLOSE) {
-                closeAfterWrites();
-                written = false;
+                write(first, burst);
+                first = null;
+                burst = null;
+                closeAfterWrites(); // flushes
+                unflushed = false;
+            } else if (first == null) {
+                first = (MqttPacket) item;
             } else {
-                channel.write(item, channel.voidPromise());
-                written = true;
+                if (burst == null) {
+                    burst = new ArrayList<>();
+                    burst.add(first);
+                }
+                burst.add((MqttPacket) item);
+                if (burst.size() == MAX_BURST) {
+                    write(first, burst);
+                    first = null;
+                    burst = null;
+                    unflushed = true;
+                }
             }
         }
-        if (written) {
+        if (first != null) {
+            write(first, burst);
+            unflushed = true;
+        }
+        if (unflushed) {
             channel.flush();
+        }
+    }
+
+    /** Writes (without flushing) the packets polled so far: one as itself, more as a batch sharing buffers. */
+    private void write(@Nullable MqttPacket first, @Nullable List<MqttPacket> burst) {
+        if (burst != null) {
+            channel.write(new PacketBatch(burst), channel.voidPromise());
+        } else if (first != null) {
+            channel.write(first, channel.voidPromise());
         }
     }
 

@@ -53,7 +53,33 @@ class NettyClientChannelTest {
         client.send(new Pingresp());
         channel.runPendingTasks();
 
-        assertThat(channel.outboundMessages()).hasSize(3);
+        assertThat(channel.outboundMessages()).singleElement()
+                .isEqualTo(new PacketBatch(List.of(new Pingresp(), new Pingresp(), new Pingresp())));
+        assertThat(flushes).hasValue(1);
+    }
+
+    /** A long queue goes out in batches of a bounded size, every packet in order, and is flushed. */
+    @Test
+    void send_moreThanOneBatch_allWrittenInOrderAndFlushed() {
+        var flushes = new AtomicInteger();
+        channel.pipeline().addFirst(new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void flush(ChannelHandlerContext ctx) {
+                flushes.incrementAndGet();
+                ctx.flush();
+            }
+        });
+        for (int i = 0; i < 512; i++) {
+            client.send(new Pingresp());
+        }
+        channel.runPendingTasks();
+
+        int packets = 0;
+        for (Object out : channel.outboundMessages()) {
+            packets += ((PacketBatch) out).packets().size();
+        }
+        assertThat(packets).isEqualTo(512);
+        assertThat(channel.outboundMessages()).hasSize(2);
         assertThat(flushes).hasValue(1);
     }
 
