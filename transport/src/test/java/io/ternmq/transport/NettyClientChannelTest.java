@@ -39,14 +39,7 @@ class NettyClientChannelTest {
 
     @Test
     void send_severalFromTheLoopItself_areFlushedOnce() {
-        var flushes = new AtomicInteger();
-        channel.pipeline().addFirst(new ChannelOutboundHandlerAdapter() {
-            @Override
-            public void flush(ChannelHandlerContext ctx) {
-                flushes.incrementAndGet();
-                ctx.flush();
-            }
-        });
+        AtomicInteger flushes = countFlushes();
 
         client.send(new Pingresp());
         client.send(new Pingresp());
@@ -61,14 +54,7 @@ class NettyClientChannelTest {
     /** A long queue goes out in batches of a bounded size, every packet in order, and is flushed. */
     @Test
     void send_moreThanOneBatch_allWrittenInOrderAndFlushed() {
-        var flushes = new AtomicInteger();
-        channel.pipeline().addFirst(new ChannelOutboundHandlerAdapter() {
-            @Override
-            public void flush(ChannelHandlerContext ctx) {
-                flushes.incrementAndGet();
-                ctx.flush();
-            }
-        });
+        AtomicInteger flushes = countFlushes();
         for (int i = 0; i < 512; i++) {
             client.send(new Pingresp());
         }
@@ -171,5 +157,17 @@ class NettyClientChannelTest {
 
     private IdleStateHandler idleHandler() {
         return (IdleStateHandler) channel.pipeline().get(HandlerNames.KEEP_ALIVE);
+    }
+
+    private AtomicInteger countFlushes() {
+        var flushes = new AtomicInteger();
+        channel.pipeline().addFirst(new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void flush(ChannelHandlerContext ctx) {
+                flushes.incrementAndGet();
+                ctx.flush();
+            }
+        });
+        return flushes;
     }
 }
