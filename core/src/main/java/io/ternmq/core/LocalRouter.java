@@ -96,18 +96,7 @@ final class LocalRouter implements Router {
             if (group == null) {
                 continue;
             }
-            if (ack != null && row != null && writesRows(group)) {
-                ack.addPart(); // the ack waits until that thread has submitted its queue/in-flight rows
-                threads.get(i).execute(() -> {
-                    try {
-                        deliverAll(group, message);
-                    } finally {
-                        ack.partDone();
-                    }
-                });
-            } else {
-                threads.get(i).execute(() -> deliverAll(group, message));
-            }
+            submit(threads.get(i), row != null && writesRows(group) ? ack : null, () -> deliverAll(group, message));
         }
         return Routed.MATCHED;
     }
@@ -119,19 +108,27 @@ final class LocalRouter implements Router {
     private void routeToOne(Publish message, Session session, SubscriptionOptions options,
                             @Nullable PersistedMessage row, @Nullable StoreAck ack) {
         PersistedMessage held = row != null && holdsRow(session, options.qos()) ? row : null;
-        SessionThread thread = threads.get(session.owner().index());
-        if (ack != null && held != null) {
-            ack.addPart(); // the ack waits until that thread has submitted its queue/in-flight rows
-            thread.execute(() -> {
-                try {
-                    session.deliver(message, options, held, null);
-                } finally {
-                    ack.partDone();
-                }
-            });
-        } else {
-            thread.execute(() -> session.deliver(message, options, held, null));
+        submit(threads.get(session.owner().index()), held != null ? ack : null,
+                () -> session.deliver(message, options, held, null));
+    }
+
+    /**
+     * Runs a delivery on its session thread. With {@code ack}, the deliveries write queue or in-flight rows: the
+     * publisher's ack then also waits until that thread has submitted them.
+     */
+    private static void submit(SessionThread thread, @Nullable StoreAck ack, Runnable delivery) {
+        if (ack == null) {
+            thread.execute(delivery);
+            return;
         }
+        ack.addPart();
+        thread.execute(() -> {
+            try {
+                delivery.run();
+            } finally {
+                ack.partDone();
+            }
+        });
     }
 
     /**

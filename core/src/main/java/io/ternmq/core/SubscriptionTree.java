@@ -13,8 +13,9 @@ import java.util.concurrent.locks.StampedLock;
  * at most one subscription per filter (re-subscribing replaces it [MQTT-3.8.4-3]). Nodes without subscribers and
  * children are pruned on unsubscribe.
  * <p>
- * The one structure shared by all session threads: a read-write lock (a {@link StampedLock}) lets matches run in
- * parallel while subscribe and unsubscribe exclude them.
+ * The one structure shared by all session threads, guarded by a {@link StampedLock}: subscribe and unsubscribe
+ * take its write lock; a match first walks without locking (an optimistic read, validated afterwards) and only
+ * if a writer interfered walks again under the read lock.
  */
 final class SubscriptionTree<S> {
 
