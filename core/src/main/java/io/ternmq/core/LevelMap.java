@@ -16,8 +16,6 @@ final class LevelMap<V> {
     private static final int MIN_SLOTS = 4;
 
     private Object[] table = new Object[2 * MIN_SLOTS];
-    /** 32 minus log2 of the slot count: what {@link #firstSlot} shifts the product right by. */
-    private int shift = 32 - Integer.numberOfTrailingZeros(MIN_SLOTS);
     private int size;
 
     /** The hash {@link #get(String, int, int)} expects: {@link String#hashCode()} of {@code topic[from, to)}. */
@@ -38,7 +36,7 @@ final class LevelMap<V> {
         Object[] slots = table;
         int mask = slots.length / 2 - 1;
         int length = to - from;
-        for (int slot = firstSlot(hash(topic, from, to)) & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = firstSlot(hash(topic, from, to), mask + 1); ; slot = (slot + 1) & mask) {
             Object key = slots[2 * slot];
             if (key == null) {
                 return null;
@@ -97,14 +95,17 @@ final class LevelMap<V> {
         return table.length / 2;
     }
 
-    /** Fibonacci hashing: the top bits of the product, so that levels with similar hashes spread out. */
-    private int firstSlot(int hash) {
-        return hash * 0x9E3779B9 >>> shift;
+    /**
+     * Fibonacci hashing: the top log2(slotCount) bits of the product, so that levels with similar hashes spread
+     * out. Derived from the count of the table in hand, so a lookup racing a resize stays inside its table.
+     */
+    private static int firstSlot(int hash, int slotCount) {
+        return hash * 0x9E3779B9 >>> (Integer.numberOfLeadingZeros(slotCount) + 1);
     }
 
     private int find(String level) {
         int mask = slots() - 1;
-        for (int slot = firstSlot(level.hashCode()); ; slot = (slot + 1) & mask) {
+        for (int slot = firstSlot(level.hashCode(), mask + 1); ; slot = (slot + 1) & mask) {
             Object key = table[2 * slot];
             if (key == null) {
                 return -1;
@@ -117,7 +118,7 @@ final class LevelMap<V> {
 
     private void insert(String level, Object value) {
         int mask = slots() - 1;
-        int slot = firstSlot(level.hashCode());
+        int slot = firstSlot(level.hashCode(), mask + 1);
         while (table[2 * slot] != null) {
             slot = (slot + 1) & mask;
         }
@@ -138,7 +139,7 @@ final class LevelMap<V> {
             if (key == null) {
                 break;
             }
-            int home = firstSlot(key.hashCode());
+            int home = firstSlot(key.hashCode(), mask + 1);
             // The entry may fill the gap unless its home lies cyclically in (gap, slot].
             boolean homeAfterGap = gap <= slot ? gap < home && home <= slot : gap < home || home <= slot;
             if (!homeAfterGap) {
@@ -154,7 +155,6 @@ final class LevelMap<V> {
     private void resize(int newSlots) {
         Object[] old = table;
         table = new Object[2 * newSlots];
-        shift = 32 - Integer.numberOfTrailingZeros(newSlots);
         for (int i = 0; i < old.length; i += 2) {
             if (old[i] != null) {
                 insert((String) old[i], old[i + 1]);
