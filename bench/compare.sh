@@ -28,6 +28,8 @@
 #                             and base-X for any TernMQ X (needs BASELINE_ROOT)
 #          --out DIR (a fresh temp dir)  -- args for the generator
 # BROKER_JAVA_OPTS: JVM flags added to the launcher's for the TernMQ broker (it runs through ./ternmq start).
+# BASELINE_JAVA_OPTS: the same for the base-X brokers, when set (default BROKER_JAVA_OPTS); with BASELINE_ROOT
+#                     a checkout of the same commit, it compares two sets of JVM flags side by side.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -118,6 +120,7 @@ start_broker() {
   case $variant in
     ternmq|ternmq2|ternmq-own|ternmq-half|ternmq2-half|ternmq-own-half|ternmq2-own-half)
       local cores=0 threading=io_threads quota=() opts=${BROKER_JAVA_OPTS:-}
+      [[ $name == base-* ]] && opts=${BASELINE_JAVA_OPTS-$opts}
       [[ $variant == ternmq2* ]] && cores=0,1
       [[ $variant == *-own* ]] && threading=own_threads
       # The JVM counts CPUs from the quota too (one for either cap): tell it how many cores it may run on.

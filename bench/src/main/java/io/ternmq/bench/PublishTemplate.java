@@ -36,14 +36,25 @@ final class PublishTemplate {
         return qos;
     }
 
+    /** Encoded length of one PUBLISH. */
+    int size() {
+        return bytes.length;
+    }
+
     /** A fresh buffer holding the PUBLISH with this packet id (ignored at QoS 0) and time stamp. */
     ByteBuf next(ByteBufAllocator alloc, int packetId, long stampNanos) {
         ByteBuf buffer = alloc.ioBuffer(bytes.length, bytes.length);
-        buffer.writeBytes(bytes);
-        if (qos != Qos.AT_MOST_ONCE) {
-            buffer.setShort(packetIdOffset, packetId);
-        }
-        buffer.setLong(payloadOffset, stampNanos);
+        writeTo(buffer, packetId, stampNanos);
         return buffer;
+    }
+
+    /** Appends the PUBLISH with this packet id (ignored at QoS 0) and time stamp to {@code out}. */
+    void writeTo(ByteBuf out, int packetId, long stampNanos) {
+        int start = out.writerIndex();
+        out.writeBytes(bytes);
+        if (qos != Qos.AT_MOST_ONCE) {
+            out.setShort(start + packetIdOffset, packetId);
+        }
+        out.setLong(start + payloadOffset, stampNanos);
     }
 }
