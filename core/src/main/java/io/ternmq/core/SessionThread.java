@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,21 +14,28 @@ import java.util.concurrent.RejectedExecutionException;
  * One single-threaded executor and the sessions it owns, by client id. Everything about those sessions is
  * touched only from tasks run here; {@link #isCurrent()} lets mutators assert it. A task posted from this
  * thread to itself runs inline (keeping order and saving a queue hop), and every task is guarded so that an
- * exception is logged and never stops the executor.
+ * exception is logged and never stops the executor. On a {@link DedicatedExecutor}, every other post made on its
+ * thread is gathered into {@link TaskBatches} and handed over once per turn and target.
  */
 final class SessionThread {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionThread.class);
     private static final ThreadLocal<@Nullable SessionThread> CURRENT = new ThreadLocal<>();
+    /** Per thread: its batches if a dedicated executor runs on it (installed by its first session task), else null. */
+    private static final ThreadLocal<@Nullable TaskBatches> BATCHES = new ThreadLocal<>();
 
     private final int index;
     private final Executor executor;
     private final Map<String, Session> sessions = new HashMap<>();
     private final Deadlines deadlines = new Deadlines();
+    private final boolean dedicated;
+    /** Whether this executor's thread has its {@link TaskBatches}; read and written on that thread only. */
+    private boolean batchesInstalled;
 
     SessionThread(int index, Executor executor) {
         this.index = index;
         this.executor = executor;
+        this.dedicated = executor instanceof DedicatedExecutor;
     }
 
     int index() {
@@ -47,20 +55,47 @@ final class SessionThread {
             runGuarded(task);
             return;
         }
+        TaskBatches batches = BATCHES.get();
+        if (batches != null) {
+            batches.add(this, task);
+            return;
+        }
+        post(() -> runOwned(task));
+    }
+
+    /** Queues {@code task} on the executor as it is; dropped (and logged) once the executor has stopped. */
+    void post(Runnable task) {
         try {
-            executor.execute(() -> runOwned(task));
+            executor.execute(task);
         } catch (RejectedExecutionException stopped) {
             LOG.debug("session thread {} stopped, task dropped", index);
+        }
+    }
+
+    /** Runs tasks of a batch in order, each owned and guarded as a task posted alone. */
+    void runAll(List<Runnable> tasks) {
+        for (Runnable task : tasks) {
+            runOwned(task);
         }
     }
 
     private void runOwned(Runnable task) {
         SessionThread previous = CURRENT.get();
         CURRENT.set(this);
+        if (dedicated && !batchesInstalled) {
+            installBatches();
+        }
         try {
             runGuarded(task);
         } finally {
             CURRENT.set(previous);
+        }
+    }
+
+    private void installBatches() {
+        batchesInstalled = true;
+        if (BATCHES.get() == null) { // another session thread sharing this executor's thread may have done it
+            BATCHES.set(new TaskBatches(this));
         }
     }
 

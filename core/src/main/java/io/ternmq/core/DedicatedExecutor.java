@@ -1,0 +1,12 @@
+package io.ternmq.core;
+
+import java.util.concurrent.Executor;
+
+/**
+ * A session executor whose tasks always run on the same thread, such as a Netty event loop. The session threads
+ * then gather the tasks that thread posts during a turn (what its reads hand to sessions, what its sessions route
+ * to other session threads) and hand them over as one task per target ({@link TaskBatches}), where a queued task
+ * per message costs a queue insert, a wrapper and, across threads, a contended queue slot.
+ */
+public interface DedicatedExecutor extends Executor {
+}

@@ -1,0 +1,80 @@
+package io.ternmq.core;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The tasks one {@link DedicatedExecutor}'s thread has posted to session threads and not yet handed over, in
+ * order, by target. The first one queues a flush on this thread's own executor; the flush runs after what was
+ * queued before it (the reads and tasks of the turn in hand) and hands each target its tasks as one task, or runs
+ * them at once when the target is this thread's own session thread. Tasks for one target keep the order they were
+ * posted in, since every post from this thread goes through here once it is installed. Only this thread touches it.
+ */
+final class TaskBatches {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskBatches.class);
+
+    private final SessionThread home;
+    private List<Runnable>[] pending;
+    private SessionThread[] targets;
+    private boolean flushQueued;
+
+    @SuppressWarnings("unchecked") // generic array creation: one slot per session thread index
+    TaskBatches(SessionThread home) {
+        this.home = home;
+        this.pending = new List[Math.max(4, home.index() + 1)];
+        this.targets = new SessionThread[pending.length];
+    }
+
+    void add(SessionThread target, Runnable task) {
+        int index = target.index();
+        if (index >= pending.length) {
+            pending = Arrays.copyOf(pending, Math.max(index + 1, 2 * pending.length));
+            targets = Arrays.copyOf(targets, pending.length);
+        }
+        List<Runnable> tasks = pending[index];
+        if (tasks == null) {
+            tasks = new ArrayList<>();
+            pending[index] = tasks;
+            targets[index] = target;
+        }
+        tasks.add(task);
+        if (!flushQueued) {
+            queueFlush();
+        }
+    }
+
+    private void queueFlush() {
+        flushQueued = true;
+        try {
+            home.executor().execute(this::flush);
+        } catch (RejectedExecutionException stopped) {
+            // Shutting down: the tasks are dropped, as a direct post to a stopped executor drops them.
+            flushQueued = false;
+            Arrays.fill(pending, null);
+            LOG.debug("session thread {} stopped, batched tasks dropped", home.index());
+        }
+    }
+
+    private void flush() {
+        flushQueued = false;
+        for (int i = 0; i < pending.length; i++) {
+            List<Runnable> tasks = pending[i];
+            if (tasks == null) {
+                continue;
+            }
+            pending[i] = null;
+            SessionThread target = targets[i];
+            if (target == home) {
+                target.runAll(tasks); // tasks they post now start new batches, flushed after this one
+            } else {
+                target.post(() -> target.runAll(tasks));
+            }
+        }
+    }
+}
