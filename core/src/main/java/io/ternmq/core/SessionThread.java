@@ -72,9 +72,13 @@ final class SessionThread {
         }
     }
 
-    /** Runs tasks of a batch in order, each owned and guarded as a task posted alone. */
+    /**
+     * Runs tasks of a batch in order, each owned and guarded as a task posted alone. Each is dropped from the list
+     * once run: a batch can hold thousands of messages, which a collection during the run would otherwise copy.
+     */
     void runAll(List<Runnable> tasks) {
-        for (Runnable task : tasks) {
+        for (int i = 0; i < tasks.size(); i++) {
+            Runnable task = tasks.set(i, null);
             runOwned(task);
         }
     }
