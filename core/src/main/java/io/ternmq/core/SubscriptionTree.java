@@ -22,6 +22,8 @@ final class SubscriptionTree<S> {
     private final Node<S> root = new Node<>();
     /** Not reentrant, and cheaper to read-lock than a ReentrantReadWriteLock (no per-thread hold counts). */
     private final StampedLock lock = new StampedLock();
+    /** Each matching thread's recent results, valid while the lock's version (the optimistic stamp) is unchanged. */
+    private final ThreadLocal<RouteCache<S>> routes = ThreadLocal.withInitial(RouteCache::new);
     /** Subscriber-filter pairs; changed only under the write lock, read lock-free by metrics. */
     private volatile long count;
 
@@ -108,7 +110,7 @@ final class SubscriptionTree<S> {
      * write to one shared word, bounced between the cores on every message. If a subscribe or unsubscribe ran
      * meanwhile, the walk may have read the trie half-changed (wrong or missing entries, or an exception from a map
      * being resized): its result is thrown away and the caller matches again under the read lock. Returns whether
-     * the result stands.
+     * the result stands. A topic published again since the last write comes from this thread's {@link RouteCache}.
      */
     private boolean matchOptimistically(String topic, boolean systemTopic, @Nullable S publisher,
                                         Map<S, SubscriptionOptions> result) {
@@ -116,9 +118,14 @@ final class SubscriptionTree<S> {
         if (stamp == 0) {
             return false; // a writer holds the lock
         }
+        RouteCache<S> cache = routes.get();
+        if (cache.copyTo(topic, publisher, stamp, result)) {
+            return true;
+        }
         try {
             collect(root, topic, 0, systemTopic, publisher, result);
             if (lock.validate(stamp)) {
+                cache.remember(topic, publisher, result);
                 return true;
             }
         } catch (RuntimeException changedDuringTheWalk) {
