@@ -20,6 +20,7 @@ final class TaskBatches {
     private static final Logger LOG = LoggerFactory.getLogger(TaskBatches.class);
 
     private final SessionThread home;
+    private final Runnable flush = this::flush;
     private List<Runnable>[] pending;
     private SessionThread[] targets;
     private boolean flushQueued;
@@ -52,7 +53,7 @@ final class TaskBatches {
     private void queueFlush() {
         flushQueued = true;
         try {
-            home.executor().execute(this::flush);
+            home.executor().execute(flush);
         } catch (RejectedExecutionException stopped) {
             // Shutting down: the tasks are dropped, as a direct post to a stopped executor drops them.
             flushQueued = false;
