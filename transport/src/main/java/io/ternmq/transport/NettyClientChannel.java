@@ -12,6 +12,7 @@ import io.netty.util.concurrent.Future;
 import io.ternmq.core.ClientChannel;
 import io.ternmq.core.ListenerIdentity;
 import io.ternmq.protocol.MqttPacket;
+import io.ternmq.protocol.Publish;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ final class NettyClientChannel implements ClientChannel {
     /** How long {@link #close()} waits for queued packets to drain to a peer that stopped reading. */
     private static final Duration CLOSE_DRAIN_LIMIT = Duration.ofSeconds(5);
 
-    /** Most packets encoded as one batch: the rest of a longer queue follows in further batches. */
+    /** Most packets encoded and flushed as one batch: the rest of a longer queue follows in further batches. */
     private static final int MAX_BURST = 256;
 
     /** Marks a close request in the outbound queue, after the packets sent before it. */
@@ -82,8 +83,8 @@ final class NettyClientChannel implements ClientChannel {
 
     /**
      * Session threads send many packets to a channel in one burst (a fan-out, a queue drained on reconnect): one
-     * event-loop task per burst writes them all and flushes once, where a task and a wake-up per packet cost more
-     * than the encoding. Every send takes the queue, so the order of sends holds whichever thread makes them.
+     * event-loop task per burst writes them all, with a flush per batch, where a task and a wake-up per packet cost
+     * more than the encoding. Every send takes the queue, so the order of sends holds whichever thread makes them.
      */
     private void enqueue(Object item) {
         outbound.add(item);
@@ -108,40 +109,50 @@ final class NettyClientChannel implements ClientChannel {
         }
         // Cleared before polling: an item added after the last poll finds no drain pending and schedules one.
         drainPending.set(false);
+        // Each burst is flushed as soon as it is written: a long queue written whole before one flush would count
+        // against the high water mark at once and mark a client that reads everything as congested.
+        int flushAt = channel.config().getWriteBufferHighWaterMark() / 2;
         MqttPacket first = null;
         List<MqttPacket> burst = null; // from the second packet on: most drains carry one
-        boolean unflushed = false;
+        int burstBytes = 0;
         Object item;
         while ((item = outbound.poll()) != null) {
             if (item == CLOSE) {
                 write(first, burst);
                 first = null;
                 burst = null;
+                burstBytes = 0;
                 closeAfterWrites(); // flushes
-                unflushed = false;
-            } else if (first == null) {
-                first = (MqttPacket) item;
+                continue;
+            }
+            MqttPacket packet = (MqttPacket) item;
+            if (first == null) {
+                first = packet;
             } else {
                 if (burst == null) {
                     burst = new ArrayList<>();
                     burst.add(first);
                 }
-                burst.add((MqttPacket) item);
-                if (burst.size() == MAX_BURST) {
-                    write(first, burst);
-                    first = null;
-                    burst = null;
-                    unflushed = true;
-                }
+                burst.add(packet);
+            }
+            burstBytes += leastEncodedSize(packet);
+            if (burstBytes >= flushAt || burst != null && burst.size() == MAX_BURST) {
+                write(first, burst);
+                channel.flush();
+                first = null;
+                burst = null;
+                burstBytes = 0;
             }
         }
         if (first != null) {
             write(first, burst);
-            unflushed = true;
-        }
-        if (unflushed) {
             channel.flush();
         }
+    }
+
+    /** A lower bound of a packet's encoded size, enough to cut bursts: a PUBLISH's topic and payload, else 2. */
+    private static int leastEncodedSize(MqttPacket packet) {
+        return packet instanceof Publish publish ? 2 + publish.topic().length() + publish.payload().length : 2;
     }
 
     /** Writes (without flushing) the packets polled so far: one as itself, more as a batch sharing buffers. */

@@ -1,13 +1,18 @@
 package io.ternmq.transport;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.ternmq.core.ClientChannel.ReadState;
 import io.ternmq.protocol.Pingresp;
+import io.ternmq.protocol.Publish;
+import io.ternmq.protocol.Qos;
+import io.ternmq.protocol.codec.PacketEncoder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -51,9 +56,9 @@ class NettyClientChannelTest {
         assertThat(flushes).hasValue(1);
     }
 
-    /** A long queue goes out in batches of a bounded size, every packet in order, and is flushed. */
+    /** A long queue goes out in batches of a bounded size, every packet in order, each batch flushed. */
     @Test
-    void send_moreThanOneBatch_allWrittenInOrderAndFlushed() {
+    void send_moreThanOneBatch_eachBatchWrittenInOrderAndFlushed() {
         AtomicInteger flushes = countFlushes();
         for (int i = 0; i < 512; i++) {
             client.send(new Pingresp());
@@ -66,7 +71,39 @@ class NettyClientChannelTest {
         }
         assertThat(packets).isEqualTo(512);
         assertThat(channel.outboundMessages()).hasSize(2);
-        assertThat(flushes).hasValue(1);
+        assertThat(flushes).hasValue(2);
+    }
+
+    /**
+     * 100 KB queued for a client that takes everything is flushed in bursts of half the high water mark: the
+     * channel never counts as congested, and every byte arrives in order.
+     */
+    @Test
+    void send_queueLargerThanTheHighWaterMark_flushesInBurstsAndStaysWritable() {
+        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(8 << 10, 16 << 10));
+        channel.pipeline().addFirst(new MqttPacketEncoder(new PacketEncoder(), new NegotiatedVersion()));
+        List<Boolean> writability = new ArrayList<>();
+        channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+                writability.add(ctx.channel().isWritable());
+            }
+        });
+        for (int i = 0; i < 100; i++) {
+            client.send(new Publish("t", Qos.AT_MOST_ONCE, false, false, 0, new byte[1_000]));
+        }
+        channel.runPendingTasks();
+
+        assertThat(writability).isEmpty();
+        int bytes = 0;
+        for (Object out : channel.outboundMessages()) {
+            bytes += ((ByteBuf) out).readableBytes();
+        }
+        assertThat(bytes).isEqualTo(100 * 1_006); // type, length 1,003 in 2 bytes, topic "t" in 3, payload
+        // each flush carries at most half the high water mark and the packet that reached it
+        assertThat(channel.outboundMessages()).allSatisfy(
+                out -> assertThat(((ByteBuf) out).readableBytes()).isLessThanOrEqualTo((8 << 10) + 1_006));
+        channel.releaseOutbound();
     }
 
     @Test
