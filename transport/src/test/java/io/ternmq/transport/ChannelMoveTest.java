@@ -25,6 +25,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,6 +47,8 @@ class ChannelMoveTest {
     /** What a connection does when its CONNECT arrives (on the loop it was accepted on). */
     private BiConsumer<MovingConnection, Executor> onConnect = (connection, target) ->
             connection.channel.shareThreadWith(target);
+    /** What a connection does when a PINGREQ arrives (on the loop it is on then). */
+    private Consumer<MovingConnection> onPingreq = connection -> { };
 
     @AfterEach
     void close() throws Exception {
@@ -94,6 +98,43 @@ class ChannelMoveTest {
         for (int id = 1; id <= 2 * SENDS; id++) {
             assertThat(in.readNBytes(4)).as("PUBACK %d", id).containsExactly(Packets.puback(id % 65_536));
         }
+    }
+
+    /** After the move, the channel's own loop and another thread send at once: each thread's sends arrive in order. */
+    @Test
+    void send_fromTheChannelsLoopAndAnotherThreadAtOnce_eachThreadsSendsArriveInOrder() throws Exception {
+        int perThread = SENDS / 2;
+        int otherFirst = 30_000;
+        onPingreq = connection -> {
+            var other = new Thread(() -> {
+                for (int id = otherFirst; id < otherFirst + perThread; id++) {
+                    connection.channel.send(new Puback(id));
+                }
+            });
+            other.start();
+            for (int id = 1; id <= perThread; id++) {
+                connection.channel.send(new Puback(id));
+            }
+        };
+        Socket socket = connect(start());
+        socket.getOutputStream().write(Packets.connect("mixer", CleanSession.YES, 60));
+        MovingConnection connection = awaitConnection();
+        Thread target = connection.target.get(5, TimeUnit.SECONDS);
+
+        socket.getOutputStream().write(Packets.pingreq());
+
+        List<Integer> fromLoop = new ArrayList<>();
+        List<Integer> fromOther = new ArrayList<>();
+        InputStream in = socket.getInputStream();
+        for (int i = 0; i < 2 * perThread; i++) {
+            byte[] puback = in.readNBytes(4);
+            int id = (puback[2] & 0xFF) << 8 | puback[3] & 0xFF;
+            (id < otherFirst ? fromLoop : fromOther).add(id);
+        }
+        assertThat(connection.threads.getLast()).isEqualTo(target); // the PINGREQ was read on the new loop
+        assertThat(fromLoop).containsExactlyElementsOf(IntStream.rangeClosed(1, perThread).boxed().toList());
+        assertThat(fromOther).containsExactlyElementsOf(
+                IntStream.range(otherFirst, otherFirst + perThread).boxed().toList());
     }
 
     @Test
@@ -204,6 +245,8 @@ class ChannelMoveTest {
                 Executor other = otherIoThread();
                 other.execute(() -> target.complete(Thread.currentThread()));
                 onConnect.accept(this, other);
+            } else if (packet.type() == PacketType.PINGREQ) {
+                onPingreq.accept(this);
             }
         }
 
