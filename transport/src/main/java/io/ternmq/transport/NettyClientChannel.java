@@ -43,7 +43,7 @@ final class NettyClientChannel implements ClientChannel {
     /** How long {@link #close()} waits for queued packets to drain to a peer that stopped reading. */
     private static final Duration CLOSE_DRAIN_LIMIT = Duration.ofSeconds(5);
 
-    /** Most packets encoded and flushed as one batch: the rest of a longer queue follows in further batches. */
+    /** Most packets encoded as one batch: the rest of a longer queue follows in further batches. */
     private static final int MAX_BURST = 256;
 
     /** Marks a close request in the outbound queue, after the packets sent before it. */
@@ -83,8 +83,9 @@ final class NettyClientChannel implements ClientChannel {
 
     /**
      * Session threads send many packets to a channel in one burst (a fan-out, a queue drained on reconnect): one
-     * event-loop task per burst writes them all, with a flush per batch, where a task and a wake-up per packet cost
-     * more than the encoding. Every send takes the queue, so the order of sends holds whichever thread makes them.
+     * event-loop task per burst writes them all and flushes once (or whenever the high water mark would be passed),
+     * where a task and a wake-up per packet cost more than the encoding. Every send takes the queue, so the order
+     * of sends holds whichever thread makes them.
      */
     private void enqueue(Object item) {
         outbound.add(item);
@@ -109,23 +110,33 @@ final class NettyClientChannel implements ClientChannel {
         }
         // Cleared before polling: an item added after the last poll finds no drain pending and schedules one.
         drainPending.set(false);
-        // Each burst is flushed as soon as it is written: a long queue written whole before one flush would count
-        // against the high water mark at once and mark a client that reads everything as congested.
-        int flushAt = channel.config().getWriteBufferHighWaterMark() / 2;
+        // Flushed before the packet that would take the unflushed bytes over the high water mark: Netty counts
+        // written but unflushed bytes against the mark, so a long queue written whole before one flush would mark
+        // a client that reads everything as congested.
+        int highWaterMark = channel.config().getWriteBufferHighWaterMark();
         MqttPacket first = null;
         List<MqttPacket> burst = null; // from the second packet on: most drains carry one
-        int burstBytes = 0;
+        int unflushedBytes = 0;
         Object item;
         while ((item = outbound.poll()) != null) {
             if (item == CLOSE) {
                 write(first, burst);
                 first = null;
                 burst = null;
-                burstBytes = 0;
                 closeAfterWrites(); // flushes
+                unflushedBytes = 0;
                 continue;
             }
             MqttPacket packet = (MqttPacket) item;
+            int size = estimatedSize(packet);
+            if (unflushedBytes + size > highWaterMark && unflushedBytes > 0) {
+                write(first, burst);
+                first = null;
+                burst = null;
+                channel.flush();
+                unflushedBytes = 0;
+            }
+            unflushedBytes += size;
             if (first == null) {
                 first = packet;
             } else {
@@ -134,25 +145,24 @@ final class NettyClientChannel implements ClientChannel {
                     burst.add(first);
                 }
                 burst.add(packet);
-            }
-            burstBytes += leastEncodedSize(packet);
-            if (burstBytes >= flushAt || burst != null && burst.size() == MAX_BURST) {
-                write(first, burst);
-                channel.flush();
-                first = null;
-                burst = null;
-                burstBytes = 0;
+                if (burst.size() == MAX_BURST) {
+                    write(first, burst);
+                    first = null;
+                    burst = null;
+                }
             }
         }
         if (first != null) {
             write(first, burst);
+        }
+        if (unflushedBytes > 0) {
             channel.flush();
         }
     }
 
-    /** A lower bound of a packet's encoded size, enough to cut bursts: a PUBLISH's topic and payload, else 2. */
-    private static int leastEncodedSize(MqttPacket packet) {
-        return packet instanceof Publish publish ? 2 + publish.topic().length() + publish.payload().length : 2;
+    /** About a packet's encoded size, enough to place flushes: a PUBLISH's topic, payload and headers, else 4. */
+    private static int estimatedSize(MqttPacket packet) {
+        return packet instanceof Publish publish ? 6 + publish.topic().length() + publish.payload().length : 4;
     }
 
     /** Writes (without flushing) the packets polled so far: one as itself, more as a batch sharing buffers. */
