@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class MeasuredWindow {
 
+    private static final int RESETS = 6;
+
     private final LongAdder sent;
     private final LongAdder received;
     private final OptionalLong brokerPid;
@@ -22,15 +24,24 @@ final class MeasuredWindow {
         this.brokerPid = brokerPid;
     }
 
-    /** Sleeps through warm-up and measurement; {@code atMeasurementStart} runs between them (to reset a histogram). */
-    static MeasuredWindow run(BenchSettings settings, LongAdder sent, LongAdder received, Runnable atMeasurementStart)
+    /**
+     * Sleeps through warm-up and measurement; {@code reset} (of a histogram) runs {@value #RESETS} times, evenly
+     * through the warm-up, the last at the measurement's start. After a reset the first values take branches (a new
+     * minimum, the other half of HdrHistogram's phaser) that the JIT compiled as never taken: taking one deoptimizes
+     * the generator's receive path, and recompiling slowed every receipt for up to a second. After a few such traps
+     * the JIT compiles both sides, so these happen in the warm-up, not in the measurement.
+     */
+    static MeasuredWindow run(BenchSettings settings, LongAdder sent, LongAdder received, Runnable reset)
             throws InterruptedException {
         MeasuredWindow window = new MeasuredWindow(sent, received, settings.brokerPid());
         // the first sample loads the management beans and compiles the /proc parsing (~20 ms of CPU on the
         // generator's cores): done here it cannot delay messages at the start of the measurement
         window.sample();
-        TimeUnit.NANOSECONDS.sleep(settings.warmup().toNanos());
-        atMeasurementStart.run();
+        long warmupNanos = settings.warmup().toNanos();
+        for (int i = 1; i <= RESETS; i++) {
+            TimeUnit.NANOSECONDS.sleep(warmupNanos * i / RESETS - warmupNanos * (i - 1) / RESETS);
+            reset.run();
+        }
         window.start = window.sample();
         TimeUnit.NANOSECONDS.sleep(settings.duration().toNanos());
         window.end = window.sample();
