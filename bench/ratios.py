@@ -96,6 +96,27 @@ def efficiency(rows, brokers, scenarios):
     cpu = {b: [r["brokerCpu"] for r in rows if r["broker"] == b and r.get("brokerCpu")] for b in brokers}
     print("broker CPU used (cores, median): "
           + ", ".join(f"{b} {statistics.median(v):.2f}" for b, v in cpu.items() if v))
+    jvm_parts(rows, brokers, scenarios)
+
+
+def jvm_parts(rows, brokers, scenarios):
+    """Of the broker's CPU, the shares its JVM's collector and JIT compiler threads took (medians over rounds):
+    what separates two setups' per CPU-second figures besides the broker's own work."""
+    if not any("brokerGcCpu" in r for r in rows):
+        return
+    print(f"\n{'collector / JIT share':<26}" + "".join(f"{b:>18}" for b in brokers))
+    for scenario in scenarios:
+        line = f"{scenario:<26}"
+        for broker in brokers:
+            mine = [r for r in rows if r["broker"] == broker and r["scenario"] == scenario and r.get("brokerCpu")
+                    and "brokerGcCpu" in r]
+            if mine:
+                gc = statistics.median(r["brokerGcCpu"] / r["brokerCpu"] for r in mine)
+                jit = statistics.median(r["brokerJitCpu"] / r["brokerCpu"] for r in mine)
+                line += f"{f'{gc:.1%} / {jit:.1%}':>18}"
+            else:
+                line += f"{'n/a':>18}"
+        print(line)
 
 
 main()

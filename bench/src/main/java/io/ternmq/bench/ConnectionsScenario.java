@@ -53,8 +53,8 @@ record ConnectionsScenario() implements Scenario {
                     ? new ScenarioResult.Memory(opened, before.getAsLong(), halfway.getAsLong(), after.getAsLong())
                     : null;
             // "received" is the connection rate here: CONNACKs per second while opening them
-            return new ScenarioResult(name(), 0, opened, seconds, 0, count / seconds, connector.errors(), cpu, 0,
-                    null, memory);
+            return new ScenarioResult(name(), 0, opened, seconds, 0, count / seconds, connector.errors(), cpu,
+                    BrokerCpu.NONE, null, memory);
         }
     }
 

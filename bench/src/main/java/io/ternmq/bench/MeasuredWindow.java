@@ -50,7 +50,7 @@ final class MeasuredWindow {
 
     private Sample sample() {
         return new Sample(sent.sum(), received.sum(), ProcessStats.ownCpuNanos(),
-                ProcessStats.processCpuNanos(brokerPid), System.nanoTime());
+                ProcessStats.brokerCpuNanos(brokerPid), System.nanoTime());
     }
 
     double seconds() {
@@ -70,11 +70,15 @@ final class MeasuredWindow {
         return (end.cpuNanos() - start.cpuNanos()) / (double) (end.nanos() - start.nanos());
     }
 
-    /** Cores the broker kept busy on average; 0 when its pid is unknown. */
-    double brokerCpu() {
-        return (end.brokerCpuNanos() - start.brokerCpuNanos()) / (double) (end.nanos() - start.nanos());
+    /** Cores the broker kept busy on average, in all and in its JVM's collector and compiler; zeros without its pid. */
+    BrokerCpu brokerCpu() {
+        double nanos = end.nanos() - start.nanos();
+        ProcessStats.CpuNanos from = start.broker();
+        ProcessStats.CpuNanos to = end.broker();
+        return new BrokerCpu((to.total() - from.total()) / nanos, (to.gc() - from.gc()) / nanos,
+                (to.jit() - from.jit()) / nanos);
     }
 
-    private record Sample(long sent, long received, long cpuNanos, long brokerCpuNanos, long nanos) {
+    private record Sample(long sent, long received, long cpuNanos, ProcessStats.CpuNanos broker, long nanos) {
     }
 }

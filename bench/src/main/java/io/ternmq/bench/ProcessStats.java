@@ -34,14 +34,33 @@ final class ProcessStats {
         }
         Path stat = Path.of("/proc", Long.toString(pid.getAsLong()), "stat");
         try {
-            String line = Files.readString(stat);
-            // fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15
-            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+            return cpuNanos(Files.readString(stat));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the broker's CPU time from " + stat, e);
         }
+    }
+
+    /**
+     * The CPU time (utime + stime) of one line of a /proc stat file, of a process or of one of its threads: fields
+     * 14 and 15, counted after the command name, which may hold spaces and parentheses.
+     */
+    static long cpuNanos(String statLine) {
+        String[] fields = statLine.substring(statLine.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+    }
+
+    /** The broker's CPU time so far: in all, and of its collector and its compiler threads; zeros without a pid. */
+    static CpuNanos brokerCpuNanos(OptionalLong pid) {
+        if (pid.isEmpty()) {
+            return new CpuNanos(0, 0, 0);
+        }
+        CpuNanos threads = ThreadKinds.gcAndJitNanos(Path.of("/proc", Long.toString(pid.getAsLong()), "task"));
+        return new CpuNanos(processCpuNanos(pid), threads.gc(), threads.jit());
+    }
+
+    /** CPU time in nanoseconds: of a whole process, and of its collector's and its JIT compiler's threads. */
+    record CpuNanos(long total, long gc, long jit) {
     }
 
     /** The VmRSS line of /proc/&lt;pid&gt;/status, in KiB; empty when no pid is given. */

@@ -11,12 +11,12 @@ import java.util.Locale;
  * @param receivedPerSecond PUBLISH packets its subscribers received per second (deliveries, for fan-out)
  * @param errors            refused or dropped connections and protocol errors
  * @param generatorCpu      CPU the generator process used, in cores (1.0 = one core busy all the time)
- * @param brokerCpu         CPU the broker process used, in cores; 0 without its pid. Throughput per broker
+ * @param brokerCpu         CPU the broker process used, in cores; zeros without its pid. Throughput per broker
  *                          CPU-second is the per-core efficiency, and it is robust against other load
  */
 public record ScenarioResult(String scenario, int publishers, int subscribers, double seconds, double sentPerSecond,
                              double receivedPerSecond, long errors, double generatorCpu,
-                             double brokerCpu, @Nullable Latency latency, @Nullable Memory memory) {
+                             BrokerCpu brokerCpu, @Nullable Latency latency, @Nullable Memory memory) {
 
     /** Latency percentiles in microseconds, from the intended send time to the arrival. */
     public record Latency(long count, double p50, double p90, double p99, double p999, double max) {
@@ -51,7 +51,8 @@ public record ScenarioResult(String scenario, int publishers, int subscribers, d
     public String line() {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                 "%-12s pubs=%-4d subs=%-5d sent=%,.0f/s received=%,.0f/s errors=%d gen-cpu=%.2f broker-cpu=%.2f",
-                scenario, publishers, subscribers, sentPerSecond, receivedPerSecond, errors, generatorCpu, brokerCpu));
+                scenario, publishers, subscribers, sentPerSecond, receivedPerSecond, errors, generatorCpu,
+                brokerCpu.total()));
         if (latency != null) {
             line.append(String.format(Locale.ROOT, " p50=%.0fus p90=%.0fus p99=%.0fus p99.9=%.0fus max=%.0fus (n=%d)",
                     latency.p50(), latency.p90(), latency.p99(), latency.p999(), latency.max(), latency.count()));
@@ -70,8 +71,10 @@ public record ScenarioResult(String scenario, int publishers, int subscribers, d
     public String json() {
         StringBuilder json = new StringBuilder(String.format(Locale.ROOT,
                 "{\"scenario\":\"%s\",\"publishers\":%d,\"subscribers\":%d,\"seconds\":%.3f,\"sentPerSecond\":%.1f,"
-                        + "\"receivedPerSecond\":%.1f,\"errors\":%d,\"generatorCpu\":%.3f,\"brokerCpu\":%.3f", scenario,
-                publishers, subscribers, seconds, sentPerSecond, receivedPerSecond, errors, generatorCpu, brokerCpu));
+                        + "\"receivedPerSecond\":%.1f,\"errors\":%d,\"generatorCpu\":%.3f,\"brokerCpu\":%.3f,"
+                        + "\"brokerGcCpu\":%.3f,\"brokerJitCpu\":%.3f", scenario, publishers, subscribers, seconds,
+                sentPerSecond, receivedPerSecond, errors, generatorCpu, brokerCpu.total(), brokerCpu.gc(),
+                brokerCpu.jit()));
         if (latency != null) {
             json.append(String.format(Locale.ROOT,
                     ",\"latencyCount\":%d,\"p50Micros\":%.1f,\"p90Micros\":%.1f,\"p99Micros\":%.1f,"

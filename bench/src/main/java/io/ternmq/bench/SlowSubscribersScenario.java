@@ -57,7 +57,7 @@ record SlowSubscribersScenario() implements Scenario {
                     ? new ScenarioResult.Memory(count, before.getAsLong(), maxRss) : null;
             return new ScenarioResult(name(), 1, count, settings.duration().toNanos() / 1e9,
                     sent.sum() / (settings.duration().toNanos() / 1e9), received.sum(),
-                    stuckSide.errors() + connector.errors(), 0, 0, null, memory);
+                    stuckSide.errors() + connector.errors(), 0, BrokerCpu.NONE, null, memory);
         }
     }
 }

@@ -84,7 +84,8 @@ record SoakScenario() implements Scenario {
             log.printf("soak: done after %.0f s, sent %d, received %d, churned %d connections, errors %d%n",
                     seconds, sent.sum(), received.sum(), churned, connector.errors());
             return new ScenarioResult(name(), PUBLISHERS, SUBSCRIBERS + STUCK_SUBSCRIBERS, seconds,
-                    sent.sum() / seconds, received.sum() / seconds, connector.errors(), 0, 0, null, null);
+                    sent.sum() / seconds, received.sum() / seconds, connector.errors(), 0, BrokerCpu.NONE,
+                    null, null);
         }
     }
 
