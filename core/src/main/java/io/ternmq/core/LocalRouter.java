@@ -30,7 +30,7 @@ final class LocalRouter implements Router {
     private final CoreStats stats;
     private final Clock clock;
     /** Matched sessions of the route in hand, collected into a map reused per thread. */
-    private final ScratchMap<Session, SubscriptionOptions> targetsScratch = new ScratchMap<>(256);
+    private final ScratchMap<TargetMap<Session>> targetsScratch = new ScratchMap<>(256, TargetMap::new);
 
     LocalRouter(SessionThreads threads, Subscriptions subscriptions, RetainedIndex retained,
                 MessageStore messages, MessageIds messageIds, CoreStats stats, Clock clock) {
@@ -65,7 +65,7 @@ final class LocalRouter implements Router {
                 ack.wrote();
             }
         }
-        Map<Session, SubscriptionOptions> targets = targetsScratch.borrow();
+        TargetMap<Session> targets = targetsScratch.borrow();
         try {
             return routeTo(message, publisher, ack, targets);
         } finally {
@@ -74,7 +74,7 @@ final class LocalRouter implements Router {
     }
 
     private Routed routeTo(Publish message, @Nullable Session publisher, @Nullable StoreAck ack,
-                           Map<Session, SubscriptionOptions> targets) {
+                           TargetMap<Session> targets) {
         subscriptions.match(message.topic(), publisher, targets);
         List<Target> sharedTargets = subscriptions.hasShared() ? pickSharedMembers(message.topic()) : List.of();
         if (targets.isEmpty() && sharedTargets.isEmpty()) {
@@ -86,8 +86,7 @@ final class LocalRouter implements Router {
             ack.wrote();
         }
         if (targets.size() == 1 && sharedTargets.isEmpty()) {
-            Map.Entry<Session, SubscriptionOptions> only = targets.entrySet().iterator().next();
-            routeToOne(message, only.getKey(), only.getValue(), row, ack);
+            routeToOne(message, targets.key(0), targets.value(0), row, ack);
             return Routed.MATCHED;
         }
         List<Target>[] byThread = groupByThread(targets, sharedTargets, row);
@@ -152,15 +151,14 @@ final class LocalRouter implements Router {
     }
 
     /** The message row for every persistent target receiving at QoS 1/2, or null when there is none. */
-    private @Nullable PersistedMessage storeForPersistentTargets(Publish message,
-                                                                 Map<Session, SubscriptionOptions> targets,
+    private @Nullable PersistedMessage storeForPersistentTargets(Publish message, TargetMap<Session> targets,
                                                                  List<Target> sharedTargets) {
         if (message.qos() == Qos.AT_MOST_ONCE) {
             return null;
         }
         int holders = 0;
-        for (Map.Entry<Session, SubscriptionOptions> e : targets.entrySet()) {
-            if (holdsRow(e.getKey(), e.getValue().qos())) {
+        for (int i = 0; i < targets.size(); i++) {
+            if (holdsRow(targets.key(i), targets.value(i).qos())) {
                 holders++;
             }
         }
@@ -208,12 +206,14 @@ final class LocalRouter implements Router {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // generic array creation: one slot per session thread
-    private List<Target>[] groupByThread(Map<Session, SubscriptionOptions> targets, List<Target> sharedTargets,
+    private List<Target>[] groupByThread(TargetMap<Session> targets, List<Target> sharedTargets,
                                          @Nullable PersistedMessage row) {
         List<Target>[] byThread = new List[threads.size()];
-        for (Map.Entry<Session, SubscriptionOptions> e : targets.entrySet()) {
-            boolean holds = row != null && holdsRow(e.getKey(), e.getValue().qos());
-            add(byThread, new Own(e.getKey(), e.getValue(), holds ? row : null));
+        for (int i = 0; i < targets.size(); i++) {
+            Session session = targets.key(i);
+            SubscriptionOptions options = targets.value(i);
+            boolean holds = row != null && holdsRow(session, options.qos());
+            add(byThread, new Own(session, options, holds ? row : null));
         }
         for (Target target : sharedTargets) {
             boolean holds = row != null && holdsRow(target.session(), target.options().qos());

@@ -2,6 +2,7 @@ package io.ternmq.core;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -9,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ScratchMapTest {
 
-    private final ScratchMap<String, Integer> scratch = new ScratchMap<>(3);
+    private final ScratchMap<Map<String, Integer>> scratch = new ScratchMap<>(3, HashMap::new);
 
     @Test
     void borrow_afterGiveBack_isTheSameMapAndEmpty() {
