@@ -55,7 +55,7 @@ final class ConnectionHandler implements MqttConnection {
                 if (packet instanceof Publish publish) {
                     onPublish(publish);
                 } else {
-                    post(c -> c.onPacket(packet));
+                    postPacket(packet, 0);
                 }
             }
             case CLOSED -> { }
@@ -71,7 +71,7 @@ final class ConnectionHandler implements MqttConnection {
         if (broker.memory().exhausted()) {
             broker.memory().hold(backPressure);
         }
-        post(c -> c.onPacket(publish), bytes);
+        postPacket(publish, bytes);
     }
 
     @Override
@@ -159,23 +159,50 @@ final class ConnectionHandler implements MqttConnection {
         phase = Phase.CLOSED;
     }
 
+    /** Hands the event to the session thread; it counts against the connection's queue until it has run. */
     private void post(Consumer<Connection> event) {
-        post(event, 0);
-    }
-
-    /** Hands the event to the session thread; {@code bytes} of message it carries count until it has run. */
-    private void post(Consumer<Connection> event, long bytes) {
         Connection target = connection;
         SessionThread thread = owner;
         assert target != null && thread != null : "events are posted only after CONNECT";
-        backPressure.posted(bytes);
+        backPressure.posted();
         thread.execute(() -> {
             try {
                 event.accept(target);
             } finally {
-                backPressure.handled(bytes);
+                backPressure.handled();
             }
         });
+    }
+
+    /** As {@link #post}, for a packet: one task object per packet; {@code bytes} of message it holds count too. */
+    private void postPacket(MqttPacket packet, long bytes) {
+        Connection target = connection;
+        SessionThread thread = owner;
+        assert target != null && thread != null : "packets are posted only after CONNECT";
+        backPressure.posted(bytes);
+        thread.execute(new InboundPacket(target, packet, bytes));
+    }
+
+    /** A packet on its way to the session thread: a class, where a lambda around a lambda made two objects. */
+    private final class InboundPacket implements Runnable {
+        private final Connection target;
+        private final MqttPacket packet;
+        private final long bytes;
+
+        InboundPacket(Connection target, MqttPacket packet, long bytes) {
+            this.target = target;
+            this.packet = packet;
+            this.bytes = bytes;
+        }
+
+        @Override
+        public void run() {
+            try {
+                target.onPacket(packet);
+            } finally {
+                backPressure.handled(bytes);
+            }
+        }
     }
 
     /** Before CONNECT nothing is at stake but the socket: count, log once, close. */
