@@ -23,6 +23,8 @@ final class TaskBatches {
     private final Runnable flush = this::flush;
     private List<Runnable>[] pending;
     private SessionThread[] targets;
+    /** Per target, how many tasks its last batch held: the next starts at that capacity instead of growing to it. */
+    private int[] lastSizes;
     private boolean flushQueued;
 
     @SuppressWarnings("unchecked") // generic array creation: one slot per session thread index
@@ -30,6 +32,7 @@ final class TaskBatches {
         this.home = home;
         this.pending = new List[Math.max(4, home.index() + 1)];
         this.targets = new SessionThread[pending.length];
+        this.lastSizes = new int[pending.length];
     }
 
     void add(SessionThread target, Runnable task) {
@@ -37,10 +40,11 @@ final class TaskBatches {
         if (index >= pending.length) {
             pending = Arrays.copyOf(pending, Math.max(index + 1, 2 * pending.length));
             targets = Arrays.copyOf(targets, pending.length);
+            lastSizes = Arrays.copyOf(lastSizes, pending.length);
         }
         List<Runnable> tasks = pending[index];
         if (tasks == null) {
-            tasks = new ArrayList<>();
+            tasks = new ArrayList<>(Math.max(10, lastSizes[index]));
             pending[index] = tasks;
             targets[index] = target;
         }
@@ -70,6 +74,7 @@ final class TaskBatches {
                 continue;
             }
             pending[i] = null;
+            lastSizes[i] = tasks.size();
             SessionThread target = targets[i];
             if (target == home) {
                 target.runAll(tasks); // tasks they post now start new batches, flushed after this one
