@@ -133,14 +133,14 @@ start_broker() {
         --port "$p" --data-dir "$out/data-$name" --set "sessions.run_on=$threading" >"$out/$name.log" 2>&1 &
       ;;
     mosquitto)
-      # Comparable limits: TernMQ's defaults are 32 in flight and 10,000 queued per client. Nothing on disk:
+      # Comparable limits: TernMQ's defaults are 64 in flight and 10,000 queued per client. Nothing on disk:
       # Mosquitto's persistence is a snapshot every autosave_interval (30 min), never within a run, so the
       # persistent scenario keeps its sessions in memory while TernMQ writes each message to RocksDB (wal).
       cat >"$out/mosquitto.conf" <<CONF
 listener $p 127.0.0.1
 allow_anonymous true
 persistence false
-max_inflight_messages 32
+max_inflight_messages 64
 max_queued_messages 10000
 log_dest none
 CONF

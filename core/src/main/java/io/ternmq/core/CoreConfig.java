@@ -49,6 +49,6 @@ public record CoreConfig(int sessionThreads, int maxInflightMessages, int maxQue
     }
 
     public static CoreConfig defaults() {
-        return new CoreConfig(Runtime.getRuntime().availableProcessors(), 32, 10_000);
+        return new CoreConfig(Runtime.getRuntime().availableProcessors(), 64, 10_000);
     }
 }

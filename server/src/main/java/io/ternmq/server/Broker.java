@@ -145,7 +145,7 @@ public final class Broker implements AutoCloseable {
         private int maxPacketSize = TransportConfig.PROTOCOL_MAX_PACKET_SIZE;
         private int sessionThreads = Runtime.getRuntime().availableProcessors();
         private SessionThreading sessionThreading = SessionThreading.IO_THREADS;
-        private int maxInflightMessages = 32;
+        private int maxInflightMessages = 64;
         private int maxQueuedMessages = 10_000;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Path dataDir = Path.of("data");
@@ -260,7 +260,7 @@ public final class Broker implements AutoCloseable {
             return this;
         }
 
-        /** QoS 1/2 messages in flight to one client; default 32. */
+        /** QoS 1/2 messages in flight to one client; default 64. */
         public Builder maxInflightMessages(int messages) {
             if (messages < 1 || messages > 65_535) {
                 throw new IllegalArgumentException("maxInflightMessages must be 1..65535, was " + messages);

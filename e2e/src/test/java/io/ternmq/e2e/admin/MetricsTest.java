@@ -71,13 +71,13 @@ class MetricsTest {
     void metrics_unacknowledgedQos1_showsInflightThenQueued() {
         RawMqttClient subscriber = broker.subscriber("m-slow", "slow/#", 1);
         RawMqttClient publisher = broker.connected("m-fast");
-        for (int i = 1; i <= 40; i++) {
+        for (int i = 1; i <= 72; i++) {
             publisher.send(Packets.publish("slow/t", 1, Retain.NO, Dup.NO, i, "m" + i)).expectPacket(Packets.puback(i));
         }
         AdminHttp http = http();
-        // the default window is 32 messages: the rest waits in the session's queue
+        // the default window is 64 messages: the rest waits in the session's queue
         await().atMost(BrokerExtension.WAIT).untilAsserted(() -> {
-            assertThat(http.metric("ternmq_messages_inflight")).isEqualTo(32);
+            assertThat(http.metric("ternmq_messages_inflight")).isEqualTo(64);
             assertThat(http.metric("ternmq_messages_queued")).isEqualTo(8);
         });
         subscriber.close();

@@ -31,7 +31,7 @@ class ConfigLoaderTest {
 
         assertThat(config.listener()).isEqualTo(new ListenerConfig("0.0.0.0", 1883));
         assertThat(config.limits()).isEqualTo(
-                new LimitsConfig(268_435_460, 32, 10_000, Duration.ofSeconds(10), 65_535, 128, 10_000, 0, 10_000));
+                new LimitsConfig(268_435_460, 64, 10_000, Duration.ofSeconds(10), 65_535, 128, 10_000, 0, 10_000));
         assertThat(config.sessions().threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(config.storage().dataDir()).isEqualTo(Path.of("./data"));
     }
@@ -59,7 +59,7 @@ class ConfigLoaderTest {
 
         assertThat(effective.config().listener()).isEqualTo(new ListenerConfig("0.0.0.0", 1884));
         assertThat(effective.config().limits())
-                .isEqualTo(new LimitsConfig(262_144, 32, 10_000, Duration.ofMillis(500), 65_535, 128, 10_000, 0, 10_000));
+                .isEqualTo(new LimitsConfig(262_144, 64, 10_000, Duration.ofMillis(500), 65_535, 128, 10_000, 0, 10_000));
         assertThat(effective.config().sessions().threads()).isEqualTo(3);
         assertThat(effective.config().storage().dataDir()).isEqualTo(Path.of("/var/lib/ternmq"));
         assertThat(effective.sources().get(ConfigKeys.LISTENER_PORT).origin())
@@ -69,7 +69,7 @@ class ConfigLoaderTest {
     @Test
     void load_emptyFileOrEmptySection_keepsDefaults() throws IOException {
         assertThat(load(file("# nothing set\n")).config().listener().port()).isEqualTo(1883);
-        assertThat(load(file("limits:\n")).config().limits().maxInflightMessages()).isEqualTo(32);
+        assertThat(load(file("limits:\n")).config().limits().maxInflightMessages()).isEqualTo(64);
     }
 
     @Test
