@@ -9,7 +9,7 @@ public enum DropReason {
     QUEUE_FULL,
     /** The authorizer refused the PUBLISH (or will); 3.1.1 acknowledges it anyway [MQTT-3.3.5-2]. */
     NOT_AUTHORIZED,
-    /** No subscription matched the topic. */
+    /** No subscription matched the topic of a message that is not retained (a retained one is kept, not dropped). */
     NO_SUBSCRIBERS,
     /** A QoS 0 message for a session whose client is offline: QoS 0 is never queued. */
     QOS0_OFFLINE,

@@ -78,7 +78,11 @@ final class LocalRouter implements Router {
         subscriptions.match(message.topic(), publisher, targets);
         List<Target> sharedTargets = subscriptions.hasShared() ? pickSharedMembers(message.topic()) : List.of();
         if (targets.isEmpty() && sharedTargets.isEmpty()) {
-            stats.noSubscriberDrops.increment();
+            // A retained message is kept for later subscribers, not dropped: this counted the broker's own $SYS
+            // topics, published every interval, as drops.
+            if (!message.retain()) {
+                stats.noSubscriberDrops.increment();
+            }
             return Routed.NO_SUBSCRIBERS;
         }
         PersistedMessage row = storeForPersistentTargets(message, targets, sharedTargets);

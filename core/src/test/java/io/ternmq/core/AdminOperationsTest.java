@@ -115,6 +115,17 @@ class AdminOperationsTest {
     }
 
     @Test
+    void stats_retainedMessageNobodySubscribesTo_isKeptNotCountedAsDropped() {
+        TestClient publisher = broker.connected("p", SessionMode.CLEAN);
+        publisher.send(retained("kept/for/later", Qos.AT_MOST_ONCE, 0, "v"));
+        publisher.send(publish("unheard", Qos.AT_MOST_ONCE, 0, "x"));
+
+        BrokerStats stats = broker.core.stats();
+        assertThat(stats.retainedMessages()).isEqualTo(1);
+        assertThat(stats.drops(DropReason.NO_SUBSCRIBERS)).isEqualTo(1);
+    }
+
+    @Test
     void stats_queuedSessionDiscarded_leavesTheTotals() {
         TestClient subscriber = broker.connected("s2", SessionMode.PERSISTENT);
         subscriber.subscribe(1, "q", Qos.AT_LEAST_ONCE);
