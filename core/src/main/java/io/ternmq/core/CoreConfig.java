@@ -14,6 +14,13 @@ package io.ternmq.core;
 public record CoreConfig(int sessionThreads, int maxInflightMessages, int maxQueuedMessages,
                          TopicLimits topicLimits, Mqtt5Settings mqtt5, MemoryLimits memory) {
 
+    /**
+     * Twice a publisher's usual window (32): with equal windows a subscriber's backlog, once formed, never drains
+     * (bench/RESULTS.md, "Eleventh pass").
+     */
+    public static final int DEFAULT_MAX_INFLIGHT_MESSAGES = 64;
+    public static final int DEFAULT_MAX_QUEUED_MESSAGES = 10_000;
+
     /** With the MQTT 5 defaults and the default memory budget. */
     public CoreConfig(int sessionThreads, int maxInflightMessages, int maxQueuedMessages, TopicLimits topicLimits) {
         this(sessionThreads, maxInflightMessages, maxQueuedMessages, topicLimits, Mqtt5Settings.DEFAULTS);
@@ -49,6 +56,7 @@ public record CoreConfig(int sessionThreads, int maxInflightMessages, int maxQue
     }
 
     public static CoreConfig defaults() {
-        return new CoreConfig(Runtime.getRuntime().availableProcessors(), 64, 10_000);
+        return new CoreConfig(Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_INFLIGHT_MESSAGES,
+                DEFAULT_MAX_QUEUED_MESSAGES);
     }
 }

@@ -1,6 +1,7 @@
 package io.ternmq.server;
 
 import io.ternmq.core.BrokerStats;
+import io.ternmq.core.CoreConfig;
 import io.ternmq.core.MemoryLimits;
 import io.ternmq.core.auth.Authenticator;
 import io.ternmq.core.auth.Authorizer;
@@ -145,8 +146,8 @@ public final class Broker implements AutoCloseable {
         private int maxPacketSize = TransportConfig.PROTOCOL_MAX_PACKET_SIZE;
         private int sessionThreads = Runtime.getRuntime().availableProcessors();
         private SessionThreading sessionThreading = SessionThreading.IO_THREADS;
-        private int maxInflightMessages = 64;
-        private int maxQueuedMessages = 10_000;
+        private int maxInflightMessages = CoreConfig.DEFAULT_MAX_INFLIGHT_MESSAGES;
+        private int maxQueuedMessages = CoreConfig.DEFAULT_MAX_QUEUED_MESSAGES;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Path dataDir = Path.of("data");
         private Authenticator authenticator = Authenticator.ALLOW_ALL;

@@ -1,5 +1,6 @@
 package io.ternmq.server.config;
 
+import io.ternmq.core.CoreConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,14 @@ class ConfigLoaderTest {
                 new LimitsConfig(268_435_460, 64, 10_000, Duration.ofSeconds(10), 65_535, 128, 10_000, 0, 10_000));
         assertThat(config.sessions().threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(config.storage().dataDir()).isEqualTo(Path.of("./data"));
+    }
+
+    @Test
+    void defaults_windowAndQueue_agreeWithTheEmbeddedBrokers() {
+        LimitsConfig limits = ConfigLoader.load(null, Map.of(), Map.of()).config().limits();
+
+        assertThat(limits.maxInflightMessages()).isEqualTo(CoreConfig.DEFAULT_MAX_INFLIGHT_MESSAGES);
+        assertThat(limits.maxQueuedMessages()).isEqualTo(CoreConfig.DEFAULT_MAX_QUEUED_MESSAGES);
     }
 
     @Test
