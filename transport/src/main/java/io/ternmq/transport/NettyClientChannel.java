@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -29,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The core's handle on one Netty channel. Callable from any thread: sent packets pass through a queue that the
- * channel's event loop drains in batches; pipeline and read-state changes are run on the event loop, where the
+ * channel's event loop drains in batches (a plain one for packets sent on that loop); pipeline and read-state changes are run on the event loop, where the
  * state below lives.
  * <p>
  * Keep-alive state: {@code keepAlive} is what the core armed ({@link Duration#ZERO} = off). The idle handler is in
@@ -57,6 +58,13 @@ final class NettyClientChannel implements ClientChannel {
      */
     private final Queue<Object> outbound = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainPending = new AtomicBoolean();
+    /**
+     * Packets sent on the channel's loop itself (a session running there), after everything in {@code outbound}:
+     * no node and no atomic instruction per packet. Created on the first such send; loop only.
+     */
+    private @Nullable ArrayDeque<Object> fromLoop;
+    /** Whether a drain is posted for {@code fromLoop}; loop only. */
+    private boolean loopDrainPending;
     private final Runnable drain = this::drain;
     /** While moving to another loop ({@link #shareThreadWith}); read and written on the channel's loop only. */
     private boolean moving;
@@ -85,18 +93,45 @@ final class NettyClientChannel implements ClientChannel {
      * Session threads send many packets to a channel in one burst (a fan-out, a queue drained on reconnect): one
      * event-loop task per burst writes them all and flushes once (or whenever the high water mark would be passed),
      * where a task and a wake-up per packet cost more than the encoding. Every send takes the queue, so the order
-     * of sends holds whichever thread makes them.
+     * of sends from any one thread holds.
      */
     private void enqueue(Object item) {
+        if (channel.eventLoop().inEventLoop() && !moving && (fromLoop != null && !fromLoop.isEmpty()
+                || outbound.isEmpty())) {
+            enqueueFromLoop(item);
+            return;
+        }
         outbound.add(item);
-        if (drainPending.compareAndSet(false, true)) {
-            try {
-                // From the loop itself this neither wakes it nor runs at once: the drain runs after the task in
-                // hand, so a session running on this loop also flushes a burst once.
-                channel.eventLoop().execute(drain);
-            } catch (RejectedExecutionException e) {
-                log.debug("{}: event loop gone, dropping queued packets", remoteAddress);
-            }
+        // The add above is a full fence, so a drain that cleared the flag after it polls this item or a later one.
+        if (!drainPending.get() && drainPending.compareAndSet(false, true)) {
+            postDrain();
+        }
+    }
+
+    /**
+     * On the loop, behind what the loop queued before and behind {@code outbound}, which it took only while that was
+     * empty: once an item waits here, the loop's later sends do too, so they never overtake its earlier ones.
+     */
+    private void enqueueFromLoop(Object item) {
+        ArrayDeque<Object> queue = fromLoop;
+        if (queue == null) {
+            queue = new ArrayDeque<>();
+            fromLoop = queue;
+        }
+        queue.add(item);
+        if (!loopDrainPending) {
+            loopDrainPending = true;
+            postDrain();
+        }
+    }
+
+    private void postDrain() {
+        try {
+            // From the loop itself this neither wakes it nor runs at once: the drain runs after the task in hand,
+            // so a session running on this loop also flushes a burst once.
+            channel.eventLoop().execute(drain);
+        } catch (RejectedExecutionException e) {
+            log.debug("{}: event loop gone, dropping queued packets", remoteAddress);
         }
     }
 
@@ -110,6 +145,7 @@ final class NettyClientChannel implements ClientChannel {
         }
         // Cleared before polling: an item added after the last poll finds no drain pending and schedules one.
         drainPending.set(false);
+        loopDrainPending = false;
         // Flushed before the packet that would take the unflushed bytes over the high water mark: Netty counts
         // written but unflushed bytes against the mark, so a long queue written whole before one flush would mark
         // a client that reads everything as congested.
@@ -118,7 +154,7 @@ final class NettyClientChannel implements ClientChannel {
         List<MqttPacket> burst = null; // from the second packet on: most drains carry one
         int unflushedBytes = 0;
         Object item;
-        while ((item = outbound.poll()) != null) {
+        while ((item = next()) != null) {
             if (item == CLOSE) {
                 write(first, burst);
                 first = null;
@@ -158,6 +194,18 @@ final class NettyClientChannel implements ClientChannel {
         if (unflushedBytes > 0) {
             channel.flush();
         }
+    }
+
+    /**
+     * The next item to write, from {@code outbound} first: the loop queues there only behind items already waiting,
+     * and here only while nothing of its own waits there, so every thread's items still leave in its order.
+     */
+    private @Nullable Object next() {
+        Object item = outbound.poll();
+        if (item == null && fromLoop != null) {
+            item = fromLoop.poll();
+        }
+        return item;
     }
 
     /** About a packet's encoded size, enough to place flushes: a PUBLISH's topic, payload and headers, else 4. */
