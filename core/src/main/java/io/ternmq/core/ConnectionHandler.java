@@ -30,7 +30,7 @@ final class ConnectionHandler implements MqttConnection {
 
     private final BrokerContext broker;
     private final ClientChannel channel;
-    private final InboundBackPressure backPressure;
+    private @Nullable InboundBackPressure backPressure;
     private @Nullable SessionThread owner;
     private Phase phase = Phase.AWAITING_CONNECT;
     private @Nullable Connection connection;
@@ -38,7 +38,6 @@ final class ConnectionHandler implements MqttConnection {
     ConnectionHandler(BrokerContext broker, ClientChannel channel) {
         this.broker = broker;
         this.channel = channel;
-        this.backPressure = new InboundBackPressure(channel, broker.memory());
     }
 
     @Override
@@ -69,7 +68,9 @@ final class ConnectionHandler implements MqttConnection {
     private void onPublish(Publish publish) {
         long bytes = ClientMemory.sizeOf(publish.topic(), publish.payload());
         if (broker.memory().exhausted()) {
-            broker.memory().hold(backPressure);
+            InboundBackPressure pressure = backPressure;
+            assert pressure != null : "publishes are handled only after CONNECT";
+            broker.memory().hold(pressure);
         }
         postPacket(publish, bytes);
     }
@@ -118,8 +119,9 @@ final class ConnectionHandler implements MqttConnection {
             return;
         }
         SessionThread owner = broker.threads().ownerOf(clientId);
-        Connection created = new Connection(broker, channel, owner, connect, clientId, assignedClientId,
-                backPressure);
+        InboundBackPressure pressure = new InboundBackPressure(channel, broker.memory(), owner);
+        Connection created = new Connection(broker, channel, owner, connect, clientId, assignedClientId, pressure);
+        backPressure = pressure;
         connection = created;
         this.owner = owner;
         phase = Phase.CONNECT_RECEIVED;
@@ -163,13 +165,14 @@ final class ConnectionHandler implements MqttConnection {
     private void post(Consumer<Connection> event) {
         Connection target = connection;
         SessionThread thread = owner;
-        assert target != null && thread != null : "events are posted only after CONNECT";
-        backPressure.posted();
+        InboundBackPressure pressure = backPressure;
+        assert target != null && thread != null && pressure != null : "events are posted only after CONNECT";
+        pressure.posted();
         thread.execute(() -> {
             try {
                 event.accept(target);
             } finally {
-                backPressure.handled();
+                pressure.handled();
             }
         });
     }
@@ -178,19 +181,22 @@ final class ConnectionHandler implements MqttConnection {
     private void postPacket(MqttPacket packet, long bytes) {
         Connection target = connection;
         SessionThread thread = owner;
-        assert target != null && thread != null : "packets are posted only after CONNECT";
-        backPressure.posted(bytes);
-        thread.execute(new InboundPacket(target, packet, bytes));
+        InboundBackPressure pressure = backPressure;
+        assert target != null && thread != null && pressure != null : "packets are posted only after CONNECT";
+        pressure.posted(bytes);
+        thread.execute(new InboundPacket(target, pressure, packet, bytes));
     }
 
     /** A packet on its way to the session thread: a class, where a lambda around a lambda made two objects. */
-    private final class InboundPacket implements Runnable {
+    private static final class InboundPacket implements Runnable {
         private final Connection target;
+        private final InboundBackPressure backPressure;
         private final MqttPacket packet;
         private final long bytes;
 
-        InboundPacket(Connection target, MqttPacket packet, long bytes) {
+        InboundPacket(Connection target, InboundBackPressure backPressure, MqttPacket packet, long bytes) {
             this.target = target;
+            this.backPressure = backPressure;
             this.packet = packet;
             this.bytes = bytes;
         }

@@ -13,7 +13,8 @@ class InboundBytesTest {
     private final FakeChannel channel = new FakeChannel("peer");
     private final MemoryBudget budget = new MemoryBudget(new MemoryLimits(1L << 30, 1_000,
             new SlowConsumerRules(SlowConsumerPolicy.DROP_OLDEST, Map.of(), List.of())));
-    private final InboundBackPressure pressure = new InboundBackPressure(channel, budget);
+    private final InboundBackPressure pressure = new InboundBackPressure(channel, budget,
+            new SessionThread(0, Runnable::run));
 
     @Test
     void posted_bytesReachTheClientBudget_readingPausedUntilAQuarterIsLeft() {
