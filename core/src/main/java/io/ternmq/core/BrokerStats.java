@@ -21,6 +21,9 @@ public interface BrokerStats {
     /** PUBLISH packets (wills included) the authorizer refused; acknowledged but not routed. */
     long unauthorizedPublishes();
 
+    /** Times a publisher stopped being read because a session thread its messages go to was behind. */
+    long backlogPauses();
+
     /** CONNECTs answered with a non-zero CONNACK return code. */
     long refusedConnections();
 

@@ -49,6 +49,7 @@ final class Connection {
     private final ArrayDeque<Runnable> held = new ArrayDeque<>(0);
     private final AckOrder acks;
     private final StorageBackPressure storagePressure;
+    private final InboundBackPressure inbound;
     private Phase phase = Phase.AUTHENTICATING;
     private @Nullable Session session;
     private @Nullable Will will;
@@ -81,6 +82,7 @@ final class Connection {
         this.identity = new ClientIdentity(clientId, certificateUser != null ? certificateUser : connect.username());
         this.acks = new AckOrder(this.channel);
         this.storagePressure = new StorageBackPressure(broker.stores().storage(), inbound, owner);
+        this.inbound = inbound;
     }
 
     SessionThread owner() {
@@ -108,6 +110,14 @@ final class Connection {
     /** Holds this connection's reading while the storage writer is behind. */
     StorageBackPressure storagePressure() {
         return storagePressure;
+    }
+
+    /** After this client's publish was routed: held while a session thread the route handed work to is behind. */
+    void afterRoute() {
+        SessionThread behind = owner.takeBehindTarget();
+        if (behind != null && inbound.holdForBacklog(behind)) {
+            broker.stats().backlogPauses.increment();
+        }
     }
 
     ClientChannel channel() {

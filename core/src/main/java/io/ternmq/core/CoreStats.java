@@ -18,6 +18,7 @@ final class CoreStats implements BrokerStats {
     final StripedCounter protocolViolations = new StripedCounter();
     final StripedCounter queueOverflowDrops = new StripedCounter();
     final StripedCounter unauthorizedPublishes = new StripedCounter();
+    final StripedCounter backlogPauses = new StripedCounter();
     final StripedCounter refusedConnections = new StripedCounter();
     final StripedCounter noSubscriberDrops = new StripedCounter();
     final StripedCounter offlineDrops = new StripedCounter();
@@ -91,6 +92,11 @@ final class CoreStats implements BrokerStats {
     @Override
     public long unauthorizedPublishes() {
         return unauthorizedPublishes.sum();
+    }
+
+    @Override
+    public long backlogPauses() {
+        return backlogPauses.sum();
     }
 
     @Override

@@ -4,13 +4,14 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * Stops reading from a connection rather than queueing without bound (DESIGN section 3), for any of three
+ * Stops reading from a connection rather than queueing without bound (DESIGN section 3), for any of four
  * reasons. Its packets arrive faster than its session thread handles them: counts events handed to the session
  * thread and not yet run; at {@link #PAUSE_AT} reading pauses, at {@link #RESUME_AT} it resumes (the same with
  * the bytes of those events against the client's memory budget: paused at the limit, resumed at a quarter). Or
  * its publishes wait for a storage writer that is behind: held from {@link #holdForStorage} until
  * {@link #releaseStorage}. Or the broker's memory budget is exhausted: held from {@link #holdForMemory} until
- * {@link #releaseMemory}. Reading resumes only when no reason holds.
+ * {@link #releaseMemory}. Or a session thread its messages go to is behind: held from {@link #holdForBacklog} until
+ * that thread has caught up. Reading resumes only when no reason holds.
  * <p>
  * The IO thread counts what it posts, the session thread what it handled, each in counters only it writes: no
  * atomic instruction per packet, where this class's four were 5-10 % of an event loop's time. Pending is the
@@ -58,6 +59,7 @@ final class InboundBackPressure {
     private boolean queueFull;
     private boolean storageHeld;
     private boolean memoryHeld;
+    private boolean backlogHeld;
     private boolean recheckPosted;
 
     /** With a memory budget of its own and a session thread that runs what it is given at once (tests). */
@@ -142,6 +144,27 @@ final class InboundBackPressure {
         update();
     }
 
+    /**
+     * On the session thread, after a route handed {@code target} a task while it was behind: read nothing more until
+     * it has caught up. False when already held for a backlog.
+     */
+    boolean holdForBacklog(SessionThread target) {
+        synchronized (this) {
+            if (backlogHeld) {
+                return false;
+            }
+            backlogHeld = true;
+            update();
+        }
+        target.whenCaughtUp(this::releaseBacklog); // outside the lock: it may run at once, on this thread
+        return true;
+    }
+
+    private synchronized void releaseBacklog() {
+        backlogHeld = false;
+        update();
+    }
+
     private synchronized void recheck() {
         recheckPosted = false;
         update();
@@ -178,6 +201,6 @@ final class InboundBackPressure {
         if (queueFull && events <= RESUME_AT && bytes <= pauseAtBytes / 4) {
             queueFull = false;
         }
-        return queueFull || storageHeld || memoryHeld;
+        return queueFull || storageHeld || memoryHeld || backlogHeld;
     }
 }

@@ -90,7 +90,7 @@ final class LocalRouter implements Router {
             ack.wrote();
         }
         if (targets.size() == 1 && sharedTargets.isEmpty()) {
-            routeToOne(message, targets.key(0), targets.value(0), row, ack);
+            routeToOne(message, publisher, targets.key(0), targets.value(0), row, ack);
             return Routed.MATCHED;
         }
         List<Target>[] byThread = groupByThread(targets, sharedTargets, row);
@@ -99,7 +99,9 @@ final class LocalRouter implements Router {
             if (group == null) {
                 continue;
             }
-            submit(threads.get(i), row != null && writesRows(group) ? ack : null, () -> deliverAll(group, message));
+            SessionThread thread = threads.get(i);
+            submit(thread, row != null && writesRows(group) ? ack : null, () -> deliverAll(group, message));
+            noteIfBehind(thread, publisher);
         }
         return Routed.MATCHED;
     }
@@ -108,11 +110,19 @@ final class LocalRouter implements Router {
      * The common case of one subscriber (a device's topic, a pair of clients): one task to its thread, without the
      * per-thread grouping and its lists.
      */
-    private void routeToOne(Publish message, Session session, SubscriptionOptions options,
-                            @Nullable PersistedMessage row, @Nullable StoreAck ack) {
+    private void routeToOne(Publish message, @Nullable Session publisher, Session session,
+                            SubscriptionOptions options, @Nullable PersistedMessage row, @Nullable StoreAck ack) {
         PersistedMessage held = row != null && holdsRow(session, options.qos()) ? row : null;
-        submit(threads.get(session.owner().index()), held != null ? ack : null,
-                () -> session.deliver(message, options, held, null));
+        SessionThread thread = threads.get(session.owner().index());
+        submit(thread, held != null ? ack : null, () -> session.deliver(message, options, held, null));
+        noteIfBehind(thread, publisher);
+    }
+
+    /** A client's publish handed a task to a thread that is behind: its connection is held after the route. */
+    private static void noteIfBehind(SessionThread thread, @Nullable Session publisher) {
+        if (publisher != null && thread.isBehind()) {
+            publisher.owner().handedToBehind(thread);
+        }
     }
 
     /**

@@ -190,6 +190,7 @@ final class PacketHandling {
                                     @Nullable StoreAck ack) {
         // the publisher's session: its No Local subscriptions do not get the message [MQTT-3.8.3-3]
         Routed outcome = broker.router().route(publish, connection.session(), ack);
+        connection.afterRoute();
         return outcome == Routed.NO_SUBSCRIBERS && connection.isMqtt5()
                 ? ReasonCode.NO_MATCHING_SUBSCRIBERS : ReasonCode.SUCCESS;
     }

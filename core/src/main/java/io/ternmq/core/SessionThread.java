@@ -7,8 +7,11 @@ import org.slf4j.LoggerFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One single-threaded executor and the sessions it owns, by client id. Everything about those sessions is
@@ -16,6 +19,11 @@ import java.util.concurrent.RejectedExecutionException;
  * thread to itself runs inline (keeping order and saving a queue hop), and every task is guarded so that an
  * exception is logged and never stops the executor. On a {@link DedicatedExecutor}, every other post made on its
  * thread is gathered into {@link TaskBatches} and handed over once per turn and target.
+ * <p>
+ * Tasks handed over by other session threads wait here uncounted by any connection's back-pressure: a thread whose
+ * publishers route to this one faster than it runs their deliveries would queue them without bound. So from
+ * {@link #BEHIND_AT} waiting tasks this thread is behind, and every publisher whose route hands it a task stops
+ * being read ({@link InboundBackPressure#holdForBacklog}) until fewer than {@link #CAUGHT_UP_AT} wait.
  */
 final class SessionThread {
 
@@ -29,6 +37,14 @@ final class SessionThread {
     private final Map<String, Session> sessions = new HashMap<>();
     private final Deadlines deadlines = new Deadlines();
     private final boolean dedicated;
+    static final long BEHIND_AT = 16_384;
+    static final long CAUGHT_UP_AT = 4_096;
+    /** Tasks other session threads handed over in batches that have not run yet. */
+    private final AtomicLong handedOver = new AtomicLong();
+    /** Called once this thread has caught up (fewer than {@link #CAUGHT_UP_AT} handed-over tasks wait). */
+    private final Queue<Runnable> onCaughtUp = new ConcurrentLinkedQueue<>();
+    /** This thread only: a thread that was behind when the route in hand handed it a task; see takeBehindTarget. */
+    private @Nullable SessionThread behindTarget;
     /** Whether this executor's thread has its {@link TaskBatches}; read and written on that thread only. */
     private boolean batchesInstalled;
 
@@ -51,13 +67,23 @@ final class SessionThread {
     }
 
     void execute(Runnable task) {
-        if (isCurrent()) {
+        SessionThread current = CURRENT.get();
+        if (current == this) {
             runGuarded(task);
             return;
         }
         TaskBatches batches = BATCHES.get();
         if (batches != null) {
             batches.add(this, task);
+            return;
+        }
+        if (current != null) {
+            // from another session thread on a thread of its own (no batches there): counted as handed over
+            handedOver.incrementAndGet();
+            post(() -> {
+                runOwned(task);
+                ran(1);
+            });
             return;
         }
         post(() -> runOwned(task));
@@ -70,6 +96,55 @@ final class SessionThread {
         } catch (RejectedExecutionException stopped) {
             LOG.debug("session thread {} stopped, task dropped", index);
         }
+    }
+
+    /** Queues a batch of tasks from another session thread; they count as handed over until they have run. */
+    void handOver(List<Runnable> tasks) {
+        int count = tasks.size();
+        handedOver.addAndGet(count);
+        post(() -> {
+            runAll(tasks);
+            ran(count);
+        });
+    }
+
+    private void ran(int count) {
+        if (handedOver.addAndGet(-count) < CAUGHT_UP_AT && !onCaughtUp.isEmpty()) {
+            releaseCaughtUp();
+        }
+    }
+
+    /** Whether so many handed-over tasks wait that the publishers feeding this thread should be held. */
+    boolean isBehind() {
+        return handedOver.get() >= BEHIND_AT;
+    }
+
+    /** Runs {@code callback} once this thread has caught up: soon, on this thread or the caller's. */
+    void whenCaughtUp(Runnable callback) {
+        onCaughtUp.add(callback);
+        // after the add: a thread that caught up before it saw no callback to run
+        if (handedOver.get() < CAUGHT_UP_AT) {
+            releaseCaughtUp();
+        }
+    }
+
+    private void releaseCaughtUp() {
+        Runnable callback;
+        while ((callback = onCaughtUp.poll()) != null) {
+            callback.run();
+        }
+    }
+
+    /** On this thread, by the router: the route in hand handed {@code target}, which is behind, a task. */
+    void handedToBehind(SessionThread target) {
+        behindTarget = target;
+    }
+
+    /** On this thread, after a route: the thread it handed a task to while that one was behind, once; else null. */
+    @Nullable SessionThread takeBehindTarget() {
+        SessionThread target = behindTarget;
+        behindTarget = null;
+        return target;
     }
 
     /**

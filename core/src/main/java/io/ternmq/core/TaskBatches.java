@@ -79,7 +79,7 @@ final class TaskBatches {
             if (target == home) {
                 target.runAll(tasks); // tasks they post now start new batches, flushed after this one
             } else {
-                target.post(() -> target.runAll(tasks));
+                target.handOver(tasks);
             }
         }
     }

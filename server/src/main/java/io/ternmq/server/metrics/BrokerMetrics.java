@@ -114,6 +114,8 @@ public final class BrokerMetrics implements AutoCloseable {
         }
         counter("ternmq.sessions.expired", "Sessions discarded because their session expiry interval ran out", stats,
                 BrokerStats::expiredSessions);
+        counter("ternmq.backlog.publisher.pauses", "Times a publisher stopped being read because a session "
+                + "thread its messages go to was behind", stats, BrokerStats::backlogPauses);
         counter("ternmq.protocol.violations", "Connections closed for a malformed packet or protocol violation",
                 stats, BrokerStats::protocolViolations);
         gauge("ternmq.messages.queued", "QoS 1/2 messages waiting in session queues", stats,

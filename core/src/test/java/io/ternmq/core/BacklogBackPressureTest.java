@@ -1,0 +1,123 @@
+package io.ternmq.core;
+
+import io.ternmq.core.ClientChannel.ReadState;
+import io.ternmq.core.TestBroker.SessionMode;
+import io.ternmq.protocol.Qos;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.ternmq.core.TestClient.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A session thread that other threads hand work faster than it runs it is behind; publishers whose routes feed it
+ * stop being read until it has caught up, instead of its queue growing without bound (DESIGN section 3).
+ */
+class BacklogBackPressureTest {
+
+    private static final int THREADS = 2;
+
+    private final ManualExecutor executor = new ManualExecutor();
+    private final SessionThread thread = new SessionThread(1, executor);
+
+    @Test
+    void handOver_reachesTheBehindMark_behindUntilRun() {
+        thread.handOver(tasks((int) SessionThread.BEHIND_AT - 1));
+        assertThat(thread.isBehind()).isFalse();
+
+        thread.handOver(tasks(1));
+        assertThat(thread.isBehind()).isTrue();
+
+        executor.runAll();
+        assertThat(thread.isBehind()).isFalse();
+    }
+
+    @Test
+    void whenCaughtUp_registeredWhileBehind_calledOnceBelowTheCaughtUpMark() {
+        List<Runnable> batch = tasks((int) SessionThread.BEHIND_AT);
+        thread.handOver(batch);
+        AtomicInteger calls = new AtomicInteger();
+
+        thread.whenCaughtUp(calls::incrementAndGet);
+        assertThat(calls).hasValue(0);
+        executor.runAll();
+
+        assertThat(calls).hasValue(1);
+        thread.handOver(tasks(1));
+        executor.runAll();
+        assertThat(calls).as("a callback runs once").hasValue(1);
+    }
+
+    @Test
+    void whenCaughtUp_notBehind_calledAtOnce() {
+        AtomicInteger calls = new AtomicInteger();
+
+        thread.whenCaughtUp(calls::incrementAndGet);
+
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void holdForBacklog_pausesUntilTheTargetCaughtUp_secondHoldIgnored() {
+        FakeChannel channel = new FakeChannel("peer");
+        InboundBackPressure pressure = new InboundBackPressure(channel);
+        thread.handOver(tasks((int) SessionThread.BEHIND_AT));
+
+        assertThat(pressure.holdForBacklog(thread)).isTrue();
+        assertThat(pressure.holdForBacklog(thread)).isFalse();
+        assertThat(channel.readState()).isEqualTo(ReadState.PAUSED);
+
+        executor.runAll();
+
+        assertThat(channel.readState()).isEqualTo(ReadState.READING);
+    }
+
+    @Test
+    void publish_subscriberThreadFallsBehind_publisherPausedCountedThenResumed() {
+        TestBroker broker = new TestBroker(new CoreConfig(THREADS, 4, 8));
+        TestClient subscriber = broker.connected(ownedBy(1, "sub"), SessionMode.CLEAN);
+        subscriber.subscribe(1, "t", Qos.AT_MOST_ONCE);
+        TestClient publisher = broker.connected(ownedBy(0, "pub"), SessionMode.CLEAN);
+        ManualExecutor publisherThread = broker.executors.get(0);
+
+        // the publisher's thread keeps up with its reads; the subscriber's thread runs nothing meanwhile
+        for (int sent = 0; sent < SessionThread.BEHIND_AT - 1; sent++) {
+            publisher.connection().onPacket(publish("t", Qos.AT_MOST_ONCE, 0, "m"));
+            if (sent % 512 == 511) {
+                publisherThread.runAll();
+            }
+        }
+        publisherThread.runAll();
+        assertThat(publisher.channel().readState()).isEqualTo(ReadState.READING);
+        publisher.connection().onPacket(publish("t", Qos.AT_MOST_ONCE, 0, "m"));
+        publisherThread.runAll();
+
+        assertThat(publisher.channel().readState()).isEqualTo(ReadState.PAUSED);
+        assertThat(broker.core.stats().backlogPauses()).isEqualTo(1);
+        assertThat(subscriber.channel().readState()).isEqualTo(ReadState.READING);
+
+        broker.drain();
+
+        assertThat(publisher.channel().readState()).isEqualTo(ReadState.READING);
+        assertThat(subscriber.channel().publishes()).hasSize((int) SessionThread.BEHIND_AT);
+    }
+
+    private static List<Runnable> tasks(int count) {
+        List<Runnable> tasks = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            tasks.add(() -> { });
+        }
+        return tasks;
+    }
+
+    private static String ownedBy(int index, String prefix) {
+        for (int i = 0; ; i++) {
+            if (Math.floorMod((prefix + i).hashCode(), THREADS) == index) {
+                return prefix + i;
+            }
+        }
+    }
+}
