@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The core's handle on one Netty channel. Callable from any thread: sent packets pass through a queue that the
- * channel's event loop drains in batches (a plain one for packets sent on that loop); pipeline and read-state changes are run on the event loop, where the
- * state below lives.
+ * channel's event loop drains in batches (a plain one for packets sent on that loop); pipeline and read-state
+ * changes are run on the event loop, where the state below lives.
  * <p>
  * Keep-alive state: {@code keepAlive} is what the core armed ({@link Duration#ZERO} = off). The idle handler is in
  * the pipeline only while armed and reading: while the broker itself pauses reading, the client cannot be
