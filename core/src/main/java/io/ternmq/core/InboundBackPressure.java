@@ -48,7 +48,6 @@ final class InboundBackPressure {
     private final MemoryBudget memory;
     private final SessionThread owner;
     private final long pauseAtBytes;
-    private final Runnable recheck = this::recheck;
     /** Written by the connection's IO thread only (one at a time: a connection moves between loops in order). */
     private long postedEvents;
     private long postedBytes;
@@ -187,7 +186,7 @@ final class InboundBackPressure {
         // the session thread itself the count can only lack posts, which will come with handled() calls of their own.
         if (paused && queueFull && !recheckPosted && !owner.isCurrent()) {
             recheckPosted = true;
-            owner.execute(recheck);
+            owner.execute(this::recheck); // rare (a pause): no object per connection kept for it
         }
     }
 

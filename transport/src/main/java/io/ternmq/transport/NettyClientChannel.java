@@ -115,7 +115,7 @@ final class NettyClientChannel implements ClientChannel {
     private void enqueueFromLoop(Object item) {
         ArrayDeque<Object> queue = fromLoop;
         if (queue == null) {
-            queue = new ArrayDeque<>();
+            queue = new ArrayDeque<>(1); // most connections are idle: it grows only for one that gets bursts
             fromLoop = queue;
         }
         queue.add(item);
