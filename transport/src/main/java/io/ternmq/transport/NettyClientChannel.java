@@ -177,7 +177,7 @@ final class NettyClientChannel implements ClientChannel {
                 first = packet;
             } else {
                 if (burst == null) {
-                    burst = new ArrayList<>();
+                    burst = new ArrayList<>(burstCapacity());
                     burst.add(first);
                 }
                 burst.add(packet);
@@ -206,6 +206,14 @@ final class NettyClientChannel implements ClientChannel {
             item = fromLoop.poll();
         }
         return item;
+    }
+
+    /**
+     * Room for the two packets in hand and what waits in the loop's queue, up to a batch: a subscriber that gets
+     * full batches grew a list from 10 to 256 nine times per batch (9.5 % of a one-core fan-in profile).
+     */
+    private int burstCapacity() {
+        return Math.clamp(2L + (fromLoop == null ? 0 : fromLoop.size()), 10, MAX_BURST);
     }
 
     /** About a packet's encoded size, enough to place flushes: a PUBLISH's topic, payload and headers, else 4. */
