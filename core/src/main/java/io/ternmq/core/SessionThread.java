@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SessionThread {
 
+    static final long BEHIND_AT = 16_384;
+    static final long CAUGHT_UP_AT = 4_096;
+
     private static final Logger LOG = LoggerFactory.getLogger(SessionThread.class);
     private static final ThreadLocal<@Nullable SessionThread> CURRENT = new ThreadLocal<>();
     /** Per thread: its batches if a dedicated executor runs on it (installed by its first session task), else null. */
@@ -37,8 +40,6 @@ final class SessionThread {
     private final Map<String, Session> sessions = new HashMap<>();
     private final Deadlines deadlines = new Deadlines();
     private final boolean dedicated;
-    static final long BEHIND_AT = 16_384;
-    static final long CAUGHT_UP_AT = 4_096;
     /** Tasks other session threads handed over in batches that have not run yet. */
     private final AtomicLong handedOver = new AtomicLong();
     /** Called once this thread has caught up (fewer than {@link #CAUGHT_UP_AT} handed-over tasks wait). */
@@ -79,11 +80,7 @@ final class SessionThread {
         }
         if (current != null) {
             // from another session thread on a thread of its own (no batches there): counted as handed over
-            handedOver.incrementAndGet();
-            post(() -> {
-                runOwned(task);
-                ran(1);
-            });
+            handOver(1, () -> runOwned(task));
             return;
         }
         post(() -> runOwned(task));
@@ -100,18 +97,18 @@ final class SessionThread {
 
     /** Queues a batch of tasks from another session thread; they count as handed over until they have run. */
     void handOver(List<Runnable> tasks) {
-        int count = tasks.size();
-        handedOver.addAndGet(count);
-        post(() -> {
-            runAll(tasks);
-            ran(count);
-        });
+        handOver(tasks.size(), () -> runAll(tasks));
     }
 
-    private void ran(int count) {
-        if (handedOver.addAndGet(-count) < CAUGHT_UP_AT && !onCaughtUp.isEmpty()) {
-            releaseCaughtUp();
-        }
+    /** Queues {@code run}, which runs {@code count} handed-over tasks; they count until it has run. */
+    private void handOver(int count, Runnable run) {
+        handedOver.addAndGet(count);
+        post(() -> {
+            run.run();
+            if (handedOver.addAndGet(-count) < CAUGHT_UP_AT && !onCaughtUp.isEmpty()) {
+                releaseCaughtUp();
+            }
+        });
     }
 
     /** Whether so many handed-over tasks wait that the publishers feeding this thread should be held. */

@@ -92,8 +92,8 @@ final class NettyClientChannel implements ClientChannel {
     /**
      * Session threads send many packets to a channel in one burst (a fan-out, a queue drained on reconnect): one
      * event-loop task per burst writes them all and flushes once (or whenever the high water mark would be passed),
-     * where a task and a wake-up per packet cost more than the encoding. Every send takes the queue, so the order
-     * of sends from any one thread holds.
+     * where a task and a wake-up per packet cost more than the encoding. Every send takes one of the two queues
+     * as {@link #enqueueFromLoop} and {@link #next} describe, so the order of sends from any one thread holds.
      */
     private void enqueue(Object item) {
         if (channel.eventLoop().inEventLoop() && !moving && (fromLoop != null && !fromLoop.isEmpty()
