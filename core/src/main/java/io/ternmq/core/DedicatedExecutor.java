@@ -9,4 +9,12 @@ import java.util.concurrent.Executor;
  * per message costs a queue insert, a wrapper and, across threads, a contended queue slot.
  */
 public interface DedicatedExecutor extends Executor {
+
+    /**
+     * Called on the executor's thread after each task of a batch ({@link SessionThread#runAll}), outside any
+     * session's code: the executor may do there the work the tasks left it, such as writing what they sent, instead
+     * of after everything already queued on it. A batch can hold thousands of tasks.
+     */
+    default void betweenTasks() {
+    }
 }

@@ -39,7 +39,8 @@ final class SessionThread {
     private final Executor executor;
     private final Map<String, Session> sessions = new HashMap<>();
     private final Deadlines deadlines = new Deadlines();
-    private final boolean dedicated;
+    /** The executor when it is a {@link DedicatedExecutor}, else null. */
+    private final @Nullable DedicatedExecutor dedicated;
     /** Tasks other session threads handed over in batches that have not run yet. */
     private final AtomicLong handedOver = new AtomicLong();
     /** Called once this thread has caught up (fewer than {@link #CAUGHT_UP_AT} handed-over tasks wait). */
@@ -52,7 +53,7 @@ final class SessionThread {
     SessionThread(int index, Executor executor) {
         this.index = index;
         this.executor = executor;
-        this.dedicated = executor instanceof DedicatedExecutor;
+        this.dedicated = executor instanceof DedicatedExecutor own ? own : null;
     }
 
     int index() {
@@ -145,20 +146,32 @@ final class SessionThread {
     }
 
     /**
-     * Runs tasks of a batch in order, each owned and guarded as a task posted alone. Each is dropped from the list
-     * once run: a batch can hold thousands of messages, which a collection during the run would otherwise copy.
+     * Runs tasks of a batch in order, each owned and guarded as a task posted alone, with a dedicated executor's
+     * {@link DedicatedExecutor#betweenTasks} after each. Each is dropped from the list once run: a batch can hold
+     * thousands of messages, which a collection during the run would otherwise copy.
      */
     void runAll(List<Runnable> tasks) {
         for (int i = 0; i < tasks.size(); i++) {
             Runnable task = tasks.set(i, null);
             runOwned(task);
+            if (dedicated != null) {
+                betweenTasks(dedicated);
+            }
+        }
+    }
+
+    private void betweenTasks(DedicatedExecutor own) {
+        try {
+            own.betweenTasks();
+        } catch (RuntimeException | AssertionError e) {
+            LOG.error("work between tasks on session thread {} failed", index, e);
         }
     }
 
     private void runOwned(Runnable task) {
         SessionThread previous = CURRENT.get();
         CURRENT.set(this);
-        if (dedicated && !batchesInstalled) {
+        if (dedicated != null && !batchesInstalled) {
             installBatches();
         }
         try {

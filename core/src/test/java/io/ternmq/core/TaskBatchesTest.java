@@ -29,11 +29,18 @@ class TaskBatchesTest {
     private static final class CountingLoop implements DedicatedExecutor {
         final ExecutorService thread = Executors.newSingleThreadExecutor();
         final AtomicInteger queued = new AtomicInteger();
+        /** What the executor does between two tasks of a batch. */
+        volatile Runnable between = () -> { };
 
         @Override
         public void execute(Runnable task) {
             queued.incrementAndGet();
             thread.execute(task);
+        }
+
+        @Override
+        public void betweenTasks() {
+            between.run();
         }
 
         /** Runs {@code action} on the thread as a plain task (not a session task), and waits for what it queued. */
@@ -166,5 +173,45 @@ class TaskBatchesTest {
         loop0.settle();
 
         assertThat(log).containsExactly("a", "c inline", "b on 1", "d on 0");
+    }
+
+    /** A transport writes what a batch's tasks sent between them, not only after the batch (LoopWrites). */
+    @Test
+    void aBatchOnADedicatedExecutor_letsTheExecutorWorkAfterEachTask() throws Exception {
+        warmUpThread0();
+        List<String> log = new CopyOnWriteArrayList<>();
+        loop1.between = () -> log.add("between, " + (thread1.isCurrent() ? "inside" : "outside") + " a session task");
+
+        thread0.execute(() -> {
+            for (int i = 0; i < 3; i++) {
+                int n = i;
+                thread1.execute(() -> log.add("task " + n));
+            }
+        });
+        loop0.settle();
+        loop1.settle();
+
+        String between = "between, outside a session task";
+        assertThat(log).containsExactly("task 0", between, "task 1", between, "task 2", between);
+    }
+
+    @Test
+    void aFailureBetweenTasks_doesNotStopTheBatch() throws Exception {
+        warmUpThread0();
+        List<Integer> ran = new CopyOnWriteArrayList<>();
+        loop1.between = () -> {
+            throw new IllegalStateException("expected by the test");
+        };
+
+        thread0.execute(() -> {
+            for (int i = 0; i < 3; i++) {
+                int n = i;
+                thread1.execute(() -> ran.add(n));
+            }
+        });
+        loop0.settle();
+        loop1.settle();
+
+        assertThat(ran).containsExactly(0, 1, 2);
     }
 }

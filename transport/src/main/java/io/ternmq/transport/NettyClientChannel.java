@@ -119,6 +119,9 @@ final class NettyClientChannel implements ClientChannel {
             fromLoop = queue;
         }
         queue.add(item);
+        if (queue.size() == MAX_BURST) {
+            LoopWrites.onThisThread().add(this); // written between session tasks, ahead of the drain posted below
+        }
         if (!loopDrainPending) {
             loopDrainPending = true;
             postDrain();
@@ -133,6 +136,11 @@ final class NettyClientChannel implements ClientChannel {
         } catch (RejectedExecutionException e) {
             log.debug("{}: event loop gone, dropping queued packets", remoteAddress);
         }
+    }
+
+    /** On the loop, from {@link LoopWrites}: writes what waits now, as the drain posted for it would later. */
+    void writeWaiting() {
+        drain();
     }
 
     private void drain() {
@@ -281,8 +289,8 @@ final class NettyClientChannel implements ClientChannel {
      */
     @Override
     public void shareThreadWith(Executor sessionExecutor) {
-        if (sessionExecutor instanceof LoopExecutor(EventLoop target)) {
-            onEventLoop(() -> moveTo(target));
+        if (sessionExecutor instanceof LoopExecutor target) {
+            onEventLoop(() -> moveTo(target.loop()));
         }
     }
 

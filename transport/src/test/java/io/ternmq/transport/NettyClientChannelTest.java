@@ -75,6 +75,31 @@ class NettyClientChannelTest {
     }
 
     /**
+     * A batch's worth of packets sent on the loop is written and flushed at the next point between session tasks,
+     * ahead of what else waits on the loop; fewer wait for the drain their first send posted.
+     */
+    @Test
+    void send_fullBatchFromTheLoop_writtenBetweenSessionTasks() {
+        LoopExecutor loop = new LoopExecutor(channel.eventLoop());
+        AtomicInteger flushes = countFlushes();
+        for (int i = 0; i < 255; i++) {
+            client.send(new Pingresp());
+        }
+        loop.betweenTasks();
+        assertThat(channel.outboundMessages()).isEmpty();
+
+        client.send(new Pingresp());
+        loop.betweenTasks();
+
+        assertThat(channel.outboundMessages()).singleElement()
+                .satisfies(out -> assertThat(((PacketBatch) out).packets()).hasSize(256));
+        assertThat(flushes).hasValue(1);
+        channel.runPendingTasks(); // the drain posted by the first send finds nothing left
+        assertThat(channel.outboundMessages()).hasSize(1);
+        assertThat(flushes).hasValue(1);
+    }
+
+    /**
      * 100 KB queued for a client that takes everything is flushed before the high water mark is passed: the
      * channel never counts as congested, and every byte arrives in order.
      */
