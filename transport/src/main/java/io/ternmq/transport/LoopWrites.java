@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One event loop's channels whose sends made on the loop filled a batch, written at the next point between session
- * tasks ({@link LoopExecutor#betweenTasks}). A drain posted to the loop runs after everything queued there before
- * it: on a loop that is behind, thousands of batches handed over by other loops. A subscriber fed by many
- * publishers then had tens of thousands of packets waiting per drain (one-core fan-in: ~63,000, 20 drains a
- * second), each encoded long after its message left the caches, and all of them alive through young collections.
- * Loop only.
+ * One event loop's channels whose sends made on the loop reached a flush's worth (the high water mark), written at
+ * the next point between session tasks ({@link LoopExecutor#betweenTasks}). A drain posted to the loop runs after
+ * everything queued there before it: all a turn's reads, and on a loop that is behind, the batches other loops
+ * handed it. A subscriber fed by many publishers then had tens of thousands of packets waiting per drain (fan-in on
+ * half a core: ~63,000, 20 drains a second), each encoded long after its message left the caches, and all of them
+ * alive through young collections. Written at the mark, each write is still one full flush. Loop only.
  */
 final class LoopWrites {
 
@@ -29,7 +29,7 @@ final class LoopWrites {
         return ON_THREAD.get();
     }
 
-    /** {@code channel}, on this loop, has a batch waiting; a channel added twice is written once and then finds none. */
+    /** {@code channel}, on this loop, has a flush's worth waiting; one added twice finds nothing the second time. */
     void add(NettyClientChannel channel) {
         due.add(channel);
     }

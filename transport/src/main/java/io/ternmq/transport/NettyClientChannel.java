@@ -65,6 +65,8 @@ final class NettyClientChannel implements ClientChannel {
     private @Nullable ArrayDeque<Object> fromLoop;
     /** Whether a drain is posted for {@code fromLoop}; loop only. */
     private boolean loopDrainPending;
+    /** About the bytes sent to {@code fromLoop} since the last drain; loop only. */
+    private long loopBytes;
     private final Runnable drain = this::drain;
     /** While moving to another loop ({@link #shareThreadWith}); read and written on the channel's loop only. */
     private boolean moving;
@@ -119,8 +121,14 @@ final class NettyClientChannel implements ClientChannel {
             fromLoop = queue;
         }
         queue.add(item);
-        if (queue.size() == MAX_BURST) {
-            LoopWrites.onThisThread().add(this); // written between session tasks, ahead of the drain posted below
+        if (item instanceof MqttPacket packet) {
+            long before = loopBytes;
+            loopBytes = before + estimatedSize(packet);
+            long mark = channel.config().getWriteBufferHighWaterMark();
+            if (before < mark && loopBytes >= mark) {
+                // a flush's worth waits: written between session tasks, ahead of the drain posted below
+                LoopWrites.onThisThread().add(this);
+            }
         }
         if (!loopDrainPending) {
             loopDrainPending = true;
@@ -154,6 +162,7 @@ final class NettyClientChannel implements ClientChannel {
         // Cleared before polling: an item added after the last poll finds no drain pending and schedules one.
         drainPending.set(false);
         loopDrainPending = false;
+        loopBytes = 0;
         // Flushed before the packet that would take the unflushed bytes over the high water mark: Netty counts
         // written but unflushed bytes against the mark, so a long queue written whole before one flush would mark
         // a client that reads everything as congested.

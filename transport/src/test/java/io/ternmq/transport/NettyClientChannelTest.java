@@ -75,11 +75,12 @@ class NettyClientChannelTest {
     }
 
     /**
-     * A batch's worth of packets sent on the loop is written and flushed at the next point between session tasks,
-     * ahead of what else waits on the loop; fewer wait for the drain their first send posted.
+     * A flush's worth of packets (the high water mark) sent on the loop is written and flushed at the next point
+     * between session tasks, ahead of what else waits on the loop; less waits for the drain its first send posted.
      */
     @Test
-    void send_fullBatchFromTheLoop_writtenBetweenSessionTasks() {
+    void send_highWaterMarkFromTheLoop_writtenBetweenSessionTasks() {
+        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(512, 1024)); // 256 PINGRESPs of 4 bytes
         LoopExecutor loop = new LoopExecutor(channel.eventLoop());
         AtomicInteger flushes = countFlushes();
         for (int i = 0; i < 255; i++) {
@@ -97,6 +98,12 @@ class NettyClientChannelTest {
         channel.runPendingTasks(); // the drain posted by the first send finds nothing left
         assertThat(channel.outboundMessages()).hasSize(1);
         assertThat(flushes).hasValue(1);
+
+        for (int i = 0; i < 256; i++) {
+            client.send(new Pingresp());
+        }
+        loop.betweenTasks();
+        assertThat(channel.outboundMessages()).as("counted again from the write").hasSize(2);
     }
 
     /**
