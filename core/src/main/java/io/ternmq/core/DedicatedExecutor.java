@@ -11,9 +11,10 @@ import java.util.concurrent.Executor;
 public interface DedicatedExecutor extends Executor {
 
     /**
-     * Called on the executor's thread after each task of a batch ({@link SessionThread#runAll}), outside any
+     * Called on the executor's thread after each task of a batch another session thread handed over, outside any
      * session's code: the executor may do there the work the tasks left it, such as writing what they sent, instead
-     * of after everything already queued on it. A batch can hold thousands of tasks.
+     * of after everything already queued on it (on a thread that is behind, other threads' batches). A batch can
+     * hold thousands of tasks.
      */
     default void betweenTasks() {
     }

@@ -98,7 +98,7 @@ final class SessionThread {
 
     /** Queues a batch of tasks from another session thread; they count as handed over until they have run. */
     void handOver(List<Runnable> tasks) {
-        handOver(tasks.size(), () -> runAll(tasks));
+        handOver(tasks.size(), () -> runAll(tasks, true));
     }
 
     /** Queues {@code run}, which runs {@code count} handed-over tasks; they count until it has run. */
@@ -146,16 +146,26 @@ final class SessionThread {
     }
 
     /**
-     * Runs tasks of a batch in order, each owned and guarded as a task posted alone, with a dedicated executor's
-     * {@link DedicatedExecutor#betweenTasks} after each. Each is dropped from the list once run: a batch can hold
-     * thousands of messages, which a collection during the run would otherwise copy.
+     * Runs tasks of a batch in order, each owned and guarded as a task posted alone. Each is dropped from the list
+     * once run: a batch can hold thousands of messages, which a collection during the run would otherwise copy.
      */
     void runAll(List<Runnable> tasks) {
+        runAll(tasks, false);
+    }
+
+    /**
+     * With {@code handedOver}, a dedicated executor's {@link DedicatedExecutor#betweenTasks} runs after each task:
+     * what those tasks leave for their thread (a drain of what they sent) would otherwise wait behind every batch
+     * other threads handed over meanwhile, which on a thread that is behind is thousands of messages. A thread's own
+     * batch, run after its turn's reads, is followed at once by what it left.
+     */
+    private void runAll(List<Runnable> tasks, boolean handedOver) {
+        DedicatedExecutor between = handedOver ? dedicated : null;
         for (int i = 0; i < tasks.size(); i++) {
             Runnable task = tasks.set(i, null);
             runOwned(task);
-            if (dedicated != null) {
-                betweenTasks(dedicated);
+            if (between != null) {
+                betweenTasks(between);
             }
         }
     }
