@@ -154,13 +154,13 @@ final class SessionThread {
     }
 
     /**
-     * With {@code handedOver}, a dedicated executor's {@link DedicatedExecutor#betweenTasks} runs after each task:
-     * what those tasks leave for their thread (a drain of what they sent) would otherwise wait behind every batch
-     * other threads handed over meanwhile, which on a thread that is behind is thousands of messages. A thread's own
-     * batch, run after its turn's reads, is followed at once by what it left.
+     * With {@code handedOver}, on a dedicated executor that has not caught up ({@link #CAUGHT_UP_AT} or more
+     * handed-over tasks waiting), the executor's {@link DedicatedExecutor#betweenTasks} runs after each task: what
+     * those tasks leave for their thread (a drain of what they sent) would otherwise wait behind all those batches.
+     * A thread that keeps up runs what they left right after the batch, as it does after its own.
      */
     private void runAll(List<Runnable> tasks, boolean handedOver) {
-        DedicatedExecutor between = handedOver ? dedicated : null;
+        DedicatedExecutor between = handedOver && this.handedOver.get() >= CAUGHT_UP_AT ? dedicated : null;
         for (int i = 0; i < tasks.size(); i++) {
             Runnable task = tasks.set(i, null);
             runOwned(task);
