@@ -11,10 +11,9 @@ import java.util.concurrent.Executor;
 public interface DedicatedExecutor extends Executor {
 
     /**
-     * Called on the executor's thread after each task of a batch another session thread handed over, outside any
-     * session's code: the executor may do there the work the tasks left it, such as writing what they sent, instead
-     * of after everything already queued on it (on a thread that is behind, other threads' batches). A batch can
-     * hold thousands of tasks.
+     * Called on the executor's thread after each task of a batch another session thread handed over while this one
+     * has not caught up ({@link SessionThread#CAUGHT_UP_AT}), outside any session's code: the executor may do there
+     * the work those tasks left it, such as writing what they sent, instead of after all the batches that wait.
      */
     default void betweenTasks() {
     }

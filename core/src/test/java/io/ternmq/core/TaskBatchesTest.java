@@ -175,15 +175,19 @@ class TaskBatchesTest {
         assertThat(log).containsExactly("a", "c inline", "b on 1", "d on 0");
     }
 
-    /** A transport writes what a batch's tasks sent between them, not only after the batch (LoopWrites). */
+    /**
+     * A thread that has not caught up lets its executor work after each handed-over task (a transport writes what
+     * they sent there, LoopWrites), not only after all that waits.
+     */
     @Test
-    void aBatchOnADedicatedExecutor_letsTheExecutorWorkAfterEachTask() throws Exception {
+    void aHandedOverBatchOnAThreadThatHasNotCaughtUp_letsTheExecutorWorkAfterEachTask() throws Exception {
         warmUpThread0();
+        int tasks = (int) SessionThread.CAUGHT_UP_AT;
         List<String> log = new CopyOnWriteArrayList<>();
         loop1.between = () -> log.add("between, " + (thread1.isCurrent() ? "inside" : "outside") + " a session task");
 
         thread0.execute(() -> {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < tasks; i++) {
                 int n = i;
                 thread1.execute(() -> log.add("task " + n));
             }
@@ -191,17 +195,22 @@ class TaskBatchesTest {
         loop0.settle();
         loop1.settle();
 
-        String between = "between, outside a session task";
-        assertThat(log).containsExactly("task 0", between, "task 1", between, "task 2", between);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            expected.add("task " + i);
+            expected.add("between, outside a session task");
+        }
+        assertThat(log).containsExactlyElementsOf(expected);
     }
 
+    /** A thread that keeps up runs what the tasks left right after the batch, as after its own. */
     @Test
-    void aFailureBetweenTasks_doesNotStopTheBatch() throws Exception {
+    void aSmallHandedOverBatch_andAThreadsOwnBatch_runWithoutWorkBetweenTasks() throws Exception {
         warmUpThread0();
+        AtomicInteger between = new AtomicInteger();
+        loop0.between = between::incrementAndGet;
+        loop1.between = between::incrementAndGet;
         List<Integer> ran = new CopyOnWriteArrayList<>();
-        loop1.between = () -> {
-            throw new IllegalStateException("expected by the test");
-        };
 
         thread0.execute(() -> {
             for (int i = 0; i < 3; i++) {
@@ -209,9 +218,39 @@ class TaskBatchesTest {
                 thread1.execute(() -> ran.add(n));
             }
         });
+        loop0.runAndSettle(() -> {
+            for (int i = 3; i < 6; i++) {
+                int n = i;
+                thread0.execute(() -> ran.add(n));
+            }
+        });
+        loop1.settle();
+
+        assertThat(ran).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
+        assertThat(between).hasValue(0);
+    }
+
+    @Test
+    void aFailureBetweenTasks_doesNotStopTheBatch() throws Exception {
+        warmUpThread0();
+        int tasks = (int) SessionThread.CAUGHT_UP_AT;
+        AtomicInteger ran = new AtomicInteger();
+        AtomicInteger between = new AtomicInteger();
+        loop1.between = () -> {
+            if (between.incrementAndGet() == 1) {
+                throw new IllegalStateException("expected by the test");
+            }
+        };
+
+        thread0.execute(() -> {
+            for (int i = 0; i < tasks; i++) {
+                thread1.execute(ran::incrementAndGet);
+            }
+        });
         loop0.settle();
         loop1.settle();
 
-        assertThat(ran).containsExactly(0, 1, 2);
+        assertThat(ran).hasValue(tasks);
+        assertThat(between).hasValue(tasks);
     }
 }

@@ -127,7 +127,7 @@ final class NettyClientChannel implements ClientChannel {
             long mark = channel.config().getWriteBufferHighWaterMark();
             if (before < mark && loopBytes >= mark) {
                 // a flush's worth waits: written between session tasks, ahead of the drain posted below
-                LoopWrites.onThisThread().add(this);
+                LoopWrites.onThisThread().add(this, channel.eventLoop());
             }
         }
         if (!loopDrainPending) {

@@ -32,6 +32,8 @@ class NettyClientChannelTest {
     NettyClientChannelTest() {
         channel.pipeline().addLast(HandlerNames.CONNECTION, new ChannelInboundHandlerAdapter());
         client = new NettyClientChannel(channel);
+        // this thread is every embedded channel's loop: nothing due from another test's channels
+        LoopWrites.onThisThread().writeDue();
     }
 
     @Test
@@ -104,6 +106,28 @@ class NettyClientChannelTest {
         }
         loop.betweenTasks();
         assertThat(channel.outboundMessages()).as("counted again from the write").hasSize(2);
+    }
+
+    /**
+     * A loop that keeps up never writes between tasks: the channels it noted are let go once the loop has run what
+     * was queued before, their own drains among it, and a later point between tasks finds none of them.
+     */
+    @Test
+    void send_highWaterMarkOnALoopThatKeepsUp_channelLetGoAfterItsDrain() {
+        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(512, 1024));
+        for (int i = 0; i < 256; i++) {
+            client.send(new Pingresp());
+        }
+        channel.runPendingTasks(); // the drain, then the loop's writes let go of the channel
+        assertThat(channel.outboundMessages()).hasSize(1);
+
+        for (int i = 0; i < 255; i++) {
+            client.send(new Pingresp());
+        }
+        new LoopExecutor(channel.eventLoop()).betweenTasks();
+        assertThat(channel.outboundMessages()).as("under the mark, nothing is due").hasSize(1);
+        channel.runPendingTasks();
+        assertThat(channel.outboundMessages()).hasSize(2);
     }
 
     /**
