@@ -25,7 +25,7 @@ final class LoopWrites {
     };
 
     private final List<NettyClientChannel> due = new ArrayList<>();
-    private final Runnable letGo = due::clear;
+    private final Runnable letGo = this::letGo;
 
     /** The writes of the loop this is called on. */
     static LoopWrites onThisThread() {
@@ -33,9 +33,9 @@ final class LoopWrites {
     }
 
     /**
-     * {@code channel}, on {@code loop} (this thread's), has a flush's worth waiting; one added twice finds nothing
-     * the second time. The first one also queues a task that lets go of the channels still listed then: on a loop
-     * that keeps up, nothing writes between tasks, and by then the drains their sends posted have written them.
+     * {@code channel}, on {@code loop} (this thread's), has a flush's worth waiting. The first one also queues a task
+     * that lets go of the channels still listed then: on a loop that keeps up nothing writes between tasks, and the
+     * drains their sends posted before have written them by then; one with more waiting is listed again.
      */
     void add(NettyClientChannel channel, Executor loop) {
         if (due.isEmpty()) {
@@ -54,6 +54,13 @@ final class LoopWrites {
         }
         for (int i = 0; i < due.size(); i++) {
             due.get(i).writeWaiting();
+        }
+        due.clear();
+    }
+
+    private void letGo() {
+        for (int i = 0; i < due.size(); i++) {
+            due.get(i).unlistForWrite();
         }
         due.clear();
     }

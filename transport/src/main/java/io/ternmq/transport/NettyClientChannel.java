@@ -67,6 +67,8 @@ final class NettyClientChannel implements ClientChannel {
     private boolean loopDrainPending;
     /** About the bytes sent to {@code fromLoop} since the last drain; loop only. */
     private long loopBytes;
+    /** Whether it is in its loop's {@link LoopWrites}; loop only. */
+    private boolean listedForWrite;
     private final Runnable drain = this::drain;
     /** While moving to another loop ({@link #shareThreadWith}); read and written on the channel's loop only. */
     private boolean moving;
@@ -122,11 +124,10 @@ final class NettyClientChannel implements ClientChannel {
         }
         queue.add(item);
         if (item instanceof MqttPacket packet) {
-            long before = loopBytes;
-            loopBytes = before + estimatedSize(packet);
-            long mark = channel.config().getWriteBufferHighWaterMark();
-            if (before < mark && loopBytes >= mark) {
+            loopBytes += estimatedSize(packet);
+            if (!listedForWrite && loopBytes >= channel.config().getWriteBufferHighWaterMark()) {
                 // a flush's worth waits: written between session tasks, ahead of the drain posted below
+                listedForWrite = true;
                 LoopWrites.onThisThread().add(this, channel.eventLoop());
             }
         }
@@ -146,9 +147,23 @@ final class NettyClientChannel implements ClientChannel {
         }
     }
 
-    /** On the loop, from {@link LoopWrites}: writes what waits now, as the drain posted for it would later. */
+    /** From the {@link LoopWrites} it is listed in: writes what waits now, as the drain posted for it would later. */
     void writeWaiting() {
+        if (!channel.eventLoop().inEventLoop()) {
+            onEventLoop(this::writeWaiting); // moved to another loop since it was listed
+            return;
+        }
+        listedForWrite = false;
         drain();
+    }
+
+    /** From the {@link LoopWrites} it is listed in: no longer listed, so a send past the mark lists it again. */
+    void unlistForWrite() {
+        if (!channel.eventLoop().inEventLoop()) {
+            onEventLoop(this::unlistForWrite);
+            return;
+        }
+        listedForWrite = false;
     }
 
     private void drain() {
