@@ -10,7 +10,8 @@ import java.util.concurrent.Executor;
  * One IO event loop handed to the core as a session executor. A plain {@link Executor}, not the loop itself: the
  * core shuts down the ExecutorServices it is handed. A channel recognises it to move onto the loop
  * ({@link NettyClientChannel#shareThreadWith}). Dedicated: a loop runs on one thread for its whole life. Between
- * the tasks of a batch it writes the channels whose sends reached a flush's worth ({@link LoopWrites}).
+ * the tasks of a batch handed over while its thread is behind, it writes the channels whose sends reached a flush's
+ * worth ({@link LoopWrites}).
  */
 final class LoopExecutor implements DedicatedExecutor {
 

@@ -126,7 +126,7 @@ final class NettyClientChannel implements ClientChannel {
         if (item instanceof MqttPacket packet) {
             loopBytes += estimatedSize(packet);
             if (!listedForWrite && loopBytes >= channel.config().getWriteBufferHighWaterMark()) {
-                // a flush's worth waits: written between session tasks, ahead of the drain posted below
+                // a flush's worth waits: on a loop that is behind, written between handed-over tasks, before the drain
                 listedForWrite = true;
                 LoopWrites.onThisThread().add(this, channel.eventLoop());
             }
