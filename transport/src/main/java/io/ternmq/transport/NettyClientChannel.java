@@ -147,23 +147,20 @@ final class NettyClientChannel implements ClientChannel {
         }
     }
 
-    /** From the {@link LoopWrites} it is listed in: writes what waits now, as the drain posted for it would later. */
+    /**
+     * From the {@link LoopWrites} it is listed in: writes what waits now, as the drain posted for it would later; on
+     * its new loop if it moved since it was listed.
+     */
     void writeWaiting() {
-        if (!channel.eventLoop().inEventLoop()) {
-            onEventLoop(this::writeWaiting); // moved to another loop since it was listed
-            return;
-        }
-        listedForWrite = false;
-        drain();
+        onEventLoop(() -> {
+            listedForWrite = false;
+            drain();
+        });
     }
 
     /** From the {@link LoopWrites} it is listed in: no longer listed, so a send past the mark lists it again. */
     void unlistForWrite() {
-        if (!channel.eventLoop().inEventLoop()) {
-            onEventLoop(this::unlistForWrite);
-            return;
-        }
-        listedForWrite = false;
+        onEventLoop(() -> listedForWrite = false);
     }
 
     private void drain() {
