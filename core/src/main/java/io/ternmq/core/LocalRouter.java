@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Routes within this node: retained update, one tree match (one entry per session at its highest granted QoS
  * [MQTT-3.3.5-1], none for the publisher's own No Local subscriptions), one member per matching shared group,
- * then one task per owning session thread carrying all of that thread's targets. When persistent
+ * then one task per owning session thread carrying all of that thread's targets. A match of many sessions and no
+ * shared group is built into a {@link FanOutRoute} and kept for the topic's next messages. When persistent
  * sessions receive the message at QoS 1/2, its payload is written once to the message table here, before any
  * session's queue row can refer to it, shared by all of them.
  */
@@ -31,6 +32,8 @@ final class LocalRouter implements Router {
     private final Clock clock;
     /** Matched sessions of the route in hand, collected into a map reused per thread. */
     private final ScratchMap<TargetMap<Session>> targetsScratch = new ScratchMap<>(256, TargetMap::new);
+    /** Each routing thread's large matches, grouped by session thread. */
+    private final ThreadLocal<FanOutRoutes> fanOutRoutes = ThreadLocal.withInitial(FanOutRoutes::new);
 
     LocalRouter(SessionThreads threads, Subscriptions subscriptions, RetainedIndex retained,
                 MessageStore messages, MessageIds messageIds, CoreStats stats, Clock clock) {
@@ -75,8 +78,17 @@ final class LocalRouter implements Router {
 
     private Routed routeTo(Publish message, @Nullable Session publisher, @Nullable StoreAck ack,
                            TargetMap<Session> targets) {
-        subscriptions.match(message.topic(), publisher, targets);
         List<Target> sharedTargets = subscriptions.hasShared() ? pickSharedMembers(message.topic()) : List.of();
+        long version = subscriptions.version();
+        FanOutRoutes kept = fanOutRoutes.get();
+        if (sharedTargets.isEmpty()) {
+            FanOutRoute route = kept.find(message.topic(), publisher, version);
+            if (route != null) {
+                routeFanOut(message, publisher, ack, route);
+                return Routed.MATCHED;
+            }
+        }
+        subscriptions.match(message.topic(), publisher, targets);
         if (targets.isEmpty() && sharedTargets.isEmpty()) {
             // A retained message is kept for later subscribers, not dropped: this counted the broker's own $SYS
             // topics, published every interval, as drops.
@@ -84,6 +96,14 @@ final class LocalRouter implements Router {
                 stats.noSubscriberDrops.increment();
             }
             return Routed.NO_SUBSCRIBERS;
+        }
+        if (targets.size() >= FanOutRoutes.MIN_SESSIONS && sharedTargets.isEmpty()) {
+            FanOutRoute route = FanOutRoute.of(targets, threads.size());
+            if (subscriptions.version() == version) { // else the match may hold a change made after that version
+                kept.keep(message.topic(), publisher, version, route);
+            }
+            routeFanOut(message, publisher, ack, route);
+            return Routed.MATCHED;
         }
         PersistedMessage row = storeForPersistentTargets(message, targets, sharedTargets);
         if (row != null && ack != null) {
@@ -106,13 +126,31 @@ final class LocalRouter implements Router {
         return Routed.MATCHED;
     }
 
+    /** Many sessions, each thread's as one task that delivers to its group: the message row stored first. */
+    private void routeFanOut(Publish message, @Nullable Session publisher, @Nullable StoreAck ack,
+                             FanOutRoute route) {
+        PersistedMessage row = store(message, route.holders());
+        if (row != null && ack != null) {
+            ack.wrote();
+        }
+        for (int i = 0; i < route.threads(); i++) {
+            FanOutRoute.Group group = route.group(i);
+            if (group == null) {
+                continue;
+            }
+            SessionThread thread = threads.get(i);
+            submit(thread, row != null && group.holdsRows() ? ack : null, () -> group.deliver(message, row));
+            noteIfBehind(thread, publisher);
+        }
+    }
+
     /**
      * The common case of one subscriber (a device's topic, a pair of clients): one task to its thread, without the
      * per-thread grouping and its lists.
      */
     private void routeToOne(Publish message, @Nullable Session publisher, Session session,
                             SubscriptionOptions options, @Nullable PersistedMessage row, @Nullable StoreAck ack) {
-        PersistedMessage held = row != null && holdsRow(session, options.qos()) ? row : null;
+        PersistedMessage held = row != null && session.holdsRow(options.qos()) ? row : null;
         SessionThread thread = threads.get(session.owner().index());
         submit(thread, held != null ? ack : null, () -> session.deliver(message, options, held, null));
         noteIfBehind(thread, publisher);
@@ -172,25 +210,26 @@ final class LocalRouter implements Router {
         }
         int holders = 0;
         for (int i = 0; i < targets.size(); i++) {
-            if (holdsRow(targets.key(i), targets.value(i).qos())) {
+            if (targets.key(i).holdsRow(targets.value(i).qos())) {
                 holders++;
             }
         }
         for (Target target : sharedTargets) {
-            if (holdsRow(target.session(), target.options().qos())) {
+            if (target.session().holdsRow(target.options().qos())) {
                 holders++;
             }
         }
-        if (holders == 0) {
+        return store(message, holders);
+    }
+
+    /** The message's row, shared by {@code holders} sessions; null for a QoS 0 message or without holders. */
+    private @Nullable PersistedMessage store(Publish message, int holders) {
+        if (holders == 0 || message.qos() == Qos.AT_MOST_ONCE) {
             return null;
         }
         var stored = new StoredMessage(messageIds.next(), message.topic(), message.qos(), message.payload(),
                 StoredProperties.of(message.properties()), expiresAt(message));
         return PersistedMessage.store(stored, holders, messages);
-    }
-
-    private static boolean holdsRow(Session session, Qos granted) {
-        return session.lifetime() == SessionLifetime.PERSISTENT && granted != Qos.AT_MOST_ONCE;
     }
 
     private static boolean writesRows(List<Target> group) {
@@ -226,11 +265,11 @@ final class LocalRouter implements Router {
         for (int i = 0; i < targets.size(); i++) {
             Session session = targets.key(i);
             SubscriptionOptions options = targets.value(i);
-            boolean holds = row != null && holdsRow(session, options.qos());
+            boolean holds = row != null && session.holdsRow(options.qos());
             add(byThread, new Own(session, options, holds ? row : null));
         }
         for (Target target : sharedTargets) {
-            boolean holds = row != null && holdsRow(target.session(), target.options().qos());
+            boolean holds = row != null && target.session().holdsRow(target.options().qos());
             add(byThread, holds && target instanceof Picked picked ? picked.holding(row) : target);
         }
         return byThread;

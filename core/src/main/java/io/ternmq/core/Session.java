@@ -196,6 +196,14 @@ final class Session implements OutboundFlow.Sink {
         return lifetime == SessionLifetime.PERSISTENT && !discarded;
     }
 
+    /**
+     * Whether a QoS 1/2 message delivered at {@code granted} keeps a message-table row for this session: persistent
+     * and granted QoS 1 or 2. Any thread may ask (the router does): both are fixed for the session's life.
+     */
+    boolean holdsRow(Qos granted) {
+        return lifetime == SessionLifetime.PERSISTENT && granted != Qos.AT_MOST_ONCE;
+    }
+
     // --- outbound ---
 
     /**

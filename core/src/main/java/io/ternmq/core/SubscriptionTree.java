@@ -61,6 +61,14 @@ final class SubscriptionTree<S> {
         }
     }
 
+    /**
+     * The trie's version: the lock's optimistic stamp, which every write lock changes, or 0 while a writer holds
+     * it. Read locks leave it as it is.
+     */
+    long version() {
+        return lock.tryOptimisticRead();
+    }
+
     /** Number of subscriptions: one per subscriber and filter. */
     long size() {
         return count;

@@ -39,6 +39,14 @@ final class Subscriptions {
         tree.match(topic, publisher, result);
     }
 
+    /**
+     * The ordinary subscriptions' version: it changes with every subscribe and unsubscribe, and is 0 while one is
+     * being made. A match made between two equal non-zero readings is a match of that version.
+     */
+    long version() {
+        return tree.version();
+    }
+
     /** Every shared group with a filter matching {@code topic}; nothing (and no walk) when there are none. */
     void matchShared(String topic, Map<SharedGroup<Session>, SubscriptionOptions> result) {
         shared.match(topic, result);
