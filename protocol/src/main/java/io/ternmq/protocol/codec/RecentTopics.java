@@ -3,6 +3,9 @@ package io.ternmq.protocol.codec;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.FastThreadLocal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -17,6 +20,10 @@ import java.util.Arrays;
 final class RecentTopics {
 
     private static final int SLOTS = 512;
+    private static final int SLOT_BITS = Integer.numberOfTrailingZeros(SLOTS);
+    private static final long MIX = 0x9E3779B97F4A7C15L;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
     /** Longer topics are decoded every time: rare, and not worth holding on to. */
     static final int MAX_CACHED_BYTES = 256;
 
@@ -44,11 +51,7 @@ final class RecentTopics {
 
     private String lookup(ByteBuf in, int index, int length, String field) {
         in.getBytes(index, scratch, 0, length);
-        int hash = length;
-        for (int i = 0; i < length; i++) {
-            hash = 31 * hash + scratch[i];
-        }
-        int slot = (hash * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(SLOTS));
+        int slot = slotOf(scratch, length);
         byte[] key = keys[slot];
         if (key != null && Arrays.equals(key, 0, key.length, scratch, 0, length)) {
             return topics[slot];
@@ -57,5 +60,24 @@ final class RecentTopics {
         keys[slot] = Arrays.copyOf(scratch, length);
         topics[slot] = topic;
         return topic;
+    }
+
+    /**
+     * The slot of the first {@code length} bytes of {@code bytes}, hashed eight at a time: a hash byte by byte was
+     * one multiply per byte in a dependent chain, and the intake's top frame. The bytes past {@code length} in the
+     * last word are masked off (the scratch array holds older topics' bytes there, and has room for a whole word).
+     */
+    private static int slotOf(byte[] bytes, int length) {
+        long hash = length;
+        int i = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+            hash = (hash ^ (long) LONGS.get(bytes, i)) * MIX;
+        }
+        if (i < length) {
+            long last = (long) LONGS.get(bytes, i) & (-1L >>> (Long.SIZE - Byte.SIZE * (length - i)));
+            hash = (hash ^ last) * MIX;
+        }
+        hash = (hash ^ (hash >>> 29)) * MIX;
+        return (int) (hash >>> (Long.SIZE - SLOT_BITS));
     }
 }

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class TopicBytes {
 
-    private static final int SLOTS = 64;
+    /** As many as {@link RecentTopics}: fifty publishers' topics in 64 slots shared a slot in pairs and took turns. */
+    private static final int SLOTS = 512;
 
     private static final FastThreadLocal<TopicBytes> LOCAL = new FastThreadLocal<>() {
         @Override

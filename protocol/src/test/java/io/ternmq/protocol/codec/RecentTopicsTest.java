@@ -77,4 +77,36 @@ class RecentTopicsTest {
             }
         }
     }
+
+    /**
+     * A topic's slot depends on its bytes only, not on what longer topics left in the scratch space past its end:
+     * a short topic decoded again after other topics is still found, at every length around a whole word.
+     */
+    @Test
+    void shortTopicAfterLongerOnes_foundAgain() {
+        for (int length = 1; length <= 17; length++) {
+            String topic = "t".repeat(length);
+            String first = decode(topic, true);
+            decode("x/".repeat(40) + length, true);
+            decode("y".repeat(length + 3), false);
+
+            assertThat(decode(topic, false)).as("length %d", length).isSameAs(first);
+        }
+    }
+
+    /** Topics of one pattern, a device number apart, spread over the slots rather than piling into a few. */
+    @Test
+    void similarTopics_spreadOverTheSlots() {
+        List<String> first = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            first.add(decode("bench-1/fan-in/" + i, true));
+        }
+        int kept = 0;
+        for (int i = 0; i < 64; i++) {
+            if (decode("bench-1/fan-in/" + i, false) == first.get(i)) {
+                kept++;
+            }
+        }
+        assertThat(kept).as("of 64 topics in 512 slots, still cached").isGreaterThanOrEqualTo(48);
+    }
 }

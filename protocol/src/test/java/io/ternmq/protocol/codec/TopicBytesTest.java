@@ -29,6 +29,24 @@ class TopicBytesTest {
         }
     }
 
+    /** Fifty publishers' topics taking turns: nearly all stay converted (64 slots kept about two thirds). */
+    @Test
+    void fiftyTopicsInTurn_mostConvertedOnce() {
+        String[] topics = new String[50];
+        byte[][] first = new byte[topics.length][];
+        for (int i = 0; i < topics.length; i++) {
+            topics[i] = "bench-1/fan-in/" + i;
+            first[i] = TopicBytes.of(topics[i]);
+        }
+        int kept = 0;
+        for (int i = 0; i < topics.length; i++) {
+            if (TopicBytes.of(topics[i]) == first[i]) {
+                kept++;
+            }
+        }
+        assertThat(kept).isGreaterThanOrEqualTo(44);
+    }
+
     /** [MQTT-1.5.4-2] a topic the broker cannot send (U+0000) is refused by the encoder, every time. */
     @Test
     void topicWithNullCharacter_refused() {
