@@ -16,10 +16,10 @@ import java.util.Map;
 /**
  * Routes within this node: retained update, one tree match (one entry per session at its highest granted QoS
  * [MQTT-3.3.5-1], none for the publisher's own No Local subscriptions), one member per matching shared group,
- * then one task per owning session thread carrying all of that thread's targets. A match of many sessions and no
- * shared group is built into a {@link FanOutRoute} and kept for the topic's next messages. When persistent
- * sessions receive the message at QoS 1/2, its payload is written once to the message table here, before any
- * session's queue row can refer to it, shared by all of them.
+ * then one task per owning session thread carrying all of that thread's targets. A match without shared groups is
+ * built into a {@link KeptRoute} and kept for the topic's next messages (see {@link KeptRoutes} for when). When
+ * persistent sessions receive the message at QoS 1/2, its payload is written once to the message table here,
+ * before any session's queue row can refer to it, shared by all of them.
  */
 final class LocalRouter implements Router {
 
@@ -33,7 +33,7 @@ final class LocalRouter implements Router {
     /** Matched sessions of the route in hand, collected into a map reused per thread. */
     private final ScratchMap<TargetMap<Session>> targetsScratch = new ScratchMap<>(256, TargetMap::new);
     /** Each routing thread's large matches, grouped by session thread. */
-    private final ThreadLocal<FanOutRoutes> fanOutRoutes = ThreadLocal.withInitial(FanOutRoutes::new);
+    private final ThreadLocal<KeptRoutes> keptRoutes = ThreadLocal.withInitial(KeptRoutes::new);
 
     LocalRouter(SessionThreads threads, Subscriptions subscriptions, RetainedIndex retained,
                 MessageStore messages, MessageIds messageIds, CoreStats stats, Clock clock) {
@@ -68,26 +68,27 @@ final class LocalRouter implements Router {
                 ack.wrote();
             }
         }
+        List<Target> sharedTargets = subscriptions.hasShared() ? pickSharedMembers(message.topic()) : List.of();
+        long version = subscriptions.version();
+        KeptRoutes kept = keptRoutes.get();
+        if (sharedTargets.isEmpty()) {
+            KeptRoute route = kept.find(message.topic(), publisher, version);
+            if (route != null) {
+                routeKept(message, publisher, ack, route);
+                return Routed.MATCHED;
+            }
+        }
         TargetMap<Session> targets = targetsScratch.borrow();
         try {
-            return routeTo(message, publisher, ack, targets);
+            return routeTo(message, publisher, ack, targets, sharedTargets, kept, version);
         } finally {
             targetsScratch.giveBack(targets);
         }
     }
 
+    /** Without a kept route: a match of subscriptions version {@code version}, kept if {@link KeptRoutes} says. */
     private Routed routeTo(Publish message, @Nullable Session publisher, @Nullable StoreAck ack,
-                           TargetMap<Session> targets) {
-        List<Target> sharedTargets = subscriptions.hasShared() ? pickSharedMembers(message.topic()) : List.of();
-        long version = subscriptions.version();
-        FanOutRoutes kept = fanOutRoutes.get();
-        if (sharedTargets.isEmpty()) {
-            FanOutRoute route = kept.find(message.topic(), publisher, version);
-            if (route != null) {
-                routeFanOut(message, publisher, ack, route);
-                return Routed.MATCHED;
-            }
-        }
+                           TargetMap<Session> targets, List<Target> sharedTargets, KeptRoutes kept, long version) {
         subscriptions.match(message.topic(), publisher, targets);
         if (targets.isEmpty() && sharedTargets.isEmpty()) {
             // A retained message is kept for later subscribers, not dropped: this counted the broker's own $SYS
@@ -97,12 +98,12 @@ final class LocalRouter implements Router {
             }
             return Routed.NO_SUBSCRIBERS;
         }
-        if (targets.size() >= FanOutRoutes.MIN_SESSIONS && sharedTargets.isEmpty()) {
-            FanOutRoute route = FanOutRoute.of(targets, threads.size());
+        if (sharedTargets.isEmpty() && kept.worthKeeping(message.topic(), publisher, targets.size())) {
+            KeptRoute route = KeptRoute.of(targets, threads.size());
             if (subscriptions.version() == version) { // else the match may hold a change made after that version
                 kept.keep(message.topic(), publisher, version, route);
             }
-            routeFanOut(message, publisher, ack, route);
+            routeKept(message, publisher, ack, route);
             return Routed.MATCHED;
         }
         PersistedMessage row = storeForPersistentTargets(message, targets, sharedTargets);
@@ -126,15 +127,15 @@ final class LocalRouter implements Router {
         return Routed.MATCHED;
     }
 
-    /** Many sessions, each thread's as one task that delivers to its group: the message row stored first. */
-    private void routeFanOut(Publish message, @Nullable Session publisher, @Nullable StoreAck ack,
-                             FanOutRoute route) {
+    /** Each thread's sessions as one task that delivers to its group, the message row stored first. */
+    private void routeKept(Publish message, @Nullable Session publisher, @Nullable StoreAck ack,
+                             KeptRoute route) {
         PersistedMessage row = store(message, route.holders());
         if (row != null && ack != null) {
             ack.wrote();
         }
         for (int i = 0; i < route.threads(); i++) {
-            FanOutRoute.Group group = route.group(i);
+            KeptRoute.Group group = route.group(i);
             if (group == null) {
                 continue;
             }
@@ -146,7 +147,7 @@ final class LocalRouter implements Router {
 
     /**
      * The common case of one subscriber (a device's topic, a pair of clients): one task to its thread, without the
-     * per-thread grouping and its lists.
+     * per-thread grouping and its lists, until the topic comes again and gets a kept route.
      */
     private void routeToOne(Publish message, @Nullable Session publisher, Session session,
                             SubscriptionOptions options, @Nullable PersistedMessage row, @Nullable StoreAck ack) {

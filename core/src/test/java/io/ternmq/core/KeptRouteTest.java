@@ -23,11 +23,12 @@ import static io.ternmq.core.TestClient.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A topic matched by many sessions is routed through a kept {@link FanOutRoute} from its second message on: every
+ * A topic's match is routed through a kept {@link KeptRoute} (many sessions from its first message, one from its
+ * third): every
  * message still reaches exactly the sessions a fresh match would give, after every subscription change, with one
  * task per owning thread and one message row shared by the persistent holders.
  */
-class FanOutRouteTest {
+class KeptRouteTest {
 
     private static final int THREADS = 3;
     private static final int SUBSCRIBERS = 12;
@@ -205,5 +206,35 @@ class FanOutRouteTest {
             assertThat(client.channel().publishes()).extracting(Publish::qos)
                     .containsExactly(Qos.AT_LEAST_ONCE, Qos.AT_LEAST_ONCE);
         }
+    }
+
+    @Test
+    void oneSubscriber_repeatedTopic_eachMessageOnceAndTheLaterSubscriberFromItsSubscribeOn() {
+        TestClient subscriber = subscribers("one", 1, "fan/out", Qos.AT_MOST_ONCE).getFirst();
+        publishEach("1", "2", "3"); // the third through the route kept at the second
+
+        TestClient late = subscribers("late", 1, "fan/#", Qos.AT_MOST_ONCE).getFirst();
+        publishEach("4");
+        subscriber.send(new Unsubscribe(2, List.of("fan/out")));
+        publishEach("5");
+
+        assertThat(payloads(subscriber)).containsExactly("1", "2", "3", "4");
+        assertThat(payloads(late)).containsExactly("4", "5");
+    }
+
+    @Test
+    void oneNoLocalSubscriber_repeatedTopicFromItselfAndAnother_getsOnlyTheOthersMessages() {
+        // [MQTT-3.8.3-3]
+        TestClient self = Mqtt5Clients.connected(broker, "self");
+        self.send(new Subscribe(1, List.of(new TopicSubscription("fan/out", Qos.AT_MOST_ONCE, true, false,
+                RetainHandling.SEND_ON_SUBSCRIBE))));
+        self.take();
+
+        for (int i = 1; i <= 3; i++) {
+            self.send(publish("fan/out", Qos.AT_MOST_ONCE, 0, "own" + i));
+            publishEach("theirs" + i);
+        }
+
+        assertThat(payloads(self)).containsExactly("theirs1", "theirs2", "theirs3");
     }
 }

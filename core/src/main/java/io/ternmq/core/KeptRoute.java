@@ -4,25 +4,26 @@ import io.ternmq.protocol.Publish;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A match with many sessions, grouped by the session thread that owns them, never changed once built: kept by
- * {@link FanOutRoutes}, so that a topic published again to the same sessions is handed to each thread as its
- * group, without a walk, a map or an object per session and message. Each thread reads only its own group, which
- * stays in its cache from one message to the next where per-message lists built on the routing thread did not.
+ * A match's sessions, grouped by the session thread that owns them, never changed once built: kept by
+ * {@link KeptRoutes}, so that a topic published again to the same sessions is handed to each thread as its
+ * group, without a walk, a map or an object per session and message. In a fan-out each thread reads only its own
+ * group, which stays in its cache from one message to the next where per-message lists built on the routing
+ * thread did not (on two half cores those were 41 % of the publisher's loop).
  */
-final class FanOutRoute {
+final class KeptRoute {
 
     private final @Nullable Group[] groups;
     private final int sessions;
     private final int holders;
 
-    private FanOutRoute(@Nullable Group[] groups, int sessions, int holders) {
+    private KeptRoute(@Nullable Group[] groups, int sessions, int holders) {
         this.groups = groups;
         this.sessions = sessions;
         this.holders = holders;
     }
 
     /** The sessions of {@code targets} in their order, by owner thread; {@code threads} session threads in all. */
-    static FanOutRoute of(TargetMap<Session> targets, int threads) {
+    static KeptRoute of(TargetMap<Session> targets, int threads) {
         int[] counts = new int[threads];
         for (int i = 0; i < targets.size(); i++) {
             counts[targets.key(i).owner().index()]++;
@@ -53,7 +54,7 @@ final class FanOutRoute {
                 groups[thread] = new Group(sessions[thread], options[thread], holdsRows[thread]);
             }
         }
-        return new FanOutRoute(groups, targets.size(), holders);
+        return new KeptRoute(groups, targets.size(), holders);
     }
 
     /** Session threads, by index; {@link #group} is null for those that own none of the sessions. */
