@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -97,7 +96,7 @@ final class SessionThread {
     }
 
     /** Queues a batch of tasks from another session thread; they count as handed over until they have run. */
-    void handOver(List<Runnable> tasks) {
+    void handOver(TaskChunks tasks) {
         handOver(tasks.size(), () -> runAll(tasks, true));
     }
 
@@ -149,7 +148,7 @@ final class SessionThread {
      * Runs tasks of a batch in order, each owned and guarded as a task posted alone. Each is dropped from the list
      * once run: a batch can hold thousands of messages, which a collection during the run would otherwise copy.
      */
-    void runAll(List<Runnable> tasks) {
+    void runAll(TaskChunks tasks) {
         runAll(tasks, false);
     }
 
@@ -159,13 +158,18 @@ final class SessionThread {
      * those tasks leave for their thread (a drain of what they sent) would otherwise wait behind all those batches.
      * A thread that keeps up runs what they left right after the batch, as it does after its own.
      */
-    private void runAll(List<Runnable> tasks, boolean handedOver) {
+    private void runAll(TaskChunks tasks, boolean handedOver) {
         DedicatedExecutor between = handedOver && this.handedOver.get() >= CAUGHT_UP_AT ? dedicated : null;
-        for (int i = 0; i < tasks.size(); i++) {
-            Runnable task = tasks.set(i, null);
-            runOwned(task);
-            if (between != null) {
-                betweenTasks(between);
+        for (int c = 0; c < tasks.chunks(); c++) {
+            Runnable[] chunk = tasks.chunk(c);
+            int filled = tasks.filled(c);
+            for (int i = 0; i < filled; i++) {
+                Runnable task = chunk[i];
+                chunk[i] = null;
+                runOwned(task);
+                if (between != null) {
+                    betweenTasks(between);
+                }
             }
         }
     }

@@ -1,11 +1,10 @@
 package io.ternmq.core;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -21,16 +20,15 @@ final class TaskBatches {
 
     private final SessionThread home;
     private final Runnable flush = this::flush;
-    private List<Runnable>[] pending;
+    private @Nullable TaskChunks[] pending;
     private SessionThread[] targets;
     /** Per target, how many tasks its last batch held: the next starts at that capacity instead of growing to it. */
     private int[] lastSizes;
     private boolean flushQueued;
 
-    @SuppressWarnings("unchecked") // generic array creation: one slot per session thread index
     TaskBatches(SessionThread home) {
         this.home = home;
-        this.pending = new List[Math.max(4, home.index() + 1)];
+        this.pending = new TaskChunks[Math.max(4, home.index() + 1)];
         this.targets = new SessionThread[pending.length];
         this.lastSizes = new int[pending.length];
     }
@@ -42,9 +40,9 @@ final class TaskBatches {
             targets = Arrays.copyOf(targets, pending.length);
             lastSizes = Arrays.copyOf(lastSizes, pending.length);
         }
-        List<Runnable> tasks = pending[index];
+        TaskChunks tasks = pending[index];
         if (tasks == null) {
-            tasks = new ArrayList<>(Math.max(10, lastSizes[index]));
+            tasks = new TaskChunks(Math.max(10, lastSizes[index]));
             pending[index] = tasks;
             targets[index] = target;
         }
@@ -69,7 +67,7 @@ final class TaskBatches {
     private void flush() {
         flushQueued = false;
         for (int i = 0; i < pending.length; i++) {
-            List<Runnable> tasks = pending[i];
+            TaskChunks tasks = pending[i];
             if (tasks == null) {
                 continue;
             }

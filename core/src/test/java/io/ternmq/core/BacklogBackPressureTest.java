@@ -5,8 +5,6 @@ import io.ternmq.core.TestBroker.SessionMode;
 import io.ternmq.protocol.Qos;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.ternmq.core.TestClient.publish;
@@ -37,7 +35,7 @@ class BacklogBackPressureTest {
 
     @Test
     void whenCaughtUp_registeredWhileBehind_calledOnceBelowTheCaughtUpMark() {
-        List<Runnable> batch = tasks((int) SessionThread.BEHIND_AT);
+        TaskChunks batch = tasks((int) SessionThread.BEHIND_AT);
         thread.handOver(batch);
         AtomicInteger calls = new AtomicInteger();
 
@@ -105,8 +103,8 @@ class BacklogBackPressureTest {
         assertThat(subscriber.channel().publishes()).hasSize((int) SessionThread.BEHIND_AT);
     }
 
-    private static List<Runnable> tasks(int count) {
-        List<Runnable> tasks = new ArrayList<>(count);
+    private static TaskChunks tasks(int count) {
+        TaskChunks tasks = new TaskChunks(count);
         for (int i = 0; i < count; i++) {
             tasks.add(() -> { });
         }
