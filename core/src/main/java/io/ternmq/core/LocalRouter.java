@@ -32,7 +32,7 @@ final class LocalRouter implements Router {
     private final Clock clock;
     /** Matched sessions of the route in hand, collected into a map reused per thread. */
     private final ScratchMap<TargetMap<Session>> targetsScratch = new ScratchMap<>(256, TargetMap::new);
-    /** Each routing thread's large matches, grouped by session thread. */
+    /** Each routing thread's kept routes: repeated matches, grouped by session thread. */
     private final ThreadLocal<KeptRoutes> keptRoutes = ThreadLocal.withInitial(KeptRoutes::new);
 
     LocalRouter(SessionThreads threads, Subscriptions subscriptions, RetainedIndex retained,
