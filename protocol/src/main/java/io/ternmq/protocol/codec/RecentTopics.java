@@ -6,7 +6,6 @@ import io.netty.util.concurrent.FastThreadLocal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 
 /**
  * The PUBLISH topics a thread decoded recently, so that a topic seen again decodes to the same String without
@@ -36,7 +35,6 @@ final class RecentTopics {
 
     private final byte[][] keys = new byte[SLOTS][];
     private final String[] topics = new String[SLOTS];
-    private final byte[] scratch = new byte[MAX_CACHED_BYTES];
 
     private RecentTopics() {
     }
@@ -49,35 +47,55 @@ final class RecentTopics {
         return LOCAL.get().lookup(in, index, length, field);
     }
 
+    /** A hit reads the buffer in place, eight bytes at a time; only a miss copies the topic out. */
     private String lookup(ByteBuf in, int index, int length, String field) {
-        in.getBytes(index, scratch, 0, length);
-        int slot = slotOf(scratch, length);
+        int slot = slotOf(in, index, length);
         byte[] key = keys[slot];
-        if (key != null && Arrays.equals(key, 0, key.length, scratch, 0, length)) {
+        if (key != null && key.length == length && equals(in, index, key)) {
             return topics[slot];
         }
-        String topic = Utf8.decode(scratch, 0, length, field);
-        keys[slot] = Arrays.copyOf(scratch, length);
+        byte[] bytes = new byte[length];
+        in.getBytes(index, bytes);
+        String topic = Utf8.decode(bytes, 0, length, field);
+        keys[slot] = bytes;
         topics[slot] = topic;
         return topic;
     }
 
     /**
-     * The slot of the first {@code length} bytes of {@code bytes}, hashed eight at a time: a hash byte by byte was
-     * one multiply per byte in a dependent chain, and the intake's top frame. The bytes past {@code length} in the
-     * last word are masked off (the scratch array holds older topics' bytes there, and has room for a whole word).
+     * The slot of the {@code length} bytes at {@code index}, hashed eight at a time: a hash byte by byte was one
+     * multiply per byte in a dependent chain, and the intake's top frame.
      */
-    private static int slotOf(byte[] bytes, int length) {
+    private static int slotOf(ByteBuf in, int index, int length) {
         long hash = length;
         int i = 0;
         for (; i + Long.BYTES <= length; i += Long.BYTES) {
-            hash = (hash ^ (long) LONGS.get(bytes, i)) * MIX;
+            hash = (hash ^ in.getLongLE(index + i)) * MIX;
         }
         if (i < length) {
-            long last = (long) LONGS.get(bytes, i) & (-1L >>> (Long.SIZE - Byte.SIZE * (length - i)));
+            long last = 0;
+            for (int shift = 0; i < length; i++, shift += Byte.SIZE) {
+                last |= (in.getByte(index + i) & 0xFFL) << shift;
+            }
             hash = (hash ^ last) * MIX;
         }
         hash = (hash ^ (hash >>> 29)) * MIX;
         return (int) (hash >>> (Long.SIZE - SLOT_BITS));
+    }
+
+    /** Whether the buffer holds {@code key}'s bytes at {@code index}. */
+    private static boolean equals(ByteBuf in, int index, byte[] key) {
+        int i = 0;
+        for (; i + Long.BYTES <= key.length; i += Long.BYTES) {
+            if (in.getLongLE(index + i) != (long) LONGS.get(key, i)) {
+                return false;
+            }
+        }
+        for (; i < key.length; i++) {
+            if (in.getByte(index + i) != key[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }
