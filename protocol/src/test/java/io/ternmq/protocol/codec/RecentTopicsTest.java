@@ -79,8 +79,8 @@ class RecentTopicsTest {
     }
 
     /**
-     * A topic's slot depends on its bytes only, not on what longer topics left in the scratch space past its end:
-     * a short topic decoded again after other topics is still found, at every length around a whole word.
+     * A topic's slot and comparison depend on its bytes only, not on the bytes past its end (other topics here): a
+     * short topic decoded again after longer ones is still found, at every length around a whole word.
      */
     @Test
     void shortTopicAfterLongerOnes_foundAgain() {
