@@ -5,7 +5,9 @@ import io.ternmq.protocol.PacketType;
 
 /**
  * Reads the fields of one packet body from the reader index up to {@code end}, the end of the body: reading
- * past it means the remaining length was too short for the fields, which is malformed.
+ * past it means the remaining length was too short for the fields, which is malformed. A field's name for the
+ * error message is put together only when the field is short: concatenated on every call, it cost a PUBLISH an
+ * allocation wherever the compiler did not inline this far (an embedding application's JVM, a cold path).
  */
 final class FieldReader {
 
@@ -15,18 +17,27 @@ final class FieldReader {
     }
 
     static int readUnsignedByte(ByteBuf in, int end, String field) {
-        require(in, end, 1, field);
+        return readUnsignedByte(in, end, field, "");
+    }
+
+    /** As {@link #readUnsignedByte(ByteBuf, int, String)}, for the field named {@code owner} then {@code suffix}. */
+    static int readUnsignedByte(ByteBuf in, int end, Object owner, String suffix) {
+        require(in, end, 1, owner, suffix);
         return in.readUnsignedByte();
     }
 
     static int readUnsignedShort(ByteBuf in, int end, String field) {
-        require(in, end, 2, field);
+        return readUnsignedShort(in, end, field, "");
+    }
+
+    private static int readUnsignedShort(ByteBuf in, int end, Object owner, String suffix) {
+        require(in, end, 2, owner, suffix);
         return in.readUnsignedShort();
     }
 
     /** A packet identifier, never 0 [MQTT-2.3.1-1]. */
     static int readPacketId(ByteBuf in, int end, PacketType type) {
-        int id = readUnsignedShort(in, end, type + " packet identifier");
+        int id = readUnsignedShort(in, end, type, " packet identifier");
         if (id == 0) {
             throw Malformed.packet(type + " packet identifier must not be 0"); // [MQTT-2.3.1-1]
         }
@@ -35,7 +46,7 @@ final class FieldReader {
 
     /** A UTF-8 encoded string: two-byte length, then well-formed UTF-8 (1.5.3). */
     static String readString(ByteBuf in, int end, String field) {
-        int length = readUnsignedShort(in, end, field + " length");
+        int length = readUnsignedShort(in, end, field, " length");
         require(in, end, length, field);
         String s = Utf8.decode(in, in.readerIndex(), length, field);
         in.skipBytes(length);
@@ -53,7 +64,7 @@ final class FieldReader {
 
     /** Binary data: two-byte length, then the bytes, copied so the result never refers to the buffer. */
     static byte[] readBinary(ByteBuf in, int end, String field) {
-        int length = readUnsignedShort(in, end, field + " length");
+        int length = readUnsignedShort(in, end, field, " length");
         require(in, end, length, field);
         return readBytes(in, length);
     }
@@ -77,9 +88,14 @@ final class FieldReader {
     }
 
     private static void require(ByteBuf in, int end, int length, String field) {
+        require(in, end, length, field, "");
+    }
+
+    private static void require(ByteBuf in, int end, int length, Object owner, String suffix) {
         int left = end - in.readerIndex();
         if (left < length) {
-            throw Malformed.packet(field + " needs " + length + " bytes but the packet has " + left + " left");
+            throw Malformed.packet(owner + suffix + " needs " + length + " bytes but the packet has " + left
+                    + " left");
         }
     }
 }

@@ -49,7 +49,7 @@ final class PublishAckV5Decoder {
 
     /** A reason code byte that {@code type} may carry, else the packet is malformed. */
     static ReasonCode readReasonCode(PacketType type, ByteBuf in, int end) {
-        int value = FieldReader.readUnsignedByte(in, end, type + " reason code");
+        int value = FieldReader.readUnsignedByte(in, end, type, " reason code");
         ReasonCode code = ReasonCode.fromValue(value);
         if (code == null || !ReasonCodes.allowedIn(type, value)) {
             // [MQTT-3.4.2-1] [MQTT-3.5.2-1] [MQTT-3.6.2-1] [MQTT-3.7.2-1] [MQTT-3.14.2-1] [MQTT-3.15.2-1]

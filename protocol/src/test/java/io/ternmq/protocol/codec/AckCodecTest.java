@@ -94,6 +94,7 @@ class AckCodecTest {
     @MethodSource("acks")
     void decode_bodyShorterThanThePacketId_isMalformed(String name, MqttPacket packet, byte[] bytes) {
         byte[] shorter = {bytes[0], 1, bytes[2]};
-        assertThat(decodeError(shorter)).hasMessageContaining("packet identifier needs 2 bytes");
+        assertThat(decodeError(shorter))
+                .hasMessageContaining(name + " packet identifier needs 2 bytes but the packet has 1 left");
     }
 }

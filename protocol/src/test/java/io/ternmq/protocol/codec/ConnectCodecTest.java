@@ -262,7 +262,8 @@ class ConnectCodecTest {
                 04 82 00 00             // level 4, flags: user name + clean session, keep alive 0
                 00 00                   // client identifier "", then nothing
                 """);
-        assertThat(decodeError(bytes)).hasMessageContaining("user name length needs 2 bytes");
+        assertThat(decodeError(bytes))
+                .hasMessageContaining("user name length needs 2 bytes but the packet has 0 left");
     }
 
     @Test
@@ -275,7 +276,8 @@ class ConnectCodecTest {
                 00 00                   // client identifier ""
                 00 01 74                // will topic "t", then no will message
                 """);
-        assertThat(decodeError(bytes)).hasMessageContaining("will message length");
+        assertThat(decodeError(bytes))
+                .hasMessageContaining("will message length needs 2 bytes but the packet has 0 left");
     }
 
     @Test
