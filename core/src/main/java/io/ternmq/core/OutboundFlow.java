@@ -8,9 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
@@ -48,7 +46,7 @@ final class OutboundFlow {
     private final int maxQueued;
     /** The in-flight limit toward the connected client: ours, or its MQTT 5 Receive Maximum when lower. */
     private int window;
-    private final Map<Integer, InflightMessage> inflight = new LinkedHashMap<>();
+    private final InflightMessages inflight = new InflightMessages();
     // The three deques are empty on an idle connection: they start with one slot, not the default 16 (bench
     // connections scenario).
     /** In-flight messages not yet resent on this connection: the client's window was full at {@link #resume}. */
@@ -158,7 +156,7 @@ final class OutboundFlow {
 
     /** False when the client cannot take the message: then it is done, as if acknowledged [MQTT-3.1.2-25]. */
     private boolean sendFirst(Delivery delivery, Sink sink, OutboundJournal.Origin origin) {
-        int packetId = packetIds.next(inflight::containsKey); // [MQTT-2.3.1-4]
+        int packetId = packetIds.next(inflight::contains); // [MQTT-2.3.1-4]
         // [MQTT-4.3.2-1] [MQTT-4.3.3-1]
         var message = new InflightMessage(delivery.firstAttempt(packetId, now(delivery)), delivery);
         if (!sink.accepts(message.publish())) {
@@ -166,7 +164,7 @@ final class OutboundFlow {
             journal.completed(message);
             return false;
         }
-        inflight.put(packetId, message);
+        inflight.add(message);
         totals.inflight().increment();
         heldBytes.accept(ClientMemory.sizeOf(delivery));
         journal.sent(message, origin);
@@ -204,9 +202,17 @@ final class OutboundFlow {
         }
     }
 
-    /** A recovered in-flight message, in the order first sent; its packet id stays taken. */
+    /**
+     * A recovered in-flight message, in the order first sent; its packet id stays taken. Should the store hold two
+     * with one id, the later one is kept: an id cannot be in flight twice.
+     */
     void restoreInflight(InflightMessage message) {
-        inflight.put(message.publish().packetId(), message);
+        InflightMessage replaced = inflight.remove(message.publish().packetId());
+        if (replaced != null) {
+            totals.inflight().decrement();
+            heldBytes.accept(-ClientMemory.sizeOf(replaced.delivery()));
+        }
+        inflight.add(message);
         totals.inflight().increment();
         heldBytes.accept(ClientMemory.sizeOf(message.delivery()));
     }
@@ -280,12 +286,13 @@ final class OutboundFlow {
         unsent.clear();
         int publishes = 0;
         int awaitingPubcomp = 0;
-        for (InflightMessage message : inflight.values()) {
+        List<InflightMessage> inOrder = inflight.inOrder();
+        for (InflightMessage message : inOrder) {
             if (message.stage() == InflightMessage.Stage.AWAITING_PUBCOMP) {
                 awaitingPubcomp++;
             }
         }
-        for (InflightMessage message : List.copyOf(inflight.values())) {
+        for (InflightMessage message : inOrder) {
             if (message.stage() == InflightMessage.Stage.AWAITING_PUBCOMP) {
                 sink.send(new Pubrel(message.publish().packetId()));
             } else if (!sink.accepts(message.publish())) {
@@ -344,7 +351,7 @@ final class OutboundFlow {
             stored.releaseAll();
             stored = null;
         }
-        for (InflightMessage message : inflight.values()) {
+        for (InflightMessage message : inflight.inOrder()) {
             if (message.stage() == InflightMessage.Stage.AWAITING_ACK) {
                 journal.dropped(message.delivery());
             }
@@ -376,7 +383,7 @@ final class OutboundFlow {
      */
     List<Delivery> sharedUnacknowledged() {
         List<Delivery> held = new ArrayList<>();
-        for (InflightMessage message : inflight.values()) {
+        for (InflightMessage message : inflight.inOrder()) {
             if (message.delivery().share() != null && message.publish().qos() == Qos.AT_LEAST_ONCE) {
                 held.add(message.delivery());
             }
@@ -402,7 +409,7 @@ final class OutboundFlow {
         for (Delivery delivery : tail) {
             bytes += ClientMemory.sizeOf(delivery);
         }
-        for (InflightMessage message : inflight.values()) {
+        for (InflightMessage message : inflight.inOrder()) {
             bytes += ClientMemory.sizeOf(message.delivery());
         }
         return bytes;

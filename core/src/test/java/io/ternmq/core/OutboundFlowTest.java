@@ -114,4 +114,22 @@ class OutboundFlowTest {
         assertThat(publishes()).extracting(OutboundFlowTest::text, Publish::packetId, Publish::dup)
                 .containsExactly(tuple("c", 3, false));
     }
+
+    @Test
+    void restoreInflight_twoWithOneId_keepsTheLaterAndCountsIt() {
+        // [MQTT-2.3.1-2] an id is in flight once; a store holding two keeps the later, never both
+        Delivery earlier = delivery("old", Qos.AT_LEAST_ONCE);
+        Delivery later = delivery("new", Qos.AT_LEAST_ONCE);
+        var totals = OutboundFlow.Totals.unshared();
+        var restored = new OutboundFlow(2, 3, totals);
+        restored.restoreInflight(new InflightMessage(earlier.firstAttempt(5), earlier));
+        restored.restoreInflight(new InflightMessage(later.firstAttempt(5), later));
+
+        restored.resume(sink);
+
+        assertThat(restored.inflightCount()).isEqualTo(1);
+        assertThat(totals.inflight().sum()).isEqualTo(1);
+        assertThat(publishes()).extracting(OutboundFlowTest::text, Publish::packetId, Publish::dup)
+                .containsExactly(tuple("new", 5, true));
+    }
 }
