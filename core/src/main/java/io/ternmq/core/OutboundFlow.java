@@ -46,7 +46,7 @@ final class OutboundFlow {
     private final int maxQueued;
     /** The in-flight limit toward the connected client: ours, or its MQTT 5 Receive Maximum when lower. */
     private int window;
-    private final InflightMessages inflight = new InflightMessages();
+    private final PacketIdTable<InflightMessage> inflight = new PacketIdTable<>();
     // The three deques are empty on an idle connection: they start with one slot, not the default 16 (bench
     // connections scenario).
     /** In-flight messages not yet resent on this connection: the client's window was full at {@link #resume}. */
@@ -164,7 +164,7 @@ final class OutboundFlow {
             journal.completed(message);
             return false;
         }
-        inflight.add(message);
+        inflight.putIfAbsent(packetId, message); // free: the allocator skipped the ids in flight
         totals.inflight().increment();
         heldBytes.accept(ClientMemory.sizeOf(delivery));
         journal.sent(message, origin);
@@ -212,7 +212,7 @@ final class OutboundFlow {
             totals.inflight().decrement();
             heldBytes.accept(-ClientMemory.sizeOf(replaced.delivery()));
         }
-        inflight.add(message);
+        inflight.putIfAbsent(message.publish().packetId(), message);
         totals.inflight().increment();
         heldBytes.accept(ClientMemory.sizeOf(message.delivery()));
     }

@@ -14,10 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
@@ -35,7 +33,7 @@ final class Session implements OutboundFlow.Sink {
     private final SessionThread owner;
     private final BrokerContext broker;
     private final Map<String, SubscriptionOptions> subscriptions = new HashMap<>();
-    private final Set<Integer> unreleasedInbound = new HashSet<>();
+    private final PacketIdTable<Boolean> unreleasedInbound = new PacketIdTable<>();
     private final OutboundFlow outbound;
     private final OutboundJournal journal;
     private final FencedSends fencedSends;
@@ -74,7 +72,7 @@ final class Session implements OutboundFlow.Sink {
         assert owner.isCurrent();
         recovered.inflight().forEach(outbound::restoreInflight);
         outbound.restoreQueued(recovered.queued());
-        unreleasedInbound.addAll(recovered.inboundPacketIds());
+        recovered.inboundPacketIds().forEach(id -> unreleasedInbound.putIfAbsent(id, Boolean.TRUE));
         nextSequence = recovered.nextSequence();
     }
 
@@ -168,7 +166,7 @@ final class Session implements OutboundFlow.Sink {
     /** Records a QoS 2 packet id; false when it is already unreleased: a resend not to be routed again [MQTT-4.3.3-2]. */
     boolean receiveExactlyOnce(int packetId) {
         assert owner.isCurrent();
-        boolean first = unreleasedInbound.add(packetId);
+        boolean first = unreleasedInbound.putIfAbsent(packetId, Boolean.TRUE);
         if (first && isStored()) {
             storage().inboundPacketIds().add(new InboundPacketId(clientId, packetId));
         }
@@ -184,7 +182,7 @@ final class Session implements OutboundFlow.Sink {
     /** Lets a QoS 2 packet id go at PUBREL; returns whether it was unreleased. */
     boolean release(int packetId) {
         assert owner.isCurrent();
-        boolean known = unreleasedInbound.remove(packetId);
+        boolean known = unreleasedInbound.remove(packetId) != null;
         if (known && isStored()) {
             storage().inboundPacketIds().remove(new InboundPacketId(clientId, packetId));
         }

@@ -8,25 +8,26 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A session's QoS 1/2 messages in flight, by packet id, and the order they were first sent in. An open-addressing
- * table with linear probing; the ids are scattered over it by a multiplicative hash, because ids handed out in turn
- * would otherwise fill one run of slots, and removing an entry walks the rest of its run. A boxed map cost every QoS 1
- * delivery an entry and up to three {@code Integer}s (allocate, put, get on PUBACK): in {@code OutboundFlowBenchmark}
- * a delivery and its acknowledgement took 42-45 ns and 168 B, now 30-33 ns and 64 B (the PUBLISH and its
- * InflightMessage). The arrays are created at the first message and kept (an idle connection holds none); they grow
- * with the most messages ever in flight at once, which the window bounds. Owned by the session's thread.
+ * Values by MQTT packet identifier, in the order added: a session's QoS 1/2 messages in flight (resent in the
+ * order first sent), the QoS 2 ids it received and has not seen released. An open-addressing table with linear
+ * probing; the ids are scattered over it by a multiplicative hash, because ids handed out in turn would otherwise
+ * fill one run of slots, and removing an entry walks the rest of its run. The boxed maps and sets before cost every
+ * QoS 1/2 message a node and up to three {@code Integer}s: in {@code OutboundFlowBenchmark} a delivery and its
+ * acknowledgement took 42-45 ns and 168 B, now 30-33 ns and 64 B (the PUBLISH and its InflightMessage). The arrays
+ * are created at the first entry and kept (an idle connection holds none); they grow with the most entries ever
+ * held at once, which the in-flight windows bound. Owned by the session's thread.
  */
-final class InflightMessages {
+final class PacketIdTable<V> {
 
     private static final int FIRST_CAPACITY = 16;
     private static final int[] NO_IDS = new int[0];
-    private static final InflightMessage[] NO_MESSAGES = new InflightMessage[0];
+    private static final Object[] NO_VALUES = new Object[0];
     private static final long[] NO_ORDER = new long[0];
 
     /** Slot to packet id; 0 (never an id [MQTT-2.3.1-1]) marks a free slot. */
     private int[] ids = NO_IDS;
-    private InflightMessage[] messages = NO_MESSAGES;
-    /** Slot to the number of its message's {@link #add}, for the order first sent. */
+    private Object[] values = NO_VALUES;
+    /** Slot to the number of its entry's {@link #putIfAbsent}, for the order added. */
     private long[] order = NO_ORDER;
     private long added;
     private int size;
@@ -41,14 +42,14 @@ final class InflightMessages {
         return slotOf(packetId) >= 0;
     }
 
-    @Nullable InflightMessage get(int packetId) {
+    @SuppressWarnings("unchecked")
+    @Nullable V get(int packetId) {
         int slot = slotOf(packetId);
-        return slot < 0 ? null : messages[slot];
+        return slot < 0 ? null : (V) values[slot];
     }
 
-    /** Adds {@code message} under its PUBLISH's packet id, which must not be in flight already. */
-    void add(InflightMessage message) {
-        int packetId = message.publish().packetId();
+    /** Adds {@code value} under {@code packetId} unless that id is in the table; returns whether it was added. */
+    boolean putIfAbsent(int packetId, V value) {
         if (packetId <= 0 || packetId > PacketIdAllocator.MAX_ID) {
             throw new IllegalArgumentException("not a packet identifier: " + packetId);
         }
@@ -59,21 +60,23 @@ final class InflightMessages {
         int slot = home(packetId);
         while (ids[slot] != 0) {
             if (ids[slot] == packetId) {
-                throw new IllegalStateException("packet identifier " + packetId + " is already in flight");
+                return false;
             }
             slot = (slot + 1) & mask;
         }
-        place(slot, packetId, message, added++);
+        place(slot, packetId, value, added++);
         size++;
+        return true;
     }
 
-    /** Removes the message with this id; returns it, or null when none was in flight. */
-    @Nullable InflightMessage remove(int packetId) {
+    /** Removes the entry with this id; returns its value, or null when there was none. */
+    @SuppressWarnings("unchecked")
+    @Nullable V remove(int packetId) {
         int slot = slotOf(packetId);
         if (slot < 0) {
             return null;
         }
-        InflightMessage removed = messages[slot];
+        V removed = (V) values[slot];
         closeGap(slot);
         size--;
         return removed;
@@ -81,12 +84,13 @@ final class InflightMessages {
 
     void clear() {
         Arrays.fill(ids, 0);
-        Arrays.fill(messages, null);
+        Arrays.fill(values, null);
         size = 0;
     }
 
-    /** A copy of the messages in the order first sent (restored ones in the order restored). */
-    List<InflightMessage> inOrder() {
+    /** A copy of the values in the order added. */
+    @SuppressWarnings("unchecked")
+    List<V> inOrder() {
         List<Integer> slots = new ArrayList<>(size);
         for (int slot = 0; slot < ids.length; slot++) {
             if (ids[slot] != 0) {
@@ -94,9 +98,9 @@ final class InflightMessages {
             }
         }
         slots.sort(Comparator.comparingLong(slot -> order[slot]));
-        List<InflightMessage> inOrder = new ArrayList<>(size);
+        List<V> inOrder = new ArrayList<>(size);
         for (int slot : slots) {
-            inOrder.add(messages[slot]);
+            inOrder.add((V) values[slot]);
         }
         return inOrder;
     }
@@ -121,9 +125,9 @@ final class InflightMessages {
         return (packetId * 0x9E3779B9) >>> shift;
     }
 
-    private void place(int slot, int packetId, InflightMessage message, long number) {
+    private void place(int slot, int packetId, Object value, long number) {
         ids[slot] = packetId;
-        messages[slot] = message;
+        values[slot] = value;
         order[slot] = number;
     }
 
@@ -144,21 +148,21 @@ final class InflightMessages {
             // the entry may move back to the gap unless its home lies after the gap, up to the entry's own slot
             boolean homeBetween = gap <= slot ? gap < home && home <= slot : gap < home || home <= slot;
             if (!homeBetween) {
-                place(gap, id, messages[slot], order[slot]);
+                place(gap, id, values[slot], order[slot]);
                 gap = slot;
             }
         }
         ids[gap] = 0;
-        messages[gap] = null;
+        values[gap] = null;
     }
 
     private void grow() {
         int[] oldIds = ids;
-        InflightMessage[] oldMessages = messages;
+        Object[] oldValues = values;
         long[] oldOrder = order;
         int capacity = Math.max(FIRST_CAPACITY, oldIds.length * 2);
         ids = new int[capacity];
-        messages = new InflightMessage[capacity];
+        values = new Object[capacity];
         order = new long[capacity];
         shift = 32 - Integer.numberOfTrailingZeros(capacity);
         int mask = capacity - 1;
@@ -169,7 +173,7 @@ final class InflightMessages {
                 while (ids[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                place(slot, id, oldMessages[i], oldOrder[i]);
+                place(slot, id, oldValues[i], oldOrder[i]);
             }
         }
     }

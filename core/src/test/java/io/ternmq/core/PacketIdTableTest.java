@@ -12,13 +12,17 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class InflightMessagesTest {
+class PacketIdTableTest {
 
-    private final InflightMessages inflight = new InflightMessages();
+    private final PacketIdTable<InflightMessage> inflight = new PacketIdTable<>();
 
     private static InflightMessage message(int packetId) {
         var delivery = new Delivery("t", new byte[0], Qos.AT_LEAST_ONCE, false);
         return new InflightMessage(delivery.firstAttempt(packetId), delivery);
+    }
+
+    private static boolean add(PacketIdTable<InflightMessage> table, int packetId) {
+        return table.putIfAbsent(packetId, message(packetId));
     }
 
     @Test
@@ -31,11 +35,11 @@ class InflightMessagesTest {
     }
 
     @Test
-    void add_thenGetAndRemove_byPacketId() {
+    void putIfAbsent_thenGetAndRemove_byPacketId() {
         InflightMessage first = message(7);
         InflightMessage second = message(65_535);
-        inflight.add(first);
-        inflight.add(second);
+        inflight.putIfAbsent(7, first);
+        inflight.putIfAbsent(65_535, second);
 
         assertThat(inflight.get(7)).isSameAs(first);
         assertThat(inflight.get(65_535)).isSameAs(second);
@@ -46,18 +50,20 @@ class InflightMessagesTest {
     }
 
     @Test
-    void add_idAlreadyInFlight_isRefused() {
-        // [MQTT-2.3.1-2] an id stays taken until its flow completes
-        inflight.add(message(3));
+    void putIfAbsent_idAlreadyInTheTable_keepsTheFirst() {
+        // [MQTT-2.3.1-2] an id stays taken until its flow completes; [MQTT-4.3.3-2] a QoS 2 resend is not new
+        InflightMessage first = message(3);
+        inflight.putIfAbsent(3, first);
 
-        assertThatThrownBy(() -> inflight.add(message(3))).isInstanceOf(IllegalStateException.class);
+        assertThat(add(inflight, 3)).isFalse();
+        assertThat(inflight.get(3)).isSameAs(first);
         assertThat(inflight.size()).isEqualTo(1);
     }
 
     @Test
-    void add_idZero_isRefused() {
+    void putIfAbsent_idZero_isRefused() {
         // [MQTT-2.3.1-1] 0 is never a packet identifier
-        assertThatThrownBy(() -> inflight.add(message(0))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> add(inflight, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -66,13 +72,13 @@ class InflightMessagesTest {
         // and removing from them must leave every entry reachable
         for (long seed = 1; seed <= 20; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
-            InflightMessages table = new InflightMessages();
+            PacketIdTable<InflightMessage> table = new PacketIdTable<>();
             Map<Integer, InflightMessage> model = new LinkedHashMap<>();
             for (int step = 0; step < 20_000; step++) {
                 int id = 1 + random.nextInt(PacketIdAllocator.MAX_ID);
                 if (model.size() < 7 && random.nextBoolean() && !model.containsKey(id)) {
                     InflightMessage message = message(id);
-                    table.add(message);
+                    table.putIfAbsent(message.publish().packetId(), message);
                     model.put(id, message);
                 } else if (!model.isEmpty()) {
                     List<Integer> inFlight = new ArrayList<>(model.keySet());
@@ -91,7 +97,7 @@ class InflightMessagesTest {
     void inOrder_isTheOrderAdded_notTheIdOrder() {
         // [MQTT-4.6.0-1] resent in the order first sent, which after a wrap-around is not the order of the ids
         for (int id : new int[] {65_534, 65_535, 1, 2}) {
-            inflight.add(message(id));
+            add(inflight, id);
         }
 
         assertThat(inflight.inOrder()).extracting(m -> m.publish().packetId()).containsExactly(65_534, 65_535, 1, 2);
@@ -100,14 +106,14 @@ class InflightMessagesTest {
     @Test
     void clear_emptiesAndStaysUsable() {
         for (int id = 1; id <= 40; id++) {
-            inflight.add(message(id));
+            add(inflight, id);
         }
 
         inflight.clear();
 
         assertThat(inflight.size()).isZero();
         assertThat(inflight.contains(5)).isFalse();
-        inflight.add(message(5));
+        add(inflight, 5);
         assertThat(inflight.inOrder()).extracting(m -> m.publish().packetId()).containsExactly(5);
     }
 
@@ -117,14 +123,14 @@ class InflightMessagesTest {
         // 300 grown and emptied, acknowledgements in random order
         for (long seed = 1; seed <= 20; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
-            InflightMessages table = new InflightMessages();
+            PacketIdTable<InflightMessage> table = new PacketIdTable<>();
             Map<Integer, InflightMessage> model = new LinkedHashMap<>();
             PacketIdAllocator ids = new PacketIdAllocator();
             int window = 1 + random.nextInt(300);
             for (int step = 0; step < 20_000; step++) {
                 if (model.size() < window && random.nextInt(3) > 0) {
                     InflightMessage message = message(ids.next(model::containsKey));
-                    table.add(message);
+                    table.putIfAbsent(message.publish().packetId(), message);
                     model.put(message.publish().packetId(), message);
                 } else if (!model.isEmpty()) {
                     List<Integer> inFlight = new ArrayList<>(model.keySet());
