@@ -15,6 +15,10 @@
 #                                                      half cores) vs on core 0 capped at half its time; the
 #                                                      generator runs on both cores (needs root and the cgroup v1
 #                                                      cpu controller)
+#   bench/compare.sh --brokers "ternmq2-split ternmq-half" --broker-warmup 10 ...
+#                                                      the same with two half cores modelled more closely: each IO
+#                                                      loop thread capped at half of its own core (ternmq2-half's
+#                                                      one shared cap lets a single busy thread take a whole core)
 #   bench/compare.sh --brokers sink --rounds 1         the generator's ceiling against the trivial sink
 #   BASELINE_ROOT=/path/to/other/checkout bench/compare.sh --brokers "ternmq2-half base-ternmq2-half" ...
 #                                                      this tree's TernMQ against another commit's, side by side:
@@ -24,7 +28,8 @@
 #          --broker-warmup S (0): before round 1, run each scenario for S seconds against each broker, unrecorded,
 #                             so that a JVM broker is measured after its JIT compiler has settled, as in production
 #          --brokers "..." from: ternmq ternmq2 ternmq-own ternmq-half ternmq2-half ternmq-own-half ternmq2-own-half
-#                             mosquitto sink (2: cores 0-1; own: sessions on threads of their own; half: capped),
+#                             ternmq2-split mosquitto sink (2: cores 0-1; own: sessions on threads of their own;
+#                             half: capped; split: capped per IO loop, needs --broker-warmup),
 #                             and base-X for any TernMQ X (needs BASELINE_ROOT)
 #          --out DIR (a fresh temp dir)  -- args for the generator
 # BROKER_JAVA_OPTS: JVM flags added to the launcher's for the TernMQ broker (it runs through ./ternmq start).
@@ -75,7 +80,7 @@ native=(--enable-native-access=ALL-UNNAMED -Dio.netty.noUnsafe=false)
 if (( ternmq_java_feature >= 23 )); then native+=(--sun-misc-unsafe-memory-access=allow); fi
 
 declare -A port=([ternmq]=18830 [mosquitto]=18831 [ternmq2]=18832 [sink]=18833 [ternmq-own]=18834
-  [ternmq-half]=18835 [ternmq2-half]=18836 [ternmq-own-half]=18837 [ternmq2-own-half]=18838)
+  [ternmq-half]=18835 [ternmq2-half]=18836 [ternmq-own-half]=18837 [ternmq2-own-half]=18838 [ternmq2-split]=18839)
 for name in $brokers; do
   if [[ $name == base-* && -n ${port[${name#base-}]:-} ]]; then
     if [[ ! -x ${BASELINE_ROOT:-}/ternmq ]]; then
@@ -94,7 +99,7 @@ fi
 # With a CPU-capped broker the generator may use both cores: the cap, not the pinning, keeps the broker's share.
 generator_cores=1
 cgroups=/sys/fs/cgroup/cpu
-if [[ " $brokers " == *-half\ * ]]; then
+if [[ " $brokers " == *-half\ * || " $brokers " == *-split\ * ]]; then
   generator_cores=0,1
   if [[ ! -w $cgroups/cgroup.procs ]]; then
     echo "compare.sh: CPU-capped brokers need write access to the cgroup v1 cpu controller at $cgroups (root)" >&2
@@ -118,14 +123,16 @@ start_broker() {
   local name=$1 p=${port[$1]:-} variant=${1#base-} launcher=$root/ternmq
   [[ $name == base-* ]] && launcher=$BASELINE_ROOT/ternmq
   case $variant in
-    ternmq|ternmq2|ternmq-own|ternmq-half|ternmq2-half|ternmq-own-half|ternmq2-own-half)
+    ternmq|ternmq2|ternmq-own|ternmq-half|ternmq2-half|ternmq-own-half|ternmq2-own-half|ternmq2-split)
       local cores=0 threading=io_threads quota=() opts=${BROKER_JAVA_OPTS:-}
       [[ $name == base-* ]] && opts=${BASELINE_JAVA_OPTS-$opts}
       [[ $variant == ternmq2* ]] && cores=0,1
       [[ $variant == *-own* ]] && threading=own_threads
       # The JVM counts CPUs from the quota too (one for either cap): tell it how many cores it may run on.
       if [[ $variant == ternmq-*half ]]; then quota=(in_cpu_quota "$name" 5000) opts+=" -XX:ActiveProcessorCount=1"; fi
-      if [[ $variant == ternmq2-*half ]]; then quota=(in_cpu_quota "$name" 10000) opts+=" -XX:ActiveProcessorCount=2"; fi
+      if [[ $variant == ternmq2-*half || $variant == ternmq2-split ]]; then
+        quota=(in_cpu_quota "$name" 10000) opts+=" -XX:ActiveProcessorCount=2"
+      fi
       # Through the launcher, so that the broker runs with its JVM flags (it execs java: $! is the JVM). Storage
       # mode wal (the CLI's default), so persistent sessions are written to disk. No log line per connection, as
       # Mosquitto's log_dest none (log.level, not -Dternmq.log.level, which the config's default overrides).
@@ -161,10 +168,31 @@ CONF
   exit 1
 }
 
+# Two half-speed cores for a ternmq2-split broker, within its one-core cap: each IO loop thread moves into a cgroup
+# of its own capped at half a core and is pinned to a core of its own; its other threads (collector, compiler,
+# timers) share the rest of the cap. Netty starts a loop's thread at its first task, so after the warm-up.
+split_loops() {
+  local group=$cgroups/ternmq-bench-$1 core=0 task
+  for task in /proc/"${pid[$1]}"/task/*; do
+    [[ $(cat "$task/comm" 2>/dev/null) == ternmq-io* ]] || continue
+    mkdir -p "$group/loop$core"
+    echo 10000 >"$group/loop$core/cpu.cfs_period_us"
+    echo 5000 >"$group/loop$core/cpu.cfs_quota_us"
+    echo "${task##*/}" >"$group/loop$core/tasks"
+    taskset -p -c "$core" "${task##*/}" >/dev/null
+    core=$(( core + 1 ))
+  done
+  if (( core != 2 )); then
+    echo "compare.sh: $1 runs $core IO loop threads, not 2 (give it --broker-warmup so that both have started)" >&2
+    exit 1
+  fi
+}
+
 stop_broker() {
   kill "${pid[$1]}" 2>/dev/null || true
   wait "${pid[$1]}" 2>/dev/null || true
-  rmdir "$cgroups/ternmq-bench-$1" 2>/dev/null || true # a capped broker's cgroup, empty once it is gone
+  # a capped broker's cgroups, empty once it is gone
+  rmdir "$cgroups/ternmq-bench-$1"/loop* "$cgroups/ternmq-bench-$1" 2>/dev/null || true
 }
 
 stop_brokers() {
@@ -208,6 +236,9 @@ for (( round = 1; round <= rounds; round++ )); do
         stop_broker "$name"
         start_broker "$name"
         sleep 2
+      fi
+      if [[ $name == *-split && $scenario != connections ]]; then
+        split_loops "$name" # each time: moving a thread into its group again is harmless
       fi
       line=$(run_generator "$name" "$scenario" "$duration") || true
       if [[ $line != \{* ]]; then
