@@ -72,24 +72,17 @@ class PacketIdTableTest {
         // and removing from them must leave every entry reachable
         for (long seed = 1; seed <= 20; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
-            PacketIdTable<InflightMessage> table = new PacketIdTable<>();
-            Map<Integer, InflightMessage> model = new LinkedHashMap<>();
+            var checked = new Checked(random);
             for (int step = 0; step < 20_000; step++) {
                 int id = 1 + random.nextInt(PacketIdAllocator.MAX_ID);
-                if (model.size() < 7 && random.nextBoolean() && !model.containsKey(id)) {
-                    InflightMessage message = message(id);
-                    table.putIfAbsent(message.publish().packetId(), message);
-                    model.put(id, message);
-                } else if (!model.isEmpty()) {
-                    List<Integer> inFlight = new ArrayList<>(model.keySet());
-                    int gone = inFlight.get(random.nextInt(inFlight.size()));
-                    assertThat(table.remove(gone)).as("seed %d step %d", seed, step).isSameAs(model.remove(gone));
+                if (checked.size() < 7 && random.nextBoolean() && !checked.holds(id)) {
+                    checked.add(id);
+                } else {
+                    checked.removeOne();
                 }
-                for (int inFlight : model.keySet()) {
-                    assertThat(table.get(inFlight)).as("seed %d step %d", seed, step).isSameAs(model.get(inFlight));
-                }
+                checked.matches("seed " + seed + " step " + step);
             }
-            assertThat(table.inOrder()).as("seed %d", seed).containsExactlyElementsOf(model.values());
+            checked.inOrderMatches("seed " + seed);
         }
     }
 
@@ -123,25 +116,70 @@ class PacketIdTableTest {
         // 300 grown and emptied, acknowledgements in random order
         for (long seed = 1; seed <= 20; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
-            PacketIdTable<InflightMessage> table = new PacketIdTable<>();
-            Map<Integer, InflightMessage> model = new LinkedHashMap<>();
+            var checked = new Checked(random);
             PacketIdAllocator ids = new PacketIdAllocator();
             int window = 1 + random.nextInt(300);
             for (int step = 0; step < 20_000; step++) {
-                if (model.size() < window && random.nextInt(3) > 0) {
-                    InflightMessage message = message(ids.next(model::containsKey));
-                    table.putIfAbsent(message.publish().packetId(), message);
-                    model.put(message.publish().packetId(), message);
-                } else if (!model.isEmpty()) {
-                    List<Integer> inFlight = new ArrayList<>(model.keySet());
-                    int id = random.nextInt(4) == 0 ? inFlight.get(0) : inFlight.get(random.nextInt(inFlight.size()));
-                    assertThat(table.remove(id)).as("seed %d step %d", seed, step).isSameAs(model.remove(id));
+                if (checked.size() < window && random.nextInt(3) > 0) {
+                    checked.add(ids.next(checked::holds));
+                } else {
+                    checked.removeOne();
                 }
-                int probe = 1 + random.nextInt(PacketIdAllocator.MAX_ID);
-                assertThat(table.get(probe)).as("seed %d step %d", seed, step).isSameAs(model.get(probe));
-                assertThat(table.size()).isEqualTo(model.size());
+                checked.matches("seed " + seed + " step " + step);
             }
-            assertThat(table.inOrder()).as("seed %d", seed).containsExactlyElementsOf(model.values());
+            checked.inOrderMatches("seed " + seed);
+        }
+    }
+
+    /** The table beside a map that holds the same entries in the order added, compared after every step. */
+    private static final class Checked {
+        private final PacketIdTable<InflightMessage> table = new PacketIdTable<>();
+        private final Map<Integer, InflightMessage> model = new LinkedHashMap<>();
+        private final SplittableRandom random;
+
+        Checked(SplittableRandom random) {
+            this.random = random;
+        }
+
+        int size() {
+            return model.size();
+        }
+
+        boolean holds(int packetId) {
+            return model.containsKey(packetId);
+        }
+
+        void add(int packetId) {
+            InflightMessage message = message(packetId);
+            assertThat(table.putIfAbsent(packetId, message)).isTrue();
+            model.put(packetId, message);
+        }
+
+        /** The oldest entry one time in four (acknowledged in order), else any. */
+        void removeOne() {
+            if (model.isEmpty()) {
+                return;
+            }
+            List<Integer> held = new ArrayList<>(model.keySet());
+            int packetId = random.nextInt(4) == 0 ? held.get(0) : held.get(random.nextInt(held.size()));
+            assertThat(table.remove(packetId)).isSameAs(model.remove(packetId));
+        }
+
+        /** The sizes, every entry of a small table, a random held entry of a larger one, and a random id. */
+        void matches(String where) {
+            assertThat(table.size()).as(where).isEqualTo(model.size());
+            List<Integer> held = new ArrayList<>(model.keySet());
+            List<Integer> probed = held.size() <= 8
+                    ? held : List.of(held.get(random.nextInt(held.size())));
+            for (int packetId : probed) {
+                assertThat(table.get(packetId)).as(where).isSameAs(model.get(packetId));
+            }
+            int any = 1 + random.nextInt(PacketIdAllocator.MAX_ID);
+            assertThat(table.get(any)).as(where).isSameAs(model.get(any));
+        }
+
+        void inOrderMatches(String where) {
+            assertThat(table.inOrder()).as(where).containsExactlyElementsOf(model.values());
         }
     }
 }
