@@ -31,6 +31,9 @@
 #                             ternmq2-split mosquitto sink (2: cores 0-1; own: sessions on threads of their own;
 #                             half: capped; split: capped per IO loop, needs --broker-warmup),
 #                             and base-X for any TernMQ X (needs BASELINE_ROOT)
+#          --fresh-brokers: start every broker afresh (and warm it up again) before each round after the first: one
+#                             JVM's compiled code holds for all its rounds, and on two half cores one instance
+#                             measured a fifth above another of the same code (bench/RESULTS.md, fifteenth pass)
 #          --out DIR (a fresh temp dir)  -- args for the generator
 # BROKER_JAVA_OPTS: JVM flags added to the launcher's for the TernMQ broker (it runs through ./ternmq start).
 # BASELINE_JAVA_OPTS: the same for the base-X brokers, when set (default BROKER_JAVA_OPTS); with BASELINE_ROOT
@@ -43,7 +46,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ternmq_find_jdk || exit 1
 java=$JAVA_HOME/bin/java
 
-rounds=3 duration=10 warmup=2 connections=10000 broker_warmup=0
+rounds=3 duration=10 warmup=2 connections=10000 broker_warmup=0 fresh_rounds=0
 scenarios="fan-in fan-out pairs-qos1 pairs-qos2 persistent latency connections"
 brokers="ternmq mosquitto"
 out=""
@@ -54,6 +57,7 @@ while (( $# )); do
     --duration) duration=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
     --broker-warmup) broker_warmup=$2; shift 2 ;;
+    --fresh-brokers) fresh_rounds=1; shift ;;
     --scenarios) scenarios=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --brokers) brokers=$2; shift 2 ;;
@@ -214,7 +218,9 @@ run_generator() {
     --port "${port[$name]}" --duration "$seconds" --warmup "$warmup" --connections "$connections" \
     --broker-pid "${pid[$name]}" --json "${extra[@]}" 2>>"$out/generator.log" | tail -n 1
 }
-if (( broker_warmup > 0 )); then
+warm_up_brokers() {
+  (( broker_warmup > 0 )) || return 0
+  local name scenario
   for name in "${broker_list[@]}"; do
     for scenario in "${scenario_list[@]}"; do
       [[ $scenario == connections ]] && continue
@@ -222,8 +228,18 @@ if (( broker_warmup > 0 )); then
       run_generator "$name" "$scenario" "$broker_warmup" >/dev/null || true
     done
   done
-fi
+}
+warm_up_brokers
 for (( round = 1; round <= rounds; round++ )); do
+  if (( fresh_rounds && round > 1 )); then
+    # A broker's JIT outcome holds for its whole life: fresh JVMs each round put that spread into the medians.
+    stop_brokers
+    for name in "${broker_list[@]}"; do
+      rm -rf "$out/data-$name" # nothing carried over: the sessions a persistent round stored
+      start_broker "$name"
+    done
+    warm_up_brokers
+  fi
   # Alternate who goes first, so that a drift in machine load does not always favour the same broker.
   order=("${broker_list[@]}")
   if (( round % 2 == 0 )); then
