@@ -27,6 +27,9 @@ final class InflightCodec {
     static InflightEntry decode(byte[] key, byte[] value) {
         var in = new ValueReader(value);
         int packetId = in.u16();
+        if (packetId == 0) {
+            throw new CorruptValueException("in-flight packet id 0"); // never an id [MQTT-2.3.1-1]
+        }
         long messageId = in.i64();
         var qos = QosByte.decode(in.u8());
         boolean retain = Flag.decode(in.u8());
