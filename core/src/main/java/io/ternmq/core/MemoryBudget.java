@@ -6,20 +6,29 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * The broker-wide side of the memory budget. Model: {@code used} is the sum of every client's held bytes
  * (updated by session and IO threads without locks: a StripedCounter); {@code exhausted} is decided by
- * {@link #sample()}, which a timer runs every {@link #SAMPLE_MILLIS} ms and a client after every 64 KiB it
- * added (a loaded machine may run the timer late): set above the global limit, cleared below the resume mark.
- * While it is set, publishers are held: a connection that reads a PUBLISH registers in
- * {@code held} and pauses; clearing the flag resumes them all. The hot path reads one volatile flag.
+ * {@link #sample()}, which a timer runs every {@link #SAMPLE_MILLIS} ms (every {@link #RELAXED_SAMPLE_MILLIS}
+ * while usage is low) and a client after every 64 KiB it added (a loaded machine may run the timer late): set
+ * above the global limit, cleared below the resume mark. While it is set, publishers are held: a connection that
+ * reads a PUBLISH registers in {@code held} and pauses; clearing the flag resumes them all. The hot path reads one
+ * volatile flag.
  */
 public final class MemoryBudget {
 
     static final long SAMPLE_MILLIS = 50;
+    /**
+     * The timer's pace while usage stays below a quarter of the limit: clients that grow sample themselves every
+     * 64 KiB, so the timer there only has to catch what many small additions gather. At 20 samples a second an idle
+     * broker's sampler was its busiest thread (12-27 ms of CPU per 10 s in 200 wake-ups, bench/RESULTS.md).
+     */
+    static final long RELAXED_SAMPLE_MILLIS = 500;
 
     private final MemoryLimits limits;
     private final StripedCounter used = new StripedCounter();
     private final StripedCounter publisherPauses = new StripedCounter();
     private final Queue<InboundBackPressure> held = new ConcurrentLinkedQueue<>();
     private volatile boolean exhausted;
+    /** Usage at the last sample. */
+    private volatile long sampled;
 
     MemoryBudget(MemoryLimits limits) {
         this.limits = limits;
@@ -52,12 +61,22 @@ public final class MemoryBudget {
     /** Compares the held bytes with the limits; on leaving exhaustion resumes every held publisher. */
     synchronized void sample() {
         long bytes = used.sum();
+        sampled = bytes;
         if (!exhausted && bytes > limits.globalBytes()) {
             exhausted = true;
         } else if (exhausted && bytes < limits.resumeBytes()) {
             exhausted = false;
             release();
         }
+    }
+
+    /**
+     * How long the timer may wait for the next sample: {@link #SAMPLE_MILLIS} while exhausted (held publishers wait
+     * for the sample that finds usage below the resume mark) or from a quarter of the limit up, else
+     * {@link #RELAXED_SAMPLE_MILLIS}.
+     */
+    long nextSampleMillis() {
+        return exhausted || sampled >= limits.globalBytes() / 4 ? SAMPLE_MILLIS : RELAXED_SAMPLE_MILLIS;
     }
 
     private void release() {

@@ -1,19 +1,23 @@
 package io.ternmq.core;
 
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@link MemoryBudget#sample()} on a daemon timer thread, so that the hot path only reads a flag: summing the
- * budget's shared counter on every message would cost more than the message.
+ * budget's shared counter on every message would cost more than the message. Each sample schedules the next after
+ * the delay the budget asks for ({@link MemoryBudget#nextSampleMillis()}); a sample that throws still schedules it.
  */
 final class MemorySampler implements AutoCloseable {
 
     private final ScheduledExecutorService timer;
+    private final MemoryBudget budget;
 
-    private MemorySampler(ScheduledExecutorService timer) {
+    private MemorySampler(ScheduledExecutorService timer, MemoryBudget budget) {
         this.timer = timer;
+        this.budget = budget;
     }
 
     static MemorySampler start(MemoryBudget budget) {
@@ -22,9 +26,25 @@ final class MemorySampler implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        timer.scheduleWithFixedDelay(budget::sample, MemoryBudget.SAMPLE_MILLIS, MemoryBudget.SAMPLE_MILLIS,
-                TimeUnit.MILLISECONDS);
-        return new MemorySampler(timer);
+        MemorySampler sampler = new MemorySampler(timer, budget);
+        sampler.scheduleNext(MemoryBudget.SAMPLE_MILLIS);
+        return sampler;
+    }
+
+    private void scheduleNext(long delayMillis) {
+        try {
+            timer.schedule(this::sample, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            // the broker is stopping
+        }
+    }
+
+    private void sample() {
+        try {
+            budget.sample();
+        } finally {
+            scheduleNext(budget.nextSampleMillis());
+        }
     }
 
     @Override
