@@ -1,5 +1,8 @@
 package io.ternmq.core;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -8,9 +11,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs {@link MemoryBudget#sample()} on a daemon timer thread, so that the hot path only reads a flag: summing the
  * budget's shared counter on every message would cost more than the message. Each sample schedules the next after
- * the delay the budget asks for ({@link MemoryBudget#nextSampleMillis()}); a sample that throws still schedules it.
+ * the delay the budget asks for ({@link MemoryBudget#nextSampleMillis()}); a sample that throws is logged and
+ * still schedules it.
  */
 final class MemorySampler implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MemorySampler.class);
 
     private final ScheduledExecutorService timer;
     private final MemoryBudget budget;
@@ -42,6 +48,8 @@ final class MemorySampler implements AutoCloseable {
     private void sample() {
         try {
             budget.sample();
+        } catch (RuntimeException e) {
+            LOG.error("memory budget sample failed; the next one is scheduled", e);
         } finally {
             scheduleNext(budget.nextSampleMillis());
         }
