@@ -27,8 +27,6 @@ public final class MemoryBudget {
     private final StripedCounter publisherPauses = new StripedCounter();
     private final Queue<InboundBackPressure> held = new ConcurrentLinkedQueue<>();
     private volatile boolean exhausted;
-    /** Usage at the last sample. */
-    private volatile long sampled;
 
     MemoryBudget(MemoryLimits limits) {
         this.limits = limits;
@@ -61,7 +59,6 @@ public final class MemoryBudget {
     /** Compares the held bytes with the limits; on leaving exhaustion resumes every held publisher. */
     synchronized void sample() {
         long bytes = used.sum();
-        sampled = bytes;
         if (!exhausted && bytes > limits.globalBytes()) {
             exhausted = true;
         } else if (exhausted && bytes < limits.resumeBytes()) {
@@ -76,7 +73,7 @@ public final class MemoryBudget {
      * {@link #RELAXED_SAMPLE_MILLIS}.
      */
     long nextSampleMillis() {
-        return exhausted || sampled >= limits.globalBytes() / 4 ? SAMPLE_MILLIS : RELAXED_SAMPLE_MILLIS;
+        return exhausted || used.sum() >= limits.globalBytes() / 4 ? SAMPLE_MILLIS : RELAXED_SAMPLE_MILLIS;
     }
 
     private void release() {
