@@ -57,6 +57,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latency-pairs", description = "latency scenario: publisher/subscriber pairs (default: ${DEFAULT-VALUE})")
     private int latencyPairs = 10;
 
+    @Option(names = "--offered-rate", description = "fan-in, fan-out, pairs-qos1/2, persistent: total messages per"
+            + " second, paced, instead of as fast as the broker takes them (default: ${DEFAULT-VALUE}, unpaced)")
+    private int offeredRate;
+
     @Option(names = "--connections", description = "connections scenario: idle connections (default: ${DEFAULT-VALUE})")
     private int connections = 10_000;
 
@@ -82,7 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         disableLeakDetectionUnlessAsked();
         BenchSettings settings = new BenchSettings(host, port, seconds(warmupSeconds), seconds(durationSeconds),
-                messageSize, ioThreads, window, latencyRate, latencyPairs, connections,
+                messageSize, ioThreads, window, latencyRate, latencyPairs, offeredRate, connections,
                 new BenchSettings.Sizes(fanInPublishers, fanOutSubscribers, qos1Pairs, qos2Pairs),
                 brokerPid > 0 ? OptionalLong.of(brokerPid) : OptionalLong.empty());
         List<String> names = scenarios.contains("all") ? Scenario.NAMES : scenarios;

@@ -5,12 +5,14 @@ import io.ternmq.protocol.Qos;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 
 /**
  * Publishers send as fast as the broker takes messages (TCP back-pressure; at QoS 1/2 also a window of
- * unacknowledged messages per publisher); the result is what the subscribers receive per second.
+ * unacknowledged messages per publisher), or at the settings' offered rate, paced and evenly staggered; the result
+ * is what the subscribers receive per second.
  *
  * @param topic              the topic publisher i publishes to, under the run's unique prefix
  * @param filter             the filter subscriber i subscribes to
@@ -43,14 +45,16 @@ record ThroughputScenario(String name, Qos qos, int publishers, int subscribers,
             List<BenchConnection> subscribed = connector.connectAll(subscriberIds, listeners, subscriberSessions);
             connector.subscribeAll(subscribed, IntStream.range(0, subscribers)
                     .mapToObj(i -> filter.of(run, i)).toList(), qos);
+            long intervalNanos = settings.offeredRate() == 0 ? 0
+                    : TimeUnit.SECONDS.toNanos(1) * publishers / settings.offeredRate();
             List<Publisher> senders = new ArrayList<>(publishers);
             for (int i = 0; i < publishers; i++) {
                 senders.add(new Publisher(new PublishTemplate(topic.of(run, i), qos, settings.messageSize()),
-                        settings.window(), 0, sent));
+                        settings.window(), intervalNanos, sent));
             }
             List<BenchConnection> publishing = connector.connectAll(ids(run, "pub", publishers), senders);
             for (int i = 0; i < publishers; i++) {
-                senders.get(i).start(publishing.get(i));
+                senders.get(i).start(publishing.get(i), intervalNanos * i / publishers);
             }
             MeasuredWindow window = MeasuredWindow.run(settings, sent, received, () -> { });
             senders.forEach(Publisher::stop);

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.List;
@@ -79,9 +80,29 @@ class ScenarioSmokeTest {
         }
     }
 
+    /**
+     * Paced publishers never run ahead of their schedule, so the rate is a ceiling whatever the machine's speed: the
+     * window's count may exceed it only by what each publisher had due at the window's edges.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"fan-in", "pairs-qos1"})
+    void run_atOfferedRate_sendsNoFasterThanTheRate(String scenario) throws InterruptedException {
+        BenchSettings settings = smallSettings(broker.port(), 2_000);
+        ScenarioResult result = Scenario.named(scenario, settings).run(settings);
+
+        assertSane(scenario, result);
+        assertThat(result.sentPerSecond()).isLessThanOrEqualTo(2_000 + 2 * 5 / result.seconds());
+        assertThat(result.receivedPerSecond()).isLessThanOrEqualTo(2_000 + 2 * 5 / result.seconds());
+    }
+
     private static BenchSettings smallSettings(int port) {
+        return smallSettings(port, 0);
+    }
+
+    private static BenchSettings smallSettings(int port, int offeredRate) {
         // a window long enough that a loaded CI machine still moves a message through each scenario
         return new BenchSettings("127.0.0.1", port, Duration.ofMillis(200), Duration.ofSeconds(1), 16, 1, 8, 500, 2,
-                10, new BenchSettings.Sizes(5, 5, 5, 2), OptionalLong.of(ProcessHandle.current().pid()));
+                offeredRate, 10, new BenchSettings.Sizes(5, 5, 5, 2),
+                OptionalLong.of(ProcessHandle.current().pid()));
     }
 }
