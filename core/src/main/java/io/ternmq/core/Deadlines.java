@@ -1,6 +1,7 @@
 package io.ternmq.core;
 
 import java.util.PriorityQueue;
+import java.util.function.LongConsumer;
 
 /**
  * The timers of one session thread (session expiry, delayed wills): actions due at a wall-clock time, run on the
@@ -47,12 +48,19 @@ final class Deadlines {
     private final PriorityQueue<Deadline> heap = new PriorityQueue<>();
     private long scheduled;
     private volatile long nextDueMillis = Long.MAX_VALUE;
+    /** Told each new earliest due time, from the owner thread: the {@link DeadlineTicker}, so that it wakes. */
+    private volatile LongConsumer onEarliestChanged = due -> { };
+
+    /** Installs the listener told each new earliest due time; set before the first deadline is scheduled. */
+    void onEarliestChanged(LongConsumer listener) {
+        onEarliestChanged = listener;
+    }
 
     /** Runs {@code action} on this thread once the wall clock reaches {@code dueMillis}. */
     Deadline schedule(long dueMillis, Runnable action) {
         var deadline = new Deadline(dueMillis, scheduled++, action);
         heap.add(deadline);
-        nextDueMillis = heap.peek().dueMillis;
+        publishEarliest(heap.peek().dueMillis);
         return deadline;
     }
 
@@ -72,8 +80,15 @@ final class Deadlines {
             }
         }
         Deadline head = heap.peek();
-        nextDueMillis = head == null ? Long.MAX_VALUE : head.dueMillis;
+        publishEarliest(head == null ? Long.MAX_VALUE : head.dueMillis);
         return ran;
+    }
+
+    private void publishEarliest(long dueMillis) {
+        if (dueMillis != nextDueMillis) {
+            nextDueMillis = dueMillis;
+            onEarliestChanged.accept(dueMillis);
+        }
     }
 
     /** The earliest time something may be due (a cancelled entry counts until its time); safe from any thread. */
