@@ -34,32 +34,24 @@ class DeadlineTickerTest {
     void sleep_nothingScheduled_waitsWithoutATimeLimit() {
         ticker = new DeadlineTicker(threads, Clock.SYSTEM, HOUR_MILLIS);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> ticker.threadState() == Thread.State.WAITING);
+        awaitTicker(Thread.State.WAITING);
     }
 
     @Test
     void schedule_whileTheTickerSleepsWithNothingScheduled_runsWhenDue() {
         ticker = new DeadlineTicker(threads, Clock.SYSTEM, HOUR_MILLIS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> ticker.threadState() == Thread.State.WAITING);
+        awaitTicker(Thread.State.WAITING);
 
-        long due = System.currentTimeMillis() + 100;
-        CompletableFuture<Long> ranAt = scheduleOnThreadOne(due);
-
-        assertThat(ranAt).succeedsWithin(Duration.ofSeconds(5))
-                .satisfies(at -> assertThat(at).isGreaterThanOrEqualTo(due));
+        assertRunsWhenDue(System.currentTimeMillis() + 100);
     }
 
     @Test
     void schedule_soonerThanTheTickerPlansToWake_wakesIt() {
         ticker = new DeadlineTicker(threads, Clock.SYSTEM, HOUR_MILLIS);
         scheduleOnThreadOne(System.currentTimeMillis() + HOUR_MILLIS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> ticker.threadState() == Thread.State.TIMED_WAITING);
+        awaitTicker(Thread.State.TIMED_WAITING);
 
-        long due = System.currentTimeMillis() + 100;
-        CompletableFuture<Long> ranAt = scheduleOnThreadOne(due);
-
-        assertThat(ranAt).succeedsWithin(Duration.ofSeconds(5))
-                .satisfies(at -> assertThat(at).isGreaterThanOrEqualTo(due));
+        assertRunsWhenDue(System.currentTimeMillis() + 100);
     }
 
     @Test
@@ -82,6 +74,16 @@ class DeadlineTickerTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> executor.submitted() > submitted);
         executor.runAll();
         assertThat(ran).hasValue(1);
+    }
+
+    private void awaitTicker(Thread.State state) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> ticker.threadState() == state);
+    }
+
+    /** A deadline scheduled on session thread 1 for {@code due} runs within seconds, and not before its time. */
+    private void assertRunsWhenDue(long due) {
+        assertThat(scheduleOnThreadOne(due)).succeedsWithin(Duration.ofSeconds(5))
+                .satisfies(at -> assertThat(at).isGreaterThanOrEqualTo(due));
     }
 
     /** Schedules on session thread 1 (a real thread); completes with the wall-clock time the action ran at. */
