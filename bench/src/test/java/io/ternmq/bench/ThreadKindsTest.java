@@ -4,11 +4,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ThreadKindsTest {
 
@@ -31,6 +33,25 @@ class ThreadKindsTest {
         assertThat(cpu.gc()).isEqualTo(8 * 10_000_000L);
         assertThat(cpu.jit()).isEqualTo(47 * 10_000_000L);
         assertThat(cpu.total()).isZero();
+    }
+
+    /** A thread that ended while the directory was read: here a stat that cannot be read as a file. */
+    @Test
+    void gcAndJitNanos_aThreadEndsMidRead_isLeftOut() throws IOException {
+        thread(101, "GC Thread#0", 3, 1);
+        Files.createDirectories(tasks.resolve("102").resolve("stat"));
+
+        ProcessStats.CpuNanos cpu = ThreadKinds.gcAndJitNanos(tasks);
+
+        assertThat(cpu.gc()).isEqualTo(4 * 10_000_000L);
+    }
+
+    @Test
+    void gcAndJitNanos_noThreadReadable_fails() throws IOException {
+        Files.createDirectories(tasks.resolve("102").resolve("stat"));
+
+        assertThatThrownBy(() -> ThreadKinds.gcAndJitNanos(tasks)).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("cannot read any");
     }
 
     @Test
