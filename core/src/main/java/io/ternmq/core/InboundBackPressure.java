@@ -15,7 +15,11 @@ import java.lang.invoke.VarHandle;
  * <p>
  * The IO thread counts what it posts, the session thread what it handled, each in counters only it writes: no
  * atomic instruction per packet, where this class's four were 5-10 % of an event loop's time. Pending is the
- * difference. The IO thread may pause, the session thread resumes; transitions happen under this object's lock so
+ * difference. The broker-wide {@link MemoryBudget} hears of a connection's pending bytes only in steps of
+ * {@link #REPORT_STEP} and when they are back at zero: adding each packet's bytes to the shared counter as it
+ * came and went cost two shared writes per message, and with two IO threads a fifth of fan-in's throughput
+ * (bench/RESULTS.md, eighteenth pass). So the broker-wide figure lags each connection's by less than a step
+ * (a connection mid-burst), and is exact for every connection whose packets have all been handled. The IO thread may pause, the session thread resumes; transitions happen under this object's lock so
  * that the transport sees PAUSED/READING in the order decided. The session thread's count and its look at
  * {@code paused} may pass each other (no fence between them), so it may miss a pause decided on a count that lacked
  * its last events: a thread other than the session's that leaves reading paused for a full queue therefore posts
@@ -26,11 +30,17 @@ final class InboundBackPressure {
 
     static final int PAUSE_AT = 1_024;
     static final int RESUME_AT = 256;
+    /**
+     * Pending bytes a connection keeps to itself before the broker-wide budget hears of them: above a fan-in
+     * publisher's usual read turn (64 messages of ~100 bytes), far below a client's limit (1 MiB by default).
+     */
+    static final long REPORT_STEP = 8 << 10;
 
     private static final VarHandle POSTED_EVENTS;
     private static final VarHandle POSTED_BYTES;
     private static final VarHandle HANDLED_EVENTS;
     private static final VarHandle HANDLED_BYTES;
+    private static final VarHandle REPORTED_BYTES;
 
     static {
         try {
@@ -39,6 +49,7 @@ final class InboundBackPressure {
             POSTED_BYTES = lookup.findVarHandle(InboundBackPressure.class, "postedBytes", long.class);
             HANDLED_EVENTS = lookup.findVarHandle(InboundBackPressure.class, "handledEvents", long.class);
             HANDLED_BYTES = lookup.findVarHandle(InboundBackPressure.class, "handledBytes", long.class);
+            REPORTED_BYTES = lookup.findVarHandle(InboundBackPressure.class, "reportedBytes", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -54,6 +65,8 @@ final class InboundBackPressure {
     /** Written by the session thread only. */
     private long handledEvents;
     private long handledBytes;
+    /** The pending bytes the memory budget holds for this connection; either thread changes it, by CAS. */
+    private long reportedBytes;
     private volatile boolean paused;
     private boolean queueFull;
     private boolean storageHeld;
@@ -89,10 +102,13 @@ final class InboundBackPressure {
         POSTED_EVENTS.setRelease(this, events);
         boolean full = events - (long) HANDLED_EVENTS.getAcquire(this) >= PAUSE_AT;
         if (bytes > 0) {
-            memory.add(bytes);
             long total = postedBytes + bytes;
             POSTED_BYTES.setRelease(this, total);
-            full |= total - (long) HANDLED_BYTES.getAcquire(this) >= pauseAtBytes;
+            long pending = total - (long) HANDLED_BYTES.getAcquire(this);
+            full |= pending >= pauseAtBytes;
+            if (pending - (long) REPORTED_BYTES.getAcquire(this) >= REPORT_STEP) {
+                report(true);
+            }
         }
         if (full && !paused) {
             update();
@@ -102,13 +118,42 @@ final class InboundBackPressure {
     /** On the session thread, once an event has run. */
     void handled(long bytes) {
         if (bytes > 0) {
-            memory.add(-bytes);
-            HANDLED_BYTES.setRelease(this, handledBytes + bytes);
+            long total = handledBytes + bytes;
+            HANDLED_BYTES.setRelease(this, total);
+            long reported = (long) REPORTED_BYTES.getAcquire(this);
+            if (reported != 0) {
+                long pending = (long) POSTED_BYTES.getAcquire(this) - total;
+                if (pending == 0 || reported - pending >= REPORT_STEP) {
+                    report(false);
+                }
+            }
         }
         long events = handledEvents + 1;
         HANDLED_EVENTS.setRelease(this, events);
         if (paused && (long) POSTED_EVENTS.getAcquire(this) - events <= RESUME_AT) {
             update();
+        }
+    }
+
+    /**
+     * Tells the memory budget this connection's pending bytes now, as the change since the last report. Each side
+     * reads its own count as it is and the other's as last published, so the figure is never negative. A swap
+     * that raced the other side's report fails and is taken again with fresh counts. The posting side also checks
+     * that nothing was handled between its read and its swap: a last packet handled then would have seen the old
+     * report, left it alone, and this one would stay above zero with the connection idle.
+     */
+    private void report(boolean onPostingThread) {
+        while (true) {
+            long reported = (long) REPORTED_BYTES.getAcquire(this);
+            long other = onPostingThread
+                    ? (long) HANDLED_BYTES.getAcquire(this) : (long) POSTED_BYTES.getAcquire(this);
+            long pending = onPostingThread ? postedBytes - other : other - handledBytes;
+            if (REPORTED_BYTES.compareAndSet(this, reported, pending)) {
+                memory.add(pending - reported);
+                if (!onPostingThread || (long) HANDLED_BYTES.getAcquire(this) == other) {
+                    return;
+                }
+            }
         }
     }
 

@@ -34,8 +34,8 @@ class ConcurrentBackPressureTest {
     void postedOnOneThreadHandledOnAnother_seededBursts_endsReadingWithEverythingHandled() {
         FakeChannel channel = new FakeChannel("peer");
         SessionThread owner = new SessionThread(0, sessionExecutor);
-        InboundBackPressure pressure = new InboundBackPressure(channel, new MemoryBudget(MemoryLimits.defaults()),
-                owner);
+        MemoryBudget budget = new MemoryBudget(MemoryLimits.defaults());
+        InboundBackPressure pressure = new InboundBackPressure(channel, budget, owner);
         AtomicLong handled = new AtomicLong();
         Random random = new Random(20261127L);
         int pauses = 0;
@@ -59,6 +59,42 @@ class ConcurrentBackPressureTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> handled.get() == EVENTS);
         await().atMost(Duration.ofSeconds(5)).until(() -> channel.readState() == ReadState.READING);
         assertThat(pauses).as("times the session thread fell a queue behind").isPositive();
+        assertThat(budget.usedBytes()).as("broker-wide bytes once everything was handled").isZero();
+    }
+
+    /**
+     * The broker-wide budget hears of pending bytes in steps, from both threads: after every burst has been
+     * handled it holds none of them, however the reports of the two sides raced, and bursts did reach it.
+     */
+    @Test
+    void reportsFromBothThreads_seededBursts_budgetBackToZeroAfterEachBurst() {
+        FakeChannel channel = new FakeChannel("peer");
+        SessionThread owner = new SessionThread(0, sessionExecutor);
+        MemoryBudget budget = new MemoryBudget(MemoryLimits.defaults());
+        InboundBackPressure pressure = new InboundBackPressure(channel, budget, owner);
+        AtomicLong handled = new AtomicLong();
+        AtomicLong mostSeen = new AtomicLong();
+        Random random = new Random(20261128L);
+        long posted = 0;
+
+        for (int round = 0; round < 3_000; round++) {
+            int burst = 1 + random.nextInt(40);
+            for (int i = 0; i < burst; i++, posted++) {
+                long bytes = 1 + random.nextInt(1_000);
+                pressure.posted(bytes);
+                owner.execute(() -> {
+                    pressure.handled(bytes);
+                    mostSeen.accumulateAndGet(budget.usedBytes(), Math::max);
+                    handled.incrementAndGet();
+                });
+            }
+            long expected = posted;
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(1))
+                    .until(() -> handled.get() == expected);
+            assertThat(budget.usedBytes()).as("broker-wide bytes after burst %d", round).isZero();
+        }
+        assertThat(mostSeen.get()).as("most broker-wide bytes seen").isGreaterThanOrEqualTo(
+                InboundBackPressure.REPORT_STEP);
     }
 
     /** Spins (an await's polling would add its interval to each of the many pauses) until reading resumes. */
