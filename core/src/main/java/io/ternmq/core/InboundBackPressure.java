@@ -19,8 +19,10 @@ import java.lang.invoke.VarHandle;
  * {@link #REPORT_STEP} and when they are back at zero: adding each packet's bytes to the shared counter as it
  * came and went cost two shared writes per message, and with two IO threads a fifth of fan-in's throughput
  * (bench/RESULTS.md, eighteenth pass). So the broker-wide figure lags each connection's by less than a step
- * (a connection mid-burst), and is exact for every connection whose packets have all been handled. The IO thread may pause, the session thread resumes; transitions happen under this object's lock so
- * that the transport sees PAUSED/READING in the order decided. The session thread's count and its look at
+ * (a connection mid-burst), and is exact for every connection whose packets have all been handled.
+ * <p>
+ * The IO thread may pause, the session thread resumes; transitions happen under this object's lock so that the
+ * transport sees PAUSED/READING in the order decided. The session thread's count and its look at
  * {@code paused} may pass each other (no fence between them), so it may miss a pause decided on a count that lacked
  * its last events: a thread other than the session's that leaves reading paused for a full queue therefore posts
  * {@link #recheck} to the session thread, which runs after every event posted before it and then sees both counts
