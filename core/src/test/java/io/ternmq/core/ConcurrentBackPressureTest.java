@@ -24,6 +24,11 @@ class ConcurrentBackPressureTest {
     private static final int EVENTS = 300_000;
 
     private final ExecutorService sessionExecutor = Executors.newSingleThreadExecutor();
+    private final FakeChannel channel = new FakeChannel("peer");
+    private final SessionThread owner = new SessionThread(0, sessionExecutor);
+    private final MemoryBudget budget = new MemoryBudget(MemoryLimits.defaults());
+    private final InboundBackPressure pressure = new InboundBackPressure(channel, budget, owner);
+    private final AtomicLong handled = new AtomicLong();
 
     @AfterEach
     void stop() {
@@ -32,11 +37,6 @@ class ConcurrentBackPressureTest {
 
     @Test
     void postedOnOneThreadHandledOnAnother_seededBursts_endsReadingWithEverythingHandled() {
-        FakeChannel channel = new FakeChannel("peer");
-        SessionThread owner = new SessionThread(0, sessionExecutor);
-        MemoryBudget budget = new MemoryBudget(MemoryLimits.defaults());
-        InboundBackPressure pressure = new InboundBackPressure(channel, budget, owner);
-        AtomicLong handled = new AtomicLong();
         Random random = new Random(20261127L);
         int pauses = 0;
 
@@ -68,11 +68,6 @@ class ConcurrentBackPressureTest {
      */
     @Test
     void reportsFromBothThreads_seededBursts_budgetBackToZeroAfterEachBurst() {
-        FakeChannel channel = new FakeChannel("peer");
-        SessionThread owner = new SessionThread(0, sessionExecutor);
-        MemoryBudget budget = new MemoryBudget(MemoryLimits.defaults());
-        InboundBackPressure pressure = new InboundBackPressure(channel, budget, owner);
-        AtomicLong handled = new AtomicLong();
         AtomicLong mostSeen = new AtomicLong();
         Random random = new Random(20261128L);
         long posted = 0;
