@@ -17,7 +17,7 @@ import java.lang.invoke.VarHandle;
  * atomic instruction per packet, where this class's four were 5-10 % of an event loop's time. Pending is the
  * difference. The broker-wide {@link MemoryBudget} hears of a connection's pending bytes only in steps of
  * {@link #REPORT_STEP} and when they are back at zero: adding each packet's bytes to the shared counter as it
- * came and went cost two shared writes per message, and with two IO threads a fifth of fan-in's throughput
+ * came and went cost two shared writes per message, and with two IO threads 14-18 % of fan-in's throughput
  * (bench/RESULTS.md, eighteenth pass). So the broker-wide figure lags each connection's by less than a step
  * (a connection mid-burst), and is exact for every connection whose packets have all been handled.
  * <p>
