@@ -19,7 +19,8 @@ import java.lang.invoke.VarHandle;
  * {@link #REPORT_STEP} and when they are back at zero: adding each packet's bytes to the shared counter as it
  * came and went cost two shared writes per message, and with two IO threads 14-18 % of fan-in's throughput
  * (bench/RESULTS.md, eighteenth pass). So the broker-wide figure lags each connection's by less than a step
- * (a connection mid-burst), and is exact for every connection whose packets have all been handled.
+ * (a connection mid-burst), and is exact for every connection whose packets have all been handled, but for a
+ * rare race that the connection's next event settles ({@link #report}).
  * <p>
  * The IO thread may pause, the session thread resumes; transitions happen under this object's lock so that the
  * transport sees PAUSED/READING in the order decided. The session thread's count and its look at
@@ -119,15 +120,18 @@ final class InboundBackPressure {
 
     /** On the session thread, once an event has run. */
     void handled(long bytes) {
+        long total = handledBytes;
         if (bytes > 0) {
-            long total = handledBytes + bytes;
+            total += bytes;
             HANDLED_BYTES.setRelease(this, total);
-            long reported = (long) REPORTED_BYTES.getAcquire(this);
-            if (reported != 0) {
-                long pending = (long) POSTED_BYTES.getAcquire(this) - total;
-                if (pending == 0 || reported - pending >= REPORT_STEP) {
-                    report(false);
-                }
+        }
+        // Also after an event without bytes: it settles a report left above zero (see report), at the latest the
+        // channel's close, posted after every packet.
+        long reported = (long) REPORTED_BYTES.getAcquire(this);
+        if (reported != 0) {
+            long pending = (long) POSTED_BYTES.getAcquire(this) - total;
+            if (pending == 0 || reported - pending >= REPORT_STEP) {
+                report(false);
             }
         }
         long events = handledEvents + 1;
@@ -141,8 +145,10 @@ final class InboundBackPressure {
      * Tells the memory budget this connection's pending bytes now, as the change since the last report. Each side
      * reads its own count as it is and the other's as last published, so the figure is never negative. A swap
      * that raced the other side's report fails and is taken again with fresh counts. The posting side also checks
-     * that nothing was handled between its read and its swap: a last packet handled then would have seen the old
-     * report, left it alone, and this one would stay above zero with the connection idle.
+     * that nothing was handled between its read and its swap: a last packet handled then may have seen the old
+     * report and left it alone. Without a fence on the session side the two threads' reads can still cross, and a
+     * report then stays above zero until the session thread handles the connection's next event of any kind: a
+     * keep-alive ping, at the latest the channel's close.
      */
     private void report(boolean onPostingThread) {
         while (true) {

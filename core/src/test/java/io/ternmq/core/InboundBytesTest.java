@@ -2,6 +2,7 @@ package io.ternmq.core;
 
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 
@@ -77,6 +78,23 @@ class InboundBytesTest {
 
         roomy.handled(STEP / 2);
         assertThat(roomyBudget.usedBytes()).isEqualTo(STEP);
+    }
+
+    /** As when the two threads' last reads cross: the posting side's report lands after the last packet ran. */
+    @Test
+    void handled_eventWithoutBytes_settlesAReportLeftAboveZero() throws ReflectiveOperationException {
+        InboundBackPressure roomy = roomyPressure();
+        roomy.posted(STEP);
+        roomy.handled(STEP);
+        Field reported = InboundBackPressure.class.getDeclaredField("reportedBytes");
+        reported.setAccessible(true);
+        reported.setLong(roomy, STEP);
+        roomyBudget.add(STEP);
+
+        roomy.posted();
+        roomy.handled();
+
+        assertThat(roomyBudget.usedBytes()).isZero();
     }
 
     @Test
