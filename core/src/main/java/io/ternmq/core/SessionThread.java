@@ -140,7 +140,11 @@ final class SessionThread {
     /** On this thread, after a route: the thread it handed a task to while that one was behind, once; else null. */
     @Nullable SessionThread takeBehindTarget() {
         SessionThread target = behindTarget;
-        behindTarget = null;
+        if (target != null) {
+            // Written only when set: other threads read this object (its index) for every task they hand it, and
+            // a write after every route moved its cache line between the cores each time.
+            behindTarget = null;
+        }
         return target;
     }
 
