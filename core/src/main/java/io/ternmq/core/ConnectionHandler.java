@@ -34,6 +34,8 @@ final class ConnectionHandler implements MqttConnection {
     private @Nullable SessionThread owner;
     private Phase phase = Phase.AWAITING_CONNECT;
     private @Nullable Connection connection;
+    /** Runs this connection's packets on its session thread, from CONNECT on. */
+    private @Nullable InboundPackets inbound;
 
     ConnectionHandler(BrokerContext broker, ClientChannel channel) {
         this.broker = broker;
@@ -54,7 +56,7 @@ final class ConnectionHandler implements MqttConnection {
                 if (packet instanceof Publish publish) {
                     onPublish(publish);
                 } else {
-                    postPacket(packet, 0);
+                    postPacket(packet);
                 }
             }
             case CLOSED -> { }
@@ -66,13 +68,12 @@ final class ConnectionHandler implements MqttConnection {
      * budget is exhausted, reading stops after it (back-pressure on publishers, DESIGN section 3).
      */
     private void onPublish(Publish publish) {
-        long bytes = ClientMemory.sizeOf(publish.topic(), publish.payload());
         if (broker.memory().exhausted()) {
             InboundBackPressure pressure = backPressure;
             assert pressure != null : "publishes are handled only after CONNECT";
             broker.memory().hold(pressure);
         }
-        postPacket(publish, bytes);
+        postPacket(publish);
     }
 
     @Override
@@ -123,6 +124,7 @@ final class ConnectionHandler implements MqttConnection {
         Connection created = new Connection(broker, channel, owner, connect, clientId, assignedClientId, pressure);
         backPressure = pressure;
         connection = created;
+        inbound = new InboundPackets(created, pressure);
         this.owner = owner;
         phase = Phase.CONNECT_RECEIVED;
         // on the IO threads, the connection's reads and writes then need no hand-off to and from its session
@@ -177,36 +179,37 @@ final class ConnectionHandler implements MqttConnection {
         });
     }
 
-    /** As {@link #post}, for a packet: one task object per packet; {@code bytes} of message it holds count too. */
-    private void postPacket(MqttPacket packet, long bytes) {
-        Connection target = connection;
+    /**
+     * As {@link #post}, for a packet, which is handed over with the connection's {@link InboundPackets} instead of
+     * in an object of its own; a PUBLISH's bytes count too.
+     */
+    private void postPacket(MqttPacket packet) {
         SessionThread thread = owner;
+        InboundPackets task = inbound;
         InboundBackPressure pressure = backPressure;
-        assert target != null && thread != null && pressure != null : "packets are posted only after CONNECT";
-        pressure.posted(bytes);
-        thread.execute(new InboundPacket(target, pressure, packet, bytes));
+        assert thread != null && task != null && pressure != null : "packets are posted only after CONNECT";
+        pressure.posted(heldBytes(packet));
+        thread.execute(task, packet);
     }
 
-    /** A packet on its way to the session thread: a class, where a lambda around a lambda made two objects. */
-    private static final class InboundPacket implements Runnable {
-        private final Connection target;
-        private final InboundBackPressure backPressure;
-        private final MqttPacket packet;
-        private final long bytes;
+    /** What a packet on its way to the session thread holds of the memory budget: a PUBLISH's message. */
+    static long heldBytes(MqttPacket packet) {
+        return packet instanceof Publish publish ? ClientMemory.sizeOf(publish.topic(), publish.payload()) : 0;
+    }
 
-        InboundPacket(Connection target, InboundBackPressure backPressure, MqttPacket packet, long bytes) {
-            this.target = target;
-            this.backPressure = backPressure;
-            this.packet = packet;
-            this.bytes = bytes;
-        }
+    /**
+     * One connection's packets, each run on the session thread with the packet as the argument: an object per
+     * packet (the last one allocated per PUBLISH in the core) was a third of a routed message's garbage.
+     */
+    private record InboundPackets(Connection target, InboundBackPressure backPressure) implements SessionTask {
 
         @Override
-        public void run() {
+        public void run(Object argument) {
+            MqttPacket packet = (MqttPacket) argument;
             try {
                 target.onPacket(packet);
             } finally {
-                backPressure.handled(bytes);
+                backPressure.handled(heldBytes(packet));
             }
         }
     }

@@ -78,9 +78,15 @@ final class KeptRoute {
 
     /**
      * One thread's sessions with their options, in the order the match found them; {@code holdsRows} when any of
-     * them keeps a row of a QoS 1/2 message (that thread's deliveries then write rows).
+     * them keeps a row of a QoS 1/2 message (that thread's deliveries then write rows). As a {@link SessionTask}
+     * it delivers the message it is handed, without a row.
      */
-    record Group(Session[] sessions, SubscriptionOptions[] options, boolean holdsRows) {
+    record Group(Session[] sessions, SubscriptionOptions[] options, boolean holdsRows) implements SessionTask {
+
+        @Override
+        public void run(Object message) {
+            deliver((Publish) message, null);
+        }
 
         /** On the owner thread: the message to each session, with {@code row} to those that keep one. */
         void deliver(Publish message, @Nullable PersistedMessage row) {

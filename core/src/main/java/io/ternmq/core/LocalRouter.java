@@ -140,7 +140,11 @@ final class LocalRouter implements Router {
                 continue;
             }
             SessionThread thread = threads.get(i);
-            submit(thread, row != null && group.holdsRows() ? ack : null, () -> group.deliver(message, row));
+            if (row == null) {
+                thread.execute(group, message); // the group and the message, without an object pairing them
+            } else {
+                submit(thread, group.holdsRows() ? ack : null, () -> group.deliver(message, row));
+            }
             noteIfBehind(thread, publisher);
         }
     }

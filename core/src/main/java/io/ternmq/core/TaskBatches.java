@@ -33,7 +33,7 @@ final class TaskBatches {
         this.lastSizes = new int[pending.length];
     }
 
-    void add(SessionThread target, Runnable task) {
+    void add(SessionThread target, SessionTask task, Object argument) {
         int index = target.index();
         if (index >= pending.length) {
             pending = Arrays.copyOf(pending, Math.max(index + 1, 2 * pending.length));
@@ -46,7 +46,7 @@ final class TaskBatches {
             pending[index] = tasks;
             targets[index] = target;
         }
-        tasks.add(task);
+        tasks.add(task, argument);
         if (!flushQueued) {
             queueFlush();
         }

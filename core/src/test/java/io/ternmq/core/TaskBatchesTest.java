@@ -124,6 +124,38 @@ class TaskBatchesTest {
     }
 
     @Test
+    void tasksWithArguments_batchedWithRunnables_runOnTheTargetWithTheirArgumentsInPostedOrder() throws Exception {
+        warmUpThread0();
+        List<String> log = new CopyOnWriteArrayList<>();
+        SessionTask logOnTarget = argument -> log.add(argument + (thread1.isCurrent() ? " owned" : " unowned"));
+        int before = loop1.queued.get();
+
+        thread0.execute(() -> {
+            thread1.execute(logOnTarget, "a");
+            thread1.execute(() -> log.add("runnable"));
+            thread1.execute(logOnTarget, "b");
+        });
+        loop0.settle();
+        loop1.settle();
+
+        assertThat(log).containsExactly("a owned", "runnable", "b owned");
+        assertThat(loop1.queued.get() - before).as("one task for 3 posts").isEqualTo(1);
+    }
+
+    @Test
+    void taskWithArgument_fromItsOwnThreadOrWithoutBatches_runsWithItsArgument() throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        SessionTask logOnTarget = argument -> log.add(argument + (thread1.isCurrent() ? " owned" : " unowned"));
+
+        thread1.execute(logOnTarget, "posted"); // from the test's thread: queued at once
+        loop1.settle();
+        thread1.execute(() -> thread1.execute(logOnTarget, "inline")); // on its own thread: runs at once
+        loop1.settle();
+
+        assertThat(log).containsExactly("posted owned", "inline owned");
+    }
+
+    @Test
     void aFailingTaskInABatch_doesNotStopTheOthers() throws Exception {
         warmUpThread0();
         List<Integer> ran = new CopyOnWriteArrayList<>();
