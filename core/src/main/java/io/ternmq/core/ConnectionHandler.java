@@ -199,7 +199,7 @@ final class ConnectionHandler implements MqttConnection {
 
     /**
      * One connection's packets, each run on the session thread with the packet as the argument: an object per
-     * packet (the last one allocated per PUBLISH in the core) was a third of a routed message's garbage.
+     * packet was the last one the core allocated per routed PUBLISH (bench/RESULTS.md, nineteenth pass).
      */
     private record InboundPackets(Connection target, InboundBackPressure backPressure) implements SessionTask {
 
