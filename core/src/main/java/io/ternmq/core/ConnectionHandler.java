@@ -193,7 +193,7 @@ final class ConnectionHandler implements MqttConnection {
     }
 
     /** What a packet on its way to the session thread holds of the memory budget: a PUBLISH's message. */
-    static long heldBytes(MqttPacket packet) {
+    private static long heldBytes(MqttPacket packet) {
         return packet instanceof Publish publish ? ClientMemory.sizeOf(publish.topic(), publish.payload()) : 0;
     }
 
