@@ -30,9 +30,8 @@ final class SessionThread {
     static final long CAUGHT_UP_AT = 4_096;
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionThread.class);
-    private static final ThreadLocal<@Nullable SessionThread> CURRENT = new ThreadLocal<>();
-    /** Per thread: its batches if a dedicated executor runs on it (installed by its first session task), else null. */
-    private static final ThreadLocal<@Nullable TaskBatches> BATCHES = new ThreadLocal<>();
+    /** Per OS thread, in one thread-local so that a hand-over reads one: see {@link OnThread}. */
+    private static final ThreadLocal<OnThread> ON_THREAD = ThreadLocal.withInitial(OnThread::new);
 
     private final int index;
     private final Executor executor;
@@ -64,7 +63,7 @@ final class SessionThread {
     }
 
     boolean isCurrent() {
-        return CURRENT.get() == this;
+        return ON_THREAD.get().current == this;
     }
 
     void execute(Runnable task) {
@@ -73,12 +72,13 @@ final class SessionThread {
 
     /** Runs {@code task} with {@code argument} here, as {@link #execute(Runnable)} runs a task. */
     void execute(SessionTask task, Object argument) {
-        SessionThread current = CURRENT.get();
+        OnThread on = ON_THREAD.get();
+        SessionThread current = on.current;
         if (current == this) {
             runGuarded(task, argument);
             return;
         }
-        TaskBatches batches = BATCHES.get();
+        TaskBatches batches = on.batches;
         if (batches != null) {
             batches.add(this, task, argument);
             return;
@@ -170,7 +170,8 @@ final class SessionThread {
     private void runAll(TaskChunks tasks, boolean handedOver) {
         DedicatedExecutor between = handedOver && this.handedOver.get() >= CAUGHT_UP_AT ? dedicated : null;
         // Owned once for the whole batch: three thread-local accesses around every task were a cost per message.
-        SessionThread previous = own();
+        OnThread on = ON_THREAD.get();
+        SessionThread previous = own(on);
         try {
             for (int c = 0; c < tasks.chunks(); c++) {
                 Object[] chunk = tasks.chunk(c);
@@ -182,14 +183,14 @@ final class SessionThread {
                     chunk[i + 1] = null;
                     runGuarded(task, argument);
                     if (between != null) {
-                        CURRENT.set(previous); // the executor's own work, unowned as it is outside a batch
+                        on.current = previous; // the executor's own work, unowned as it is outside a batch
                         betweenTasks(between);
-                        CURRENT.set(this);
+                        on.current = this;
                     }
                 }
             }
         } finally {
-            CURRENT.set(previous);
+            on.current = previous;
         }
     }
 
@@ -202,29 +203,40 @@ final class SessionThread {
     }
 
     private void runOwned(SessionTask task, Object argument) {
-        SessionThread previous = own();
+        OnThread on = ON_THREAD.get();
+        SessionThread previous = own(on);
         try {
             runGuarded(task, argument);
         } finally {
-            CURRENT.set(previous);
+            on.current = previous;
         }
     }
 
     /** Makes this the current session thread of the caller's thread; returns the one to restore afterwards. */
-    private @Nullable SessionThread own() {
-        SessionThread previous = CURRENT.get();
-        CURRENT.set(this);
+    private @Nullable SessionThread own(OnThread on) {
+        SessionThread previous = on.current;
+        on.current = this;
         if (dedicated != null && !batchesInstalled) {
-            installBatches();
+            installBatches(on);
         }
         return previous;
     }
 
-    private void installBatches() {
+    private void installBatches(OnThread on) {
         batchesInstalled = true;
-        if (BATCHES.get() == null) { // another session thread sharing this executor's thread may have done it
-            BATCHES.set(new TaskBatches(this));
+        if (on.batches == null) { // another session thread sharing this executor's thread may have done it
+            on.batches = new TaskBatches(this);
         }
+    }
+
+    /**
+     * What an OS thread knows of session threads: the one whose task it runs now (null outside session tasks),
+     * and its {@link TaskBatches} if a dedicated executor runs on it (installed by its first session task). Only
+     * that OS thread reads or writes it.
+     */
+    private static final class OnThread {
+        private @Nullable SessionThread current;
+        private @Nullable TaskBatches batches;
     }
 
     private void runGuarded(SessionTask task, Object argument) {
