@@ -186,9 +186,8 @@ final class ConnectionHandler implements MqttConnection {
     private void postPacket(MqttPacket packet) {
         SessionThread thread = owner;
         InboundPackets task = inbound;
-        InboundBackPressure pressure = backPressure;
-        assert thread != null && task != null && pressure != null : "packets are posted only after CONNECT";
-        pressure.posted(heldBytes(packet));
+        assert thread != null && task != null : "packets are posted only after CONNECT";
+        task.backPressure().posted(heldBytes(packet));
         thread.execute(task, packet);
     }
 
