@@ -49,8 +49,13 @@ final class MeasuredWindow {
     }
 
     private Sample sample() {
-        return new Sample(sent.sum(), received.sum(), ProcessStats.ownCpuNanos(),
-                ProcessStats.brokerCpuNanos(brokerPid), System.nanoTime());
+        // The clock is read next to the counters: the CPU figures come from /proc, a file per broker thread, and
+        // the milliseconds that took between counters and clock, unequal at the two ends, skewed the rates.
+        long nanos = System.nanoTime();
+        long sentNow = sent.sum();
+        long receivedNow = received.sum();
+        return new Sample(sentNow, receivedNow, ProcessStats.ownCpuNanos(), ProcessStats.brokerCpuNanos(brokerPid),
+                nanos);
     }
 
     double seconds() {
