@@ -74,7 +74,8 @@ final class InboundBackPressure {
     private boolean queueFull;
     private boolean storageHeld;
     private boolean memoryHeld;
-    private boolean backlogHeld;
+    /** Written under the lock; read without it by {@link #holdForBacklog}. */
+    private volatile boolean backlogHeld;
     private boolean recheckPosted;
 
     /** With a memory budget of its own and a session thread that runs what it is given at once (tests). */
@@ -199,8 +200,16 @@ final class InboundBackPressure {
     /**
      * On the session thread, after a route handed {@code target} a task while it was behind: read nothing more until
      * it has caught up. False when already held for a backlog.
+     * <p>
+     * A hold is looked at before the lock is taken: the rest of the read batch that was held at its first message
+     * comes here once per message, about a million times a second in fan-in on two half cores (bench/RESULTS.md,
+     * twentieth pass), and each took and released this lock. A hold released meanwhile by the target's thread may
+     * still read as held: that message then goes unheld, and the next one finds the target caught up or holds.
      */
     boolean holdForBacklog(SessionThread target) {
+        if (backlogHeld) {
+            return false;
+        }
         synchronized (this) {
             if (backlogHeld) {
                 return false;

@@ -5,10 +5,13 @@ import io.ternmq.core.TestBroker.SessionMode;
 import io.ternmq.protocol.Qos;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.ternmq.core.TestClient.publish;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * A session thread that other threads hand work faster than it runs it is behind; publishers whose routes feed it
@@ -74,6 +77,31 @@ class BacklogBackPressureTest {
     }
 
     @Test
+    void holdForBacklog_alreadyHeld_answersWithoutWaitingForTheLock() throws Exception {
+        InboundBackPressure pressure = new InboundBackPressure(new FakeChannel("peer"));
+        thread.handOver(tasks((int) SessionThread.BEHIND_AT));
+        assertThat(pressure.holdForBacklog(thread)).isTrue();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread holder = Thread.ofPlatform().start(() -> {
+            synchronized (pressure) { // another thread changing the pressure's state, e.g. a resume
+                locked.countDown();
+                awaitQuietly(done);
+            }
+        });
+        try {
+            locked.await();
+
+            // the rest of a held read batch: answered from the hold, not after the other thread's change
+            boolean heldAgain = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> pressure.holdForBacklog(thread));
+            assertThat(heldAgain).isFalse();
+        } finally {
+            done.countDown();
+            holder.join();
+        }
+    }
+
+    @Test
     void publish_subscriberThreadFallsBehind_publisherPausedCountedThenResumed() {
         TestBroker broker = new TestBroker(new CoreConfig(THREADS, 4, 8));
         TestClient subscriber = broker.connected(ownedBy(1, "sub"), SessionMode.CLEAN);
@@ -101,6 +129,14 @@ class BacklogBackPressureTest {
 
         assertThat(publisher.channel().readState()).isEqualTo(ReadState.READING);
         assertThat(subscriber.channel().publishes()).hasSize((int) SessionThread.BEHIND_AT);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static TaskChunks tasks(int count) {
