@@ -49,7 +49,7 @@ public final class BrokerCore implements AutoCloseable {
         var messageIds = new MessageIds(recovered.nextMessageId());
         memory = new MemoryBudget(config.memory());
         CoreStats stats = new CoreStats(retained::size, subscriptions::size, memory);
-        memorySampler = MemorySampler.start(memory);
+        memorySampler = MemorySampler.start(memory, threads.get(0).executor());
         Router router = new LocalRouter(threads, subscriptions, retained, stores.storage().messages(), messageIds,
                 stats, clock);
         broker = new BrokerContext(config, authenticator, authorizer, clock, stores, threads, subscriptions,

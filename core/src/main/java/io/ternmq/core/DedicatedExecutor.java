@@ -17,4 +17,16 @@ public interface DedicatedExecutor extends Executor {
      */
     default void betweenTasks() {
     }
+
+    /**
+     * Runs {@code task} on the executor's thread once {@code delayMillis} have passed, if this executor keeps time;
+     * false if it does not, and the caller keeps its own timer. Periodic broker work scheduled here runs between
+     * the thread's tasks, where a timer thread of its own would wake beside the loops and could delay them
+     * (bench/RESULTS.md, twenty-first pass).
+     *
+     * @throws java.util.concurrent.RejectedExecutionException once the executor is shut down
+     */
+    default boolean schedule(Runnable task, long delayMillis) {
+        return false;
+    }
 }

@@ -1,51 +1,77 @@
 package io.ternmq.core;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@link MemoryBudget#sample()} on a daemon timer thread, so that the hot path only reads a flag: summing the
- * budget's shared counter on every message would cost more than the message. Each sample schedules the next after
- * the delay the budget asks for ({@link MemoryBudget#nextSampleMillis()}); a sample that throws is logged and
- * still schedules it.
+ * Runs {@link MemoryBudget#sample()} on a timer, so that the hot path only reads a flag: summing the budget's shared
+ * counter on every message would cost more than the message. Each sample schedules the next after the delay the
+ * budget asks for ({@link MemoryBudget#nextSampleMillis()}); a sample that throws is logged and still schedules it.
+ * <p>
+ * The timer is a session thread's when its executor keeps time ({@link DedicatedExecutor#schedule}: an IO loop), else
+ * a daemon thread of its own. On the loop a sample runs between its tasks. A thread of its own woke twice a second
+ * beside the loops, ran 0.5-1 ms each time (its rarely run code stays cold) and, just woken, was not preempted
+ * by a loop whose messages arrived meanwhile: 1.8 ms a second of delay on a one-core broker at a fixed
+ * 5,000 msg/s (bench/RESULTS.md, twenty-first pass).
  */
 final class MemorySampler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MemorySampler.class);
 
-    private final ScheduledExecutorService timer;
     private final MemoryBudget budget;
+    /** The session thread that keeps the time, or null when the sampler has a thread of its own. */
+    private final @Nullable DedicatedExecutor sessionThread;
+    private final @Nullable ScheduledExecutorService ownTimer;
+    private volatile boolean closed;
 
-    private MemorySampler(ScheduledExecutorService timer, MemoryBudget budget) {
-        this.timer = timer;
+    private MemorySampler(MemoryBudget budget, @Nullable DedicatedExecutor sessionThread,
+                          @Nullable ScheduledExecutorService ownTimer) {
         this.budget = budget;
+        this.sessionThread = sessionThread;
+        this.ownTimer = ownTimer;
     }
 
-    static MemorySampler start(MemoryBudget budget) {
+    /** Samples on {@code sessionExecutor} if it keeps time, else on a thread of its own. */
+    static MemorySampler start(MemoryBudget budget, Executor sessionExecutor) {
+        if (sessionExecutor instanceof DedicatedExecutor dedicated) {
+            var sampler = new MemorySampler(budget, dedicated, null);
+            if (dedicated.schedule(sampler::sample, MemoryBudget.SAMPLE_MILLIS)) {
+                return sampler;
+            }
+        }
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "ternmq-memory-budget");
             thread.setDaemon(true);
             return thread;
         });
-        MemorySampler sampler = new MemorySampler(timer, budget);
+        var sampler = new MemorySampler(budget, null, timer);
         sampler.scheduleNext(MemoryBudget.SAMPLE_MILLIS);
         return sampler;
     }
 
     private void scheduleNext(long delayMillis) {
         try {
-            timer.schedule(this::sample, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException closed) {
+            if (sessionThread != null) {
+                sessionThread.schedule(this::sample, delayMillis);
+            } else if (ownTimer != null) {
+                ownTimer.schedule(this::sample, delayMillis, TimeUnit.MILLISECONDS);
+            }
+        } catch (RejectedExecutionException closing) {
             // the broker is stopping
         }
     }
 
     private void sample() {
+        if (closed) {
+            return; // a sample scheduled on the session thread before close
+        }
         try {
             budget.sample();
         } catch (RuntimeException e) {
@@ -57,6 +83,9 @@ final class MemorySampler implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        closed = true;
+        if (ownTimer != null) {
+            ownTimer.shutdownNow();
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.ternmq.core.DedicatedExecutor;
 import org.jspecify.annotations.Nullable;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One IO event loop handed to the core as a session executor. A plain {@link Executor}, not the loop itself: the
@@ -30,6 +31,12 @@ final class LoopExecutor implements DedicatedExecutor {
     @Override
     public void execute(Runnable task) {
         loop.execute(task);
+    }
+
+    @Override
+    public boolean schedule(Runnable task, long delayMillis) {
+        loop.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        return true;
     }
 
     @Override

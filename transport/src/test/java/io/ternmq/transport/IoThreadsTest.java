@@ -1,5 +1,6 @@
 package io.ternmq.transport;
 
+import io.ternmq.core.DedicatedExecutor;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +48,29 @@ class IoThreadsTest {
             executor.execute(() -> executor.execute(second::countDown));
 
             assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /** Periodic broker work (the memory sampler) runs on a loop instead of waking a timer thread beside it. */
+    @Test
+    void schedule_taskAfterADelay_runsOnTheLoopThreadNotBefore() throws InterruptedException {
+        try (IoThreads io = IoThreads.start(1, IoEngine.AUTO)) {
+            DedicatedExecutor executor = (DedicatedExecutor) io.executor(0);
+            var ranOn = new AtomicReference<String>();
+            var ran = new CountDownLatch(1);
+            long scheduledAt = System.nanoTime();
+            var ranAfter = new AtomicLong();
+
+            boolean kept = executor.schedule(() -> {
+                ranAfter.set(System.nanoTime() - scheduledAt);
+                ranOn.set(Thread.currentThread().getName());
+                ran.countDown();
+            }, 50);
+
+            assertThat(kept).isTrue();
+            assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(ranOn.get()).startsWith("ternmq-io");
+            assertThat(ranAfter.get()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
         }
     }
 
