@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * The timer is a session thread's when its executor keeps time ({@link DedicatedExecutor#schedule}: an IO loop), else
  * a daemon thread of its own. On the loop a sample runs between its tasks. A thread of its own woke twice a second
  * beside the loops, ran 0.5-1 ms each time (its rarely run code stays cold) and, just woken, was not preempted
- * by a loop whose messages arrived meanwhile: 1.8 ms a second of delay on a one-core broker at a fixed
- * 5,000 msg/s (bench/RESULTS.md, twenty-first pass).
+ * by a loop whose messages arrived meanwhile: 1.8-3.5 ms of the core a second that the loop of a one-core broker
+ * waited for at a fixed 5,000 msg/s (bench/RESULTS.md, twenty-first pass).
  */
 final class MemorySampler implements AutoCloseable {
 
