@@ -3,11 +3,14 @@ package io.ternmq.core;
 import io.ternmq.protocol.Publish;
 import io.ternmq.protocol.Qos;
 import io.ternmq.store.RetainedMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.SequencedMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +23,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AdminOperations {
 
+    /**
+     * The broker's own topics ($SYS): it republishes their values every interval and at start, so they are retained
+     * in memory only, never written to the store.
+     */
+    public static final String BROKER_TOPICS = "$SYS/broker/";
     /** Session thread that runs messages published by the broker itself ($SYS, the admin API), in order. */
+    private static final Logger log = LoggerFactory.getLogger(AdminOperations.class);
     private static final String INTERNAL_PUBLISHER = "$internal";
     private static final long ANSWER_TIMEOUT_SECONDS = 10;
 
@@ -129,6 +138,30 @@ public final class AdminOperations {
             }
         });
         return routed;
+    }
+
+    /**
+     * Publishes retained QoS 0 messages as the broker, in iteration order, in one task and without an answer: for
+     * the values it republishes every interval under {@link #BROKER_TOPICS}, where a task and a timeout per topic
+     * would wake the broker's threads once per topic. Topics must be valid topic names; nothing happens once the
+     * core is stopping.
+     */
+    public void publishRetained(SequencedMap<String, byte[]> payloadsByTopic) {
+        if (closed || payloadsByTopic.isEmpty()) {
+            return;
+        }
+        List<Publish> messages = new ArrayList<>(payloadsByTopic.size());
+        payloadsByTopic.forEach((topic, payload) ->
+                messages.add(new Publish(topic, Qos.AT_MOST_ONCE, true, false, 0, payload)));
+        broker.threads().ownerOf(INTERNAL_PUBLISHER).execute(() -> {
+            for (Publish message : messages) {
+                try {
+                    broker.router().route(message);
+                } catch (RuntimeException e) {
+                    log.warn("routing the broker's message on {} failed", message.topic(), e);
+                }
+            }
+        });
     }
 
     /** Whether a broker-published message replaces the topic's retained message. */

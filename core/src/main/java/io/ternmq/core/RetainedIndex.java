@@ -15,8 +15,10 @@ import java.util.function.Consumer;
 
 /**
  * The live retained messages: a trie with one node per topic level, a message at the node of its topic. Every
- * change is written through to the {@link RetainedMessageStore}, which is loaded at start. Shared by all session
- * threads behind a read-write lock: a subscribe reads while publishers replace.
+ * change is written through to the {@link RetainedMessageStore}, which is loaded at start, except under the
+ * broker's own tree ({@link AdminOperations#BROKER_TOPICS}): those values change every $SYS interval and are
+ * published afresh at start, so storing them would only cost writes. Shared by all session threads behind a
+ * read-write lock: a subscribe reads while publishers replace.
  */
 final class RetainedIndex {
 
@@ -36,7 +38,27 @@ final class RetainedIndex {
         this.store = store;
         this.clock = clock;
         for (RetainedMessage message : store.all()) {
-            insert(message);
+            if (stored(message.topic())) {
+                insert(message);
+            } else {
+                store.remove(message.topic()); // written by a version that stored the broker's own values
+            }
+        }
+    }
+
+    private static boolean stored(String topic) {
+        return !topic.startsWith(AdminOperations.BROKER_TOPICS);
+    }
+
+    private void storePut(RetainedMessage message) {
+        if (stored(message.topic())) {
+            store.put(message);
+        }
+    }
+
+    private void storeRemove(String topic) {
+        if (stored(topic)) {
+            store.remove(topic);
         }
     }
 
@@ -45,7 +67,7 @@ final class RetainedIndex {
         lock.writeLock().lock();
         try {
             insert(message);
-            store.put(message);
+            storePut(message);
         } finally {
             lock.writeLock().unlock();
         }
@@ -68,7 +90,7 @@ final class RetainedIndex {
         lock.writeLock().lock();
         try {
             remove(root, levels, 0);
-            store.remove(topic);
+            storeRemove(topic);
         } finally {
             lock.writeLock().unlock();
         }
@@ -131,7 +153,7 @@ final class RetainedIndex {
             }
             if (node != null && node.message == message) {
                 remove(root, levels, 0);
-                store.remove(message.topic());
+                storeRemove(message.topic());
             }
         } finally {
             lock.writeLock().unlock();

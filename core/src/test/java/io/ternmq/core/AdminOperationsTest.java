@@ -8,8 +8,10 @@ import io.ternmq.store.RetainedMessage;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.SequencedMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -81,6 +83,36 @@ class AdminOperationsTest {
 
         assertThat(subscriber.channel().publishes()).extracting(TestClient::text).containsExactly("hi");
         assertThat(admin.retained("ops/#")).extracting(RetainedMessage::topic).containsExactly("ops/note");
+    }
+
+    @Test
+    void publishRetained_batch_reachesSubscriberInOrderAsRetainedQos0() {
+        TestClient subscriber = broker.connected("sub", SessionMode.CLEAN);
+        subscriber.subscribe(1, "$SYS/#", Qos.AT_LEAST_ONCE);
+        subscriber.take();
+        SequencedMap<String, byte[]> values = new LinkedHashMap<>();
+        values.put("$SYS/broker/b", "2".getBytes(StandardCharsets.UTF_8));
+        values.put("$SYS/broker/a", "1".getBytes(StandardCharsets.UTF_8));
+
+        admin.publishRetained(values);
+        broker.drain();
+
+        assertThat(subscriber.channel().publishes()).extracting(TestClient::text).containsExactly("2", "1");
+        assertThat(subscriber.channel().publishes()).allSatisfy(p -> assertThat(p.qos()).isEqualTo(Qos.AT_MOST_ONCE));
+        assertThat(admin.retained("$SYS/#")).extracting(RetainedMessage::topic)
+                .containsExactlyInAnyOrder("$SYS/broker/a", "$SYS/broker/b");
+    }
+
+    @Test
+    void publishRetained_afterTheCoreStopped_doesNothing() {
+        SequencedMap<String, byte[]> values = new LinkedHashMap<>();
+        values.put("$SYS/broker/a", "1".getBytes(StandardCharsets.UTF_8));
+        admin.closed();
+
+        admin.publishRetained(values);
+        broker.drain();
+
+        assertThat(admin.retained("$SYS/#")).isEmpty();
     }
 
     @Test

@@ -32,6 +32,28 @@ class RetainedIndexTest {
         return topics;
     }
 
+    @Test
+    void retain_brokerOwnTopic_keptInMemoryButNotWrittenToTheStore() {
+        index.retain(message("$SYS/broker/uptime"));
+        index.retain(message("$SYS/other"));
+        index.retain(message("a/b"));
+
+        assertThat(matching("$SYS/#")).containsExactlyInAnyOrder("$SYS/broker/uptime", "$SYS/other");
+        assertThat(store.all()).extracting(RetainedMessage::topic).containsExactlyInAnyOrder("$SYS/other", "a/b");
+    }
+
+    @Test
+    void load_brokerOwnTopicStoredByAnEarlierVersion_isDroppedFromTheStore() {
+        var earlier = new InMemoryRetainedMessageStore();
+        earlier.put(message("$SYS/broker/uptime"));
+        earlier.put(message("a/b"));
+
+        var loaded = new RetainedIndex(earlier);
+
+        assertThat(loaded.size()).isEqualTo(1);
+        assertThat(earlier.all()).extracting(RetainedMessage::topic).containsExactly("a/b");
+    }
+
     // [MQTT-3.3.1-6] retained messages of every matching topic; [MQTT-4.7.2-1] not '$' topics for wildcard filters
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {

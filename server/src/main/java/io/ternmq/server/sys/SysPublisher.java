@@ -2,7 +2,6 @@ package io.ternmq.server.sys;
 
 import io.ternmq.core.AdminOperations;
 import io.ternmq.core.BrokerStats;
-import io.ternmq.protocol.Qos;
 import io.ternmq.transport.TransportStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,14 +9,17 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SequencedMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes the $SYS tree every interval as retained QoS 0 messages through the normal router, so subscribers
- * get them only through subscriptions the authorizer allowed. A topic is republished only when its text changed.
+ * get them only through subscriptions the authorizer allowed. A topic is republished only when its text changed,
+ * and a tick's changes go to the broker in one batch.
  * One daemon thread owns every piece of state here.
  */
 public final class SysPublisher implements AutoCloseable {
@@ -65,12 +67,13 @@ public final class SysPublisher implements AutoCloseable {
             lastTickNanos = now;
         }
         long uptime = TimeUnit.NANOSECONDS.toSeconds(now - startedNanos);
+        SequencedMap<String, byte[]> changed = new LinkedHashMap<>();
         topics.values(uptime).forEach((topic, text) -> {
             if (!text.equals(published.put(topic, text))) {
-                operations.publish(topic, text.getBytes(StandardCharsets.UTF_8), Qos.AT_MOST_ONCE,
-                        AdminOperations.Retain.YES);
+                changed.put(topic, text.getBytes(StandardCharsets.UTF_8));
             }
         });
+        operations.publishRetained(changed);
     }
 
     @Override

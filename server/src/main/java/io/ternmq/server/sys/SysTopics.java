@@ -1,5 +1,6 @@
 package io.ternmq.server.sys;
 
+import io.ternmq.core.AdminOperations;
 import io.ternmq.core.BrokerStats;
 import io.ternmq.protocol.ConnectReturnCode;
 import io.ternmq.protocol.PacketType;
@@ -17,7 +18,7 @@ import java.util.function.LongSupplier;
  */
 final class SysTopics {
 
-    static final String PREFIX = "$SYS/broker/";
+    static final String PREFIX = AdminOperations.BROKER_TOPICS;
 
     private final String version;
     private final BrokerStats broker;
