@@ -28,8 +28,8 @@ public final class AdminOperations {
      * in memory only, never written to the store.
      */
     public static final String BROKER_TOPICS = "$SYS/broker/";
-    /** Session thread that runs messages published by the broker itself ($SYS, the admin API), in order. */
     private static final Logger log = LoggerFactory.getLogger(AdminOperations.class);
+    /** Session thread that runs messages published by the broker itself ($SYS, the admin API), in order. */
     private static final String INTERNAL_PUBLISHER = "$internal";
     private static final long ANSWER_TIMEOUT_SECONDS = 10;
 
