@@ -57,6 +57,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latency-pairs", description = "latency scenario: publisher/subscriber pairs (default: ${DEFAULT-VALUE})")
     private int latencyPairs = 10;
 
+    @Option(names = "--no-busy-poll", description = "latency scenario: let the generator's event loops sleep between"
+            + " events, which adds their wake-ups to the latency measured; they poll by default, each loop keeping"
+            + " a processor busy (with more --io-threads than processors, they sleep anyway)")
+    private boolean noBusyPoll;
+
     @Option(names = "--offered-rate", description = "fan-in, fan-out, pairs-qos1/2, persistent: total messages per"
             + " second, paced, instead of as fast as the broker takes them (default: ${DEFAULT-VALUE}, unpaced)")
     private int offeredRate;
@@ -86,7 +91,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         disableLeakDetectionUnlessAsked();
         BenchSettings settings = new BenchSettings(host, port, seconds(warmupSeconds), seconds(durationSeconds),
-                messageSize, ioThreads, window, latencyRate, latencyPairs, offeredRate, connections,
+                messageSize, ioThreads, window, latencyRate, latencyPairs, !noBusyPoll, offeredRate, connections,
                 new BenchSettings.Sizes(fanInPublishers, fanOutSubscribers, qos1Pairs, qos2Pairs),
                 brokerPid > 0 ? OptionalLong.of(brokerPid) : OptionalLong.empty());
         List<String> names = scenarios.contains("all") ? Scenario.NAMES : scenarios;

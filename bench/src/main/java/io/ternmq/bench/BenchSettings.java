@@ -9,14 +9,16 @@ import java.util.OptionalLong;
  *
  * @param window      QoS 1/2 messages a publisher may have unacknowledged (flow control, like a receive maximum)
  * @param latencyRate messages per second, summed over the latency scenario's publishers
+ * @param latencyBusyPoll the latency scenario's event loops never sleep ({@link BusyPollStrategy}), when each has a
+ *                    processor to itself
  * @param offeredRate messages per second, summed over a throughput scenario's publishers and paced; 0 publishes as
  *                    fast as the broker takes them. Below the broker's ceiling its CPU per message can be compared
  *                    between setups (one IO loop against two) that a saturating run would also load differently.
  * @param brokerPid   when known, the broker's resident memory is read from /proc/&lt;pid&gt;/status
  */
 public record BenchSettings(String host, int port, Duration warmup, Duration duration, int messageSize,
-                            int ioThreads, int window, int latencyRate, int latencyPairs, int offeredRate,
-                            int connections, Sizes sizes, OptionalLong brokerPid) {
+                            int ioThreads, int window, int latencyRate, int latencyPairs, boolean latencyBusyPoll,
+                            int offeredRate, int connections, Sizes sizes, OptionalLong brokerPid) {
 
     /** The smallest payload: the latency scenario writes the intended send time into its first 8 bytes. */
     public static final int MIN_MESSAGE_SIZE = 8;

@@ -51,13 +51,16 @@ final class Connector implements AutoCloseable {
     private final LongAdder errors = new LongAdder();
 
     Connector(BenchSettings settings) {
-        this(settings, 0);
+        this(settings, 0, false);
     }
 
-    /** @param receiveBufferBytes SO_RCVBUF of every connection, small for clients that stop reading; 0: default */
-    Connector(BenchSettings settings, int receiveBufferBytes) {
+    /**
+     * @param receiveBufferBytes SO_RCVBUF of every connection, small for clients that stop reading; 0: default
+     * @param busyPoll           event loops that never sleep ({@link BusyPollStrategy})
+     */
+    Connector(BenchSettings settings, int receiveBufferBytes, boolean busyPoll) {
         this.settings = settings;
-        EventLoopKind kind = EventLoopKind.best();
+        EventLoopKind kind = EventLoopKind.best(busyPoll);
         group = kind.group(settings.ioThreads(), "bench-io");
         bootstrap = new Bootstrap().group(group).channel(kind.channelType())
                 .option(ChannelOption.TCP_NODELAY, true)

@@ -14,17 +14,25 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
+import java.nio.channels.spi.SelectorProvider;
+
 /** Epoll where its native library loads (Linux), NIO elsewhere; many connections share each event loop. */
 record EventLoopKind(IoHandlerFactory factory, Class<? extends SocketChannel> channelType,
                      Class<? extends ServerChannel> serverChannelType, String name) {
 
     static EventLoopKind best() {
+        return best(false);
+    }
+
+    /** @param busyPoll loops that never sleep ({@link BusyPollStrategy}): only where each has a core to itself */
+    static EventLoopKind best(boolean busyPoll) {
         if (Epoll.isAvailable()) {
-            return new EventLoopKind(EpollIoHandler.newFactory(), EpollSocketChannel.class,
-                    EpollServerSocketChannel.class, "epoll");
+            return new EventLoopKind(busyPoll ? EpollIoHandler.newFactory(0, BusyPollStrategy.FACTORY)
+                    : EpollIoHandler.newFactory(), EpollSocketChannel.class, EpollServerSocketChannel.class, "epoll");
         }
-        return new EventLoopKind(NioIoHandler.newFactory(), NioSocketChannel.class, NioServerSocketChannel.class,
-                "nio");
+        return new EventLoopKind(busyPoll ? NioIoHandler.newFactory(SelectorProvider.provider(),
+                BusyPollStrategy.FACTORY) : NioIoHandler.newFactory(), NioSocketChannel.class,
+                NioServerSocketChannel.class, "nio");
     }
 
     EventLoopGroup group(int threads, String threadName) {

@@ -18,8 +18,14 @@ public record ScenarioResult(String scenario, int publishers, int subscribers, d
                              double receivedPerSecond, long errors, double generatorCpu,
                              BrokerCpu brokerCpu, @Nullable Latency latency, @Nullable Memory memory) {
 
-    /** Latency percentiles in microseconds, from the intended send time to the arrival. */
-    public record Latency(long count, double p50, double p90, double p99, double p999, double max) {
+    /**
+     * Latency percentiles in microseconds, from the intended send time to the arrival.
+     *
+     * @param generatorBusyPolled whether the generator's loops polled ({@link BusyPollStrategy}) or slept, in which
+     *                            case their wake-ups are part of every figure
+     */
+    public record Latency(long count, double p50, double p90, double p99, double p999, double max,
+                          boolean generatorBusyPolled) {
     }
 
     /**
@@ -54,8 +60,10 @@ public record ScenarioResult(String scenario, int publishers, int subscribers, d
                 scenario, publishers, subscribers, sentPerSecond, receivedPerSecond, errors, generatorCpu,
                 brokerCpu.total()));
         if (latency != null) {
-            line.append(String.format(Locale.ROOT, " p50=%.0fus p90=%.0fus p99=%.0fus p99.9=%.0fus max=%.0fus (n=%d)",
-                    latency.p50(), latency.p90(), latency.p99(), latency.p999(), latency.max(), latency.count()));
+            line.append(String.format(Locale.ROOT,
+                    " p50=%.0fus p90=%.0fus p99=%.0fus p99.9=%.0fus max=%.0fus (n=%d, generator %s)", latency.p50(),
+                    latency.p90(), latency.p99(), latency.p999(), latency.max(), latency.count(),
+                    latency.generatorBusyPolled() ? "busy-polled" : "slept"));
         }
         if (memory != null) {
             line.append(String.format(Locale.ROOT, " rss=%d->%d KiB per-connection=%.0f B", memory.rssBeforeKib(),
@@ -78,8 +86,9 @@ public record ScenarioResult(String scenario, int publishers, int subscribers, d
         if (latency != null) {
             json.append(String.format(Locale.ROOT,
                     ",\"latencyCount\":%d,\"p50Micros\":%.1f,\"p90Micros\":%.1f,\"p99Micros\":%.1f,"
-                            + "\"p999Micros\":%.1f,\"maxMicros\":%.1f",
-                    latency.count(), latency.p50(), latency.p90(), latency.p99(), latency.p999(), latency.max()));
+                            + "\"p999Micros\":%.1f,\"maxMicros\":%.1f,\"generatorBusyPolled\":%b",
+                    latency.count(), latency.p50(), latency.p90(), latency.p99(), latency.p999(), latency.max(),
+                    latency.generatorBusyPolled()));
         }
         if (memory != null) {
             json.append(String.format(Locale.ROOT,

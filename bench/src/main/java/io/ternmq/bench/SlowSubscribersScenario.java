@@ -33,7 +33,8 @@ record SlowSubscribersScenario() implements Scenario {
         LongAdder received = new LongAdder();
         PrintStream log = System.err;
         OptionalLong before = ProcessStats.residentKib(settings.brokerPid());
-        try (Connector stuckSide = new Connector(settings, RECEIVE_BUFFER); Connector connector = new Connector(settings)) {
+        try (Connector stuckSide = new Connector(settings, RECEIVE_BUFFER, false);
+             Connector connector = new Connector(settings)) {
             List<BenchConnection> subscribers = stuckSide.connectAll(ThroughputScenario.ids(run, "slow", count),
                     Collections.nCopies(count, new Subscriber(received, null)));
             stuckSide.subscribeAll(subscribers, Collections.nCopies(count, run + "/t"), Qos.AT_MOST_ONCE);

@@ -70,7 +70,7 @@ class ConnectorTest {
 
     private static BenchSettings settings(StalledBroker broker) {
         return new BenchSettings("127.0.0.1", broker.port(), Duration.ZERO, Duration.ZERO,
-                BenchSettings.MIN_MESSAGE_SIZE, 1, 1, 1, 1, 0, 1, new BenchSettings.Sizes(1, 1, 1, 1),
+                BenchSettings.MIN_MESSAGE_SIZE, 1, 1, 1, 1, false, 0, 1, new BenchSettings.Sizes(1, 1, 1, 1),
                 OptionalLong.empty());
     }
 

@@ -38,7 +38,7 @@ class MeasuredWindowTest {
 
     private static BenchSettings settings() {
         return new BenchSettings("127.0.0.1", 1883, WARMUP, Duration.ofMillis(10),
-                BenchSettings.MIN_MESSAGE_SIZE, 1, 1, 1, 1, 0, 1, BenchSettings.Sizes.ISSUE_DEFAULTS,
+                BenchSettings.MIN_MESSAGE_SIZE, 1, 1, 1, 1, false, 0, 1, BenchSettings.Sizes.ISSUE_DEFAULTS,
                 OptionalLong.empty());
     }
 }

@@ -3,6 +3,7 @@ package io.ternmq.bench;
 import io.ternmq.server.Broker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -95,14 +96,46 @@ class ScenarioSmokeTest {
         assertThat(result.receivedPerSecond()).isLessThanOrEqualTo(2_000 + 2 * 5 / result.seconds());
     }
 
+    @Test
+    void latency_byDefault_busyPollsTheGeneratorsLoops() throws InterruptedException {
+        BenchSettings settings = smallSettings(broker.port());
+        ScenarioResult result = Scenario.named("latency", settings).run(settings);
+
+        assertSane("latency", result);
+        assertThat(result.latency().generatorBusyPolled()).isTrue();
+    }
+
+    @Test
+    void latency_withoutBusyPoll_letsTheGeneratorsLoopsSleep() throws InterruptedException {
+        BenchSettings settings = smallSettings(broker.port(), 1, false, 0);
+        ScenarioResult result = Scenario.named("latency", settings).run(settings);
+
+        assertSane("latency", result);
+        assertThat(result.latency().generatorBusyPolled()).isFalse();
+    }
+
+    /** Polling loops beyond the processors would wait for each other's turns, which would then be measured. */
+    @Test
+    void latency_moreLoopsThanProcessors_letsThemSleep() throws InterruptedException {
+        BenchSettings settings = smallSettings(broker.port(), Runtime.getRuntime().availableProcessors() + 1, true, 0);
+        ScenarioResult result = Scenario.named("latency", settings).run(settings);
+
+        assertSane("latency", result);
+        assertThat(result.latency().generatorBusyPolled()).isFalse();
+    }
+
     private static BenchSettings smallSettings(int port) {
         return smallSettings(port, 0);
     }
 
     private static BenchSettings smallSettings(int port, int offeredRate) {
+        return smallSettings(port, 1, true, offeredRate);
+    }
+
+    private static BenchSettings smallSettings(int port, int ioThreads, boolean busyPoll, int offeredRate) {
         // a window long enough that a loaded CI machine still moves a message through each scenario
-        return new BenchSettings("127.0.0.1", port, Duration.ofMillis(200), Duration.ofSeconds(1), 16, 1, 8, 500, 2,
-                offeredRate, 10, new BenchSettings.Sizes(5, 5, 5, 2),
+        return new BenchSettings("127.0.0.1", port, Duration.ofMillis(200), Duration.ofSeconds(1), 16, ioThreads, 8,
+                500, 2, busyPoll, offeredRate, 10, new BenchSettings.Sizes(5, 5, 5, 2),
                 OptionalLong.of(ProcessHandle.current().pid()));
     }
 }
