@@ -213,6 +213,21 @@ trap stop_brokers EXIT
 for name in $brokers; do start_broker "$name"; done
 echo "results in $out; load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
+# Each CPU's steal time (/proc/stat, in clock ticks): how long its virtual processor waited for the host. On a
+# shared virtual machine that wait comes in milliseconds at a time, and on the broker's core it alone can set a p99
+# (bench/RESULTS.md, twenty-third pass); every result line carries it per CPU, in ms, over the generator's run.
+steal_ticks() { awk '/^cpu[0-9]/ { printf "%s ", $9 }' /proc/stat; }
+steal_ms() {
+  local -a before after
+  local i out=""
+  read -r -a before <<< "$1"
+  read -r -a after <<< "$2"
+  for i in "${!after[@]}"; do
+    out+="${out:+,}$(( (after[i] - before[i]) * 1000 / clock_ticks ))"
+  done
+  echo "$out"
+}
+clock_ticks=$(getconf CLK_TCK)
 read -r -a broker_list <<< "$brokers"
 read -r -a scenario_list <<< "$scenarios"
 results=$out/results.jsonl
@@ -261,12 +276,13 @@ for (( round = 1; round <= rounds; round++ )); do
       if [[ $name == *-split && $scenario != connections ]]; then
         split_loops "$name" # each time: moving a thread into its group again is harmless
       fi
+      steal_before=$(steal_ticks)
       line=$(run_generator "$name" "$scenario" "$duration") || true
       if [[ $line != \{* ]]; then
         line="{\"scenario\":\"$scenario\",\"failed\":true}"
       fi
-      echo "{\"round\":$round,\"broker\":\"$name\",\"load\":\"$(cut -d' ' -f1 /proc/loadavg)\",${line#\{}" \
-        | tee -a "$results" >&2
+      echo "{\"round\":$round,\"broker\":\"$name\",\"load\":\"$(cut -d' ' -f1 /proc/loadavg)\",\"stealMs\":[$(
+        steal_ms "$steal_before" "$(steal_ticks)")],${line#\{}" | tee -a "$results" >&2
     done
   done
 done

@@ -43,6 +43,7 @@ def main():
             line += f"{ratio:>26} {shown:>10}"
         print(line)
     marginal(rows, brokers)
+    steal(rows, brokers, scenarios)
     efficiency(rows, brokers, scenarios)
     errors = [r for r in rows if r.get("errors") or r.get("failed")]
     rounds = max((r["round"] for r in rows), default=0)
@@ -51,9 +52,11 @@ def main():
     if cpu:
         print(f"generator CPU (cores, of its 1 pinned core): median {statistics.median(cpu):.2f}, max {max(cpu):.2f}")
     # The generator's ceiling, extrapolated: what it handles per second of its own CPU (sent + received).
+    # A busy-polling generator's CPU is all polling: it says nothing of its ceiling.
     for scenario in scenarios:
         per_cpu = [(r["sentPerSecond"] + r["receivedPerSecond"]) / r["generatorCpu"] for r in rows
-                   if r["scenario"] == scenario and r.get("generatorCpu") and scenario != "connections"]
+                   if r["scenario"] == scenario and r.get("generatorCpu") and scenario != "connections"
+                   and not r.get("generatorBusyPolled")]
         if per_cpu:
             print(f"generator ceiling {scenario:<11}: ~{statistics.median(per_cpu):,.0f} msgs (sent+received) "
                   f"per generator CPU-second")
@@ -73,6 +76,35 @@ def marginal(rows, brokers):
     if len(brokers) >= 2 and medians[0] is not None and medians[1]:
         line += f"{medians[0] / medians[1]:>26.2f}"
     print(line)
+
+
+def steal(rows, brokers, scenarios):
+    """The host's steal time per run on each CPU (compare.sh's stealMs), and the latency ratio again over the rounds
+    in which neither broker's core (cpu0) lost a clock tick to the host: a wait of milliseconds on the broker's core
+    delays every message due during it, so rounds with steal measure the host as much as the broker."""
+    measured = [r for r in rows if "stealMs" in r and not r.get("failed")]
+    if not measured:
+        return
+    for broker in brokers:
+        mine = [r["stealMs"] for r in measured if r["broker"] == broker]
+        if mine:
+            print(f"host steal per run, {broker}: " + ", ".join(
+                f"cpu{i} median {statistics.median(s[i] for s in mine):.0f} ms, max {max(s[i] for s in mine)} ms"
+                for i in range(len(mine[0]))))
+    if "latency" not in scenarios or len(brokers) < 2:
+        return
+    by_round = {}
+    for r in measured:
+        if r["scenario"] == "latency" and r["broker"] in brokers[:2] and not r.get("errors"):
+            by_round.setdefault(r["round"], {})[r["broker"]] = r
+    calm = [pair for pair in by_round.values() if len(pair) == 2 and all(r["stealMs"][0] == 0 for r in pair.values())]
+    if calm:
+        a = statistics.median(pair[brokers[0]]["p99Micros"] for pair in calm)
+        b = statistics.median(pair[brokers[1]]["p99Micros"] for pair in calm)
+        print(f"latency p99 over the {len(calm)} rounds without steal on cpu0 for either broker: "
+              f"{brokers[0]} {a:,.0f} us, {brokers[1]} {b:,.0f} us, ratio {a / b:.2f}")
+    else:
+        print("latency: no round without steal on cpu0 for both brokers")
 
 
 def efficiency(rows, brokers, scenarios):
