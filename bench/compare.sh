@@ -103,9 +103,10 @@ fi
 # With a CPU-capped broker the generator may use both cores: the cap, not the pinning, keeps the broker's share.
 generator_cores=1
 cgroups=/sys/fs/cgroup/cpu
-# The latency scenario's generator polls without sleeping: on a core a broker runs on it would take its time.
+# The latency scenario's generator polls without sleeping: on a core a broker runs on it would take its time (the
+# flag once: picocli refuses an option given twice).
 if [[ " $brokers " == *\ ternmq2* || " $brokers " == *\ base-ternmq2* || " $brokers " == *-half\ * ||
-      " $brokers " == *-split\ * ]]; then
+      " $brokers " == *-split\ * ]] && [[ " ${extra[*]} " != *" --no-busy-poll "* ]]; then
   extra=(--no-busy-poll "${extra[@]}")
 fi
 if [[ " $brokers " == *-half\ * || " $brokers " == *-split\ * ]]; then
