@@ -1,6 +1,8 @@
 """Prints the median of each broker's headline metric per scenario over the rounds of a compare.sh run, and
 the ratio of the first broker to the second. Usage: ratios.py results.jsonl BROKER [BROKER ...]"""
 import json
+import math
+import random
 import statistics
 import sys
 
@@ -46,6 +48,7 @@ def main():
             line += f"{ratio:>26} {shown:>10}"
         print(line)
     marginal(rows, brokers)
+    paired(rows, brokers, scenarios)
     steal(rows, brokers, scenarios)
     efficiency(rows, brokers, scenarios)
     errors = [r for r in rows if r.get("errors") or r.get("failed")]
@@ -81,6 +84,42 @@ def marginal(rows, brokers):
     print(line)
 
 
+def paired(rows, brokers, scenarios):
+    """Each round's ratio of the first broker to the second, their runs minutes apart: its median with a bootstrap
+    95 % interval over rounds, and in how many rounds the first did better, with the two-sided sign test's p. Slow
+    drift of the host's load moves both runs of a round alike, so the rounds are the samples, not the runs."""
+    if len(brokers) < 2:
+        return
+    for scenario in scenarios:
+        field, _, better, _ = METRICS[scenario]
+        by_round = {}
+        for r in rows:
+            if r["scenario"] == scenario and r["broker"] in brokers[:2] and r.get(field) and not r.get("errors"):
+                by_round.setdefault(r["round"], {})[r["broker"]] = r[field]
+        ratios = [pair[brokers[0]] / pair[brokers[1]] for pair in by_round.values() if len(pair) == 2]
+        if len(ratios) < 6:
+            continue
+        low, high = bootstrap_median_interval(ratios)
+        wins = sum(1 for x in ratios if (x < 1 if better == "lower" else x > 1))
+        ties = sum(1 for x in ratios if x == 1)
+        print(f"{scenario} per round: ratio median {statistics.median(ratios):.3f} (95 % interval "
+              f"{low:.3f}-{high:.3f}), {brokers[0]} {'lower' if better == 'lower' else 'higher'} in {wins} of "
+              f"{len(ratios)} rounds (sign test p = {sign_test(wins, len(ratios) - ties):.3f})")
+
+
+def bootstrap_median_interval(values, resamples=10_000):
+    """Percentile bootstrap interval of the median; seeded, so the same file always prints the same interval."""
+    rng = random.Random(1)
+    medians = sorted(statistics.median(rng.choices(values, k=len(values))) for _ in range(resamples))
+    return medians[int(resamples * 0.025)], medians[int(resamples * 0.975) - 1]
+
+
+def sign_test(wins, n):
+    """Two-sided p of at least this lopsided a split of n rounds if either broker were as likely to do better."""
+    k = max(wins, n - wins)
+    return min(1.0, 2 * sum(math.comb(n, i) for i in range(k, n + 1)) / 2 ** n)
+
+
 def steal(rows, brokers, scenarios):
     """The host's steal time per run on each CPU (compare.sh's stealMs), and the latency ratio again over the rounds
     in which neither broker's core (cpu0) lost more than CALM_STEAL_MS to the host: a wait of milliseconds on the
@@ -109,6 +148,33 @@ def steal(rows, brokers, scenarios):
               f"{brokers[0]} {a:,.0f} us, {brokers[1]} {b:,.0f} us, ratio {a / b:.2f}")
     else:
         print(f"latency: no round with at most {CALM_STEAL_MS} ms steal on cpu0 for both brokers")
+    pairs = [(pair[brokers[0]], pair[brokers[1]]) for pair in by_round.values() if len(pair) == 2]
+    if len(pairs) >= 6:
+        at_equal_steal(pairs, brokers)
+
+
+def at_equal_steal(pairs, brokers):
+    """The latency p99 of both brokers at the same cpu0 steal: one least-squares line per broker with a common slope
+    (p99 grows by about as much per millisecond the host takes, whichever broker runs), compared at the median
+    steal of all runs, with a bootstrap 95 % interval over rounds. Steal differs from run to run by chance; this
+    takes it out instead of dropping every round that had some."""
+    def ratio(sample):
+        points = [[(r["stealMs"][0], r["p99Micros"]) for r in pair] for pair in sample]
+        mine, theirs = [p[0] for p in points], [p[1] for p in points]
+        means = [(statistics.fmean(x for x, _ in g), statistics.fmean(y for _, y in g)) for g in (mine, theirs)]
+        spread = sum((x - mx) ** 2 for g, (mx, _) in zip((mine, theirs), means) for x, _ in g)
+        slope = sum((x - mx) * (y - my) for g, (mx, my) in zip((mine, theirs), means) for x, y in g) / spread \
+            if spread else 0.0
+        steal = statistics.median(x for g in (mine, theirs) for x, _ in g)
+        at = [my + slope * (steal - mx) for mx, my in means]
+        return at[0] / at[1], at, slope, steal
+
+    estimate, at, slope, steal = ratio(pairs)
+    rng = random.Random(1)
+    resampled = sorted(ratio(rng.choices(pairs, k=len(pairs)))[0] for _ in range(2_000))
+    print(f"latency p99 at equal cpu0 steal ({steal:.0f} ms, {slope:.1f} us per ms): {brokers[0]} {at[0]:,.0f} us, "
+          f"{brokers[1]} {at[1]:,.0f} us, ratio {estimate:.3f} (95 % interval {resampled[50]:.3f}-"
+          f"{resampled[1949]:.3f})")
 
 
 def efficiency(rows, brokers, scenarios):

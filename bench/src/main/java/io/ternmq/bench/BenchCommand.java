@@ -1,6 +1,7 @@
 package io.ternmq.bench;
 
 import io.netty.util.ResourceLeakDetector;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,10 +9,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
@@ -62,6 +67,11 @@ public final class BenchCommand implements Callable<Integer> {
             + " a processor busy (with more --io-threads than processors, they sleep anyway)")
     private boolean noBusyPoll;
 
+    @Option(names = "--latency-trace", paramLabel = "FILE", description = "latency scenario: write every measured"
+            + " message's intended send time (from the measurement's start) and latency, in nanoseconds, to FILE as"
+            + " CSV, in order of sending")
+    private @Nullable Path latencyTrace;
+
     @Option(names = "--offered-rate", description = "fan-in, fan-out, pairs-qos1/2, persistent: total messages per"
             + " second, paced, instead of as fast as the broker takes them (default: ${DEFAULT-VALUE}, unpaced)")
     private int offeredRate;
@@ -90,8 +100,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         disableLeakDetectionUnlessAsked();
+        checkWritable(latencyTrace);
         BenchSettings settings = new BenchSettings(host, port, seconds(warmupSeconds), seconds(durationSeconds),
-                messageSize, ioThreads, window, latencyRate, latencyPairs, !noBusyPoll, offeredRate, connections,
+                messageSize, ioThreads, window, latencyRate, latencyPairs, !noBusyPoll,
+                Optional.ofNullable(latencyTrace), offeredRate, connections,
                 new BenchSettings.Sizes(fanInPublishers, fanOutSubscribers, qos1Pairs, qos2Pairs),
                 brokerPid > 0 ? OptionalLong.of(brokerPid) : OptionalLong.empty());
         List<String> names = scenarios.contains("all") ? Scenario.NAMES : scenarios;
@@ -117,6 +129,19 @@ public final class BenchCommand implements Callable<Integer> {
     private static void disableLeakDetectionUnlessAsked() {
         if (System.getProperty("io.netty.leakDetection.level") == null) {
             ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
+    }
+
+    /** A trace that cannot be written is refused before the run, not found out after it. */
+    private void checkWritable(@Nullable Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.write(file, new byte[0]);
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "cannot write the latency trace to " + file + ": " + e);
         }
     }
 

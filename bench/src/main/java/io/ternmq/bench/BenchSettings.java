@@ -1,6 +1,8 @@
 package io.ternmq.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -11,6 +13,8 @@ import java.util.OptionalLong;
  * @param latencyRate messages per second, summed over the latency scenario's publishers
  * @param latencyBusyPoll the latency scenario's event loops never sleep ({@link BusyPollStrategy}), when each has a
  *                    processor to itself
+ * @param latencyTrace where the latency scenario writes each measured message's intended send time and latency
+ *                    ({@link LatencyTrace})
  * @param offeredRate messages per second, summed over a throughput scenario's publishers and paced; 0 publishes as
  *                    fast as the broker takes them. Below the broker's ceiling its CPU per message can be compared
  *                    between setups (one IO loop against two) that a saturating run would also load differently.
@@ -18,7 +22,7 @@ import java.util.OptionalLong;
  */
 public record BenchSettings(String host, int port, Duration warmup, Duration duration, int messageSize,
                             int ioThreads, int window, int latencyRate, int latencyPairs, boolean latencyBusyPoll,
-                            int offeredRate, int connections, Sizes sizes, OptionalLong brokerPid) {
+                            Optional<Path> latencyTrace, int offeredRate, int connections, Sizes sizes, OptionalLong brokerPid) {
 
     /** The smallest payload: the latency scenario writes the intended send time into its first 8 bytes. */
     public static final int MIN_MESSAGE_SIZE = 8;

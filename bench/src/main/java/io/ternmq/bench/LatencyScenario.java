@@ -4,6 +4,9 @@ import io.ternmq.protocol.Qos;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,9 +35,12 @@ record LatencyScenario() implements Scenario {
         LongAdder received = new LongAdder();
         Recorder recorder = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
         boolean busyPoll = busyPoll(settings);
+        LatencyTrace trace = new LatencyTrace();
+        boolean tracing = settings.latencyTrace().isPresent();
+        ScenarioResult result;
         try (Connector connector = new Connector(settings, 0, busyPoll)) {
             List<Subscriber> listeners = IntStream.range(0, pairs)
-                    .mapToObj(i -> new Subscriber(received, recorder)).toList();
+                    .mapToObj(i -> new Subscriber(received, recorder, tracing ? trace.sink() : null)).toList();
             List<BenchConnection> subscribed = connector.connectAll(ThroughputScenario.ids(run, "sub", pairs),
                     listeners);
             connector.subscribeAll(subscribed, IntStream.range(0, pairs).mapToObj(i -> run + "/" + i).toList(),
@@ -51,12 +57,30 @@ record LatencyScenario() implements Scenario {
                 // `pairs` messages per interval would measure queueing behind each other)
                 senders.get(i).start(publishing.get(i), intervalNanos * i / pairs);
             }
-            MeasuredWindow window = MeasuredWindow.run(settings, sent, received, recorder::reset);
+            MeasuredWindow window = MeasuredWindow.run(settings, sent, received, () -> {
+                recorder.reset();
+                trace.start(System.nanoTime());
+            });
+            trace.end(System.nanoTime());
             Histogram histogram = recorder.getIntervalHistogram();
             senders.forEach(Publisher::stop);
-            return new ScenarioResult(name(), pairs, pairs, window.seconds(), window.sentPerSecond(),
+            result = new ScenarioResult(name(), pairs, pairs, window.seconds(), window.sentPerSecond(),
                     window.receivedPerSecond(), connector.errors(), window.generatorCpu(), window.brokerCpu(),
                     percentiles(histogram, busyPoll), null);
+        }
+        // the connector's close waited for the event loops to end, so every sink is complete and visible here
+        if (tracing) {
+            writeTrace(trace, settings.latencyTrace().get());
+        }
+        return result;
+    }
+
+    private static void writeTrace(LatencyTrace trace, Path file) {
+        try {
+            int messages = trace.write(file);
+            System.err.printf("latency: traced %,d messages to %s%n", messages, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the latency trace to " + file, e);
         }
     }
 

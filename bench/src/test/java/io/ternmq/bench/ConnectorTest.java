@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -70,8 +71,8 @@ class ConnectorTest {
 
     private static BenchSettings settings(StalledBroker broker) {
         return new BenchSettings("127.0.0.1", broker.port(), Duration.ZERO, Duration.ZERO,
-                BenchSettings.MIN_MESSAGE_SIZE, 1, 1, 1, 1, false, 0, 1, new BenchSettings.Sizes(1, 1, 1, 1),
-                OptionalLong.empty());
+                BenchSettings.MIN_MESSAGE_SIZE, 1, 1, 1, 1, false, Optional.empty(), 0, 1,
+                new BenchSettings.Sizes(1, 1, 1, 1), OptionalLong.empty());
     }
 
     /** Accepts one client, answers its CONNECT with a CONNACK and reads nothing more: a broker that stopped reading. */

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -38,7 +39,7 @@ class MeasuredWindowTest {
 
     private static BenchSettings settings() {
         return new BenchSettings("127.0.0.1", 1883, WARMUP, Duration.ofMillis(10),
-                BenchSettings.MIN_MESSAGE_SIZE, 1, 1, 1, 1, false, 0, 1, BenchSettings.Sizes.ISSUE_DEFAULTS,
-                OptionalLong.empty());
+                BenchSettings.MIN_MESSAGE_SIZE, 1, 1, 1, 1, false, Optional.empty(), 0, 1,
+                BenchSettings.Sizes.ISSUE_DEFAULTS, OptionalLong.empty());
     }
 }

@@ -4,15 +4,21 @@ import io.ternmq.server.Broker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Every scenario runs briefly, at small sizes, against an embedded broker and against the sink, and reports sane
@@ -119,6 +125,26 @@ class ScenarioSmokeTest {
         assertThat(result.latency().generatorBusyPolled()).isFalse();
     }
 
+    /** The trace holds the messages the histogram counted, in the order they were due. */
+    @Test
+    void latency_withTrace_writesEveryMeasuredMessageBySendTime(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("trace.csv");
+        BenchSettings settings = smallSettings(broker.port(), 1, true, 0, Optional.of(file));
+        ScenarioResult result = Scenario.named("latency", settings).run(settings);
+
+        assertSane("latency", result);
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.getFirst()).isEqualTo("intended_send_ns,latency_ns");
+        List<long[]> rows = lines.subList(1, lines.size()).stream()
+                .map(line -> line.split(",")).map(f -> new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])})
+                .toList();
+        // the trace's ends are read a few microseconds off the histogram's reset and read-out
+        long counted = result.latency().count();
+        assertThat((long) rows.size()).isCloseTo(counted, within(counted / 50 + 3));
+        assertThat(rows).isSortedAccordingTo(Comparator.comparingLong(row -> row[0]));
+        assertThat(rows).allSatisfy(row -> assertThat(row[1]).isNotNegative());
+    }
+
     private static BenchSettings smallSettings(int port) {
         return smallSettings(port, 0);
     }
@@ -128,9 +154,14 @@ class ScenarioSmokeTest {
     }
 
     private static BenchSettings smallSettings(int port, int ioThreads, boolean busyPoll, int offeredRate) {
+        return smallSettings(port, ioThreads, busyPoll, offeredRate, Optional.empty());
+    }
+
+    private static BenchSettings smallSettings(int port, int ioThreads, boolean busyPoll, int offeredRate,
+                                               Optional<Path> trace) {
         // a window long enough that a loaded CI machine still moves a message through each scenario
         return new BenchSettings("127.0.0.1", port, Duration.ofMillis(200), Duration.ofSeconds(1), 16, ioThreads, 8,
-                500, 2, busyPoll, offeredRate, 10, new BenchSettings.Sizes(5, 5, 5, 2),
+                500, 2, busyPoll, trace, offeredRate, 10, new BenchSettings.Sizes(5, 5, 5, 2),
                 OptionalLong.of(ProcessHandle.current().pid()));
     }
 }
