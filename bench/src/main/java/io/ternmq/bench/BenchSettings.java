@@ -22,7 +22,8 @@ import java.util.OptionalLong;
  */
 public record BenchSettings(String host, int port, Duration warmup, Duration duration, int messageSize,
                             int ioThreads, int window, int latencyRate, int latencyPairs, boolean latencyBusyPoll,
-                            Optional<Path> latencyTrace, int offeredRate, int connections, Sizes sizes, OptionalLong brokerPid) {
+                            Optional<Path> latencyTrace, int offeredRate, int connections, Sizes sizes,
+                            OptionalLong brokerPid) {
 
     /** The smallest payload: the latency scenario writes the intended send time into its first 8 bytes. */
     public static final int MIN_MESSAGE_SIZE = 8;
