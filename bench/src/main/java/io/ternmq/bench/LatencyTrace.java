@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class LatencyTrace {
 
-    static final String HEADER = "intended_send_ns,latency_ns";
+    private static final String HEADER = "intended_send_ns,latency_ns";
 
     private final List<Sink> sinks = new ArrayList<>();
     private volatile long from = Long.MIN_VALUE;
