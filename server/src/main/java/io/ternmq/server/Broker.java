@@ -146,6 +146,7 @@ public final class Broker implements AutoCloseable {
         private int maxPacketSize = TransportConfig.PROTOCOL_MAX_PACKET_SIZE;
         private int sessionThreads = Runtime.getRuntime().availableProcessors();
         private SessionThreading sessionThreading = SessionThreading.IO_THREADS;
+        private boolean balanceIoThreads = true;
         private int maxInflightMessages = CoreConfig.DEFAULT_MAX_INFLIGHT_MESSAGES;
         private int maxQueuedMessages = CoreConfig.DEFAULT_MAX_QUEUED_MESSAGES;
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -258,6 +259,15 @@ public final class Broker implements AutoCloseable {
         /** Where sessions run; default {@link SessionThreading#IO_THREADS}. */
         public Builder sessionThreading(SessionThreading threading) {
             this.sessionThreading = Objects.requireNonNull(threading, "threading");
+            return this;
+        }
+
+        /**
+         * Whether, with more than one IO thread, connections move off a thread far busier than another (their
+         * sessions stay where they are); default true.
+         */
+        public Builder balanceIoThreads(boolean balance) {
+            this.balanceIoThreads = balance;
             return this;
         }
 
@@ -445,7 +455,7 @@ public final class Broker implements AutoCloseable {
                     authorizer, security, topicLimits(), new ObservabilitySettings(adminBind == null ? null
                             : new AdminSettings(adminBind, adminPort, adminCredentials), sysInterval,
                             securityReloader), storageMode, onCorruptData, maxPendingConnects, writeLimits,
-                    mqtt5Settings(maxPacketSize), memory, sessionThreading)));
+                    mqtt5Settings(maxPacketSize), memory, sessionThreading, balanceIoThreads)));
         }
 
         /**

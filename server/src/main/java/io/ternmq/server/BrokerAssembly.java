@@ -75,7 +75,7 @@ final class BrokerAssembly implements AutoCloseable {
                 ? security.authorizer() : settings.authorizer();
         BrokerCore core;
         Storage storage;
-        IoThreads io = IoThreads.start(Runtime.getRuntime().availableProcessors());
+        IoThreads io = IoThreads.start(Runtime.getRuntime().availableProcessors(), settings.balanceIoThreads());
         SessionExecutorFactory sessionExecutors = settings.sessionThreading() == SessionThreading.IO_THREADS
                 ? io::executor : SessionExecutorFactory.SINGLE_THREADS;
         try {

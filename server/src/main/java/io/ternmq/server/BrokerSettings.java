@@ -24,5 +24,5 @@ record BrokerSettings(List<ListenerConfig> listeners, int maxConnections, int ma
                       TopicLimits topicLimits, ObservabilitySettings observability,
                       StorageMode storageMode, CorruptDataPolicy onCorruptData, int maxPendingConnects,
                       WriteLimits writeLimits, Mqtt5Settings mqtt5,
-                      MemoryLimits memory, SessionThreading sessionThreading) {
+                      MemoryLimits memory, SessionThreading sessionThreading, boolean balanceIoThreads) {
 }

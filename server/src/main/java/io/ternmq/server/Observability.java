@@ -99,6 +99,7 @@ final class Observability implements AutoCloseable {
         config.put("mqtt.wildcard_subscriptions", Boolean.toString(s.mqtt5().subscriptions().wildcards()));
         config.put("sessions.threads", Integer.toString(s.sessionThreads()));
         config.put("sessions.run_on", s.sessionThreading().name().toLowerCase(java.util.Locale.ROOT));
+        config.put("sessions.balance_io_threads", Boolean.toString(s.balanceIoThreads()));
         config.put("storage.data_dir", s.dataDir().toString());
         config.put("sys.interval", CONFIG_DURATION.format(s.observability().sysInterval()));
         AdminSettings admin = s.observability().admin();

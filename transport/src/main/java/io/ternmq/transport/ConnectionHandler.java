@@ -25,18 +25,23 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
 
     private final ConnectionAcceptor acceptor;
+    private final @Nullable LoopBalancer balancer;
+    private @Nullable NettyClientChannel clientChannel;
     private @Nullable MqttConnection connection;
     private boolean closeReported;
     private boolean failureLogged;
 
-    ConnectionHandler(ConnectionAcceptor acceptor) {
+    ConnectionHandler(ConnectionAcceptor acceptor, @Nullable LoopBalancer balancer) {
         this.acceptor = acceptor;
+        this.balancer = balancer;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         try {
-            connection = acceptor.accept(new NettyClientChannel(ctx.channel()));
+            NettyClientChannel created = new NettyClientChannel(ctx.channel(), balancer);
+            clientChannel = created;
+            connection = acceptor.accept(created);
         } catch (RuntimeException e) {
             log.warn("{}: the broker refused the connection", remote(ctx), e);
             ctx.close();
@@ -117,6 +122,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void reportClosed() {
+        NettyClientChannel created = clientChannel;
+        if (created != null) {
+            created.leaveLoad();
+        }
         MqttConnection target = connection;
         if (target != null && !closeReported) {
             closeReported = true;

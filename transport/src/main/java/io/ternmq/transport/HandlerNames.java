@@ -3,6 +3,8 @@ package io.ternmq.transport;
 /** Names of the handlers in a connection's pipeline, in pipeline order (head first). */
 public final class HandlerNames {
 
+    /** Only while the IO loops are balanced (more than one). */
+    public static final String LOAD_METER = "loadMeter";
     /** tls and wss listeners only. */
     public static final String TLS = "tls";
     /** Present until the TLS handshake completes. */

@@ -40,10 +40,12 @@ final class ListenerChannelInitializer extends ChannelInitializer<Channel> {
     private final ListenerIdentity plainIdentity;
     private final TrafficCounters counters;
     private final PendingConnects pendingConnects;
+    private final LoopBalancer balancer;
 
     ListenerChannelInitializer(ListenerConfig listener, TransportConfig config, ConnectionGate gate,
                                @Nullable ReloadingTlsContext tls, ConnectionAcceptor acceptor,
-                               ChannelGroup openChannels, TrafficCounters counters, PendingConnects pendingConnects) {
+                               ChannelGroup openChannels, TrafficCounters counters, PendingConnects pendingConnects,
+                               LoopBalancer balancer) {
         this.listener = listener;
         this.config = config;
         this.gate = gate;
@@ -55,6 +57,7 @@ final class ListenerChannelInitializer extends ChannelInitializer<Channel> {
         this.plainIdentity = new ListenerIdentity(listener.name(), null);
         this.counters = counters;
         this.pendingConnects = pendingConnects;
+        this.balancer = balancer;
     }
 
     @Override
@@ -71,6 +74,9 @@ final class ListenerChannelInitializer extends ChannelInitializer<Channel> {
         openChannels.add(channel);
         channel.attr(ListenerAttributes.IDENTITY).set(plainIdentity);
         ChannelPipeline pipeline = channel.pipeline();
+        if (balancer.enabled()) {
+            pipeline.addLast(HandlerNames.LOAD_METER, new LoadMeter());
+        }
         if (tls != null) {
             pipeline.addLast(HandlerNames.TLS, tls.newHandler(channel.alloc()));
             pipeline.addLast(HandlerNames.TLS_IDENTITY,
@@ -90,7 +96,7 @@ final class ListenerChannelInitializer extends ChannelInitializer<Channel> {
         if (!config.connectTimeout().isZero()) {
             pipeline.addLast(HandlerNames.CONNECT_TIMEOUT, new ConnectTimeoutHandler(config.connectTimeout()));
         }
-        pipeline.addLast(HandlerNames.CONNECTION, new ConnectionHandler(acceptor));
+        pipeline.addLast(HandlerNames.CONNECTION, new ConnectionHandler(acceptor, balancer));
     }
 
     private void addWebSocket(ChannelPipeline pipeline) {

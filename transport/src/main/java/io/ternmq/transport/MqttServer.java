@@ -36,6 +36,7 @@ public final class MqttServer implements AutoCloseable {
     private static final int ACCEPT_BACKLOG = 1024;
 
     private final EventLoops loops;
+    private final LoopBalancer balancer;
     /** Set when this server started its own IO threads, which it then stops on close. */
     private final @Nullable IoThreads ownIoThreads;
     private final ChannelGroup serverChannels =
@@ -57,6 +58,7 @@ public final class MqttServer implements AutoCloseable {
 
     private MqttServer(IoThreads io, @Nullable IoThreads ownIoThreads, int maxConnections, int maxPendingConnects) {
         this.loops = io.loops();
+        this.balancer = io.balancer();
         this.ownIoThreads = ownIoThreads;
         this.brokerBudget = new ConnectionBudget(maxConnections);
         this.pendingConnects = new PendingConnects(maxPendingConnects, System::nanoTime);
@@ -187,7 +189,7 @@ public final class MqttServer implements AutoCloseable {
                     TlsContexts.describeProvider(), listener.tls().clientCertificates());
         }
         return new ListenerChannelInitializer(listener, config, gate, tls, acceptor, clientChannels, counters,
-                pendingConnects);
+                pendingConnects, balancer);
     }
 
     private void bind(ListenerConfig listener, ChannelInitializer<Channel> initializer) {

@@ -52,6 +52,7 @@ final class NettyClientChannel implements ClientChannel {
 
     private final Channel channel;
     private final String remoteAddress;
+    private final @Nullable LoopBalancer balancer;
     /**
      * Packets (and {@link #CLOSE}) from any thread, written in order by {@link #drain()} on the event loop. A linked
      * queue: about 50 bytes while empty, where Netty's padded array queues cost an idle connection 0.6 to 4 KiB.
@@ -74,10 +75,25 @@ final class NettyClientChannel implements ClientChannel {
     private boolean moving;
     private Duration keepAlive = Duration.ZERO;
     private ReadState readState = ReadState.READING;
+    /** The loop of the session it joined ({@link #shareThreadWith}), where balancing sends it back; loop only. */
+    private @Nullable EventLoop home;
+    /** The load of the loop it is registered on, null while it moves or after it closed; loop only. */
+    private @Nullable LoopLoad load;
+    /** Its place in that load's list; loop only. */
+    private int loadIndex;
+    /** Times the loop's work on this connection while the loops are balanced, else null. */
+    private final @Nullable LoadMeter meter;
 
-    NettyClientChannel(Channel channel) {
+    /** On its event loop; a channel built outside a listener (tests) has no balancer. */
+    NettyClientChannel(Channel channel, @Nullable LoopBalancer balancer) {
         this.channel = channel;
         this.remoteAddress = SocketAddresses.format(channel.remoteAddress());
+        this.balancer = balancer;
+        LoopLoad registeredOn = balancer == null ? null : balancer.of(channel.eventLoop());
+        this.meter = registeredOn == null ? null : channel.pipeline().get(LoadMeter.class);
+        if (registeredOn != null) {
+            registeredOn.join(this);
+        }
     }
 
     @Override
@@ -171,6 +187,17 @@ final class NettyClientChannel implements ClientChannel {
         if (moving) {
             return; // drainPending stays set, so sends only queue until endMove() drains
         }
+        LoadMeter timing = meter;
+        if (timing == null) {
+            writeQueued();
+        } else {
+            long start = System.nanoTime();
+            writeQueued();
+            timing.add(System.nanoTime() - start);
+        }
+    }
+
+    private void writeQueued() {
         // Cleared before polling: an item added after the last poll finds no drain pending and schedules one.
         drainPending.set(false);
         loopDrainPending = false;
@@ -304,38 +331,89 @@ final class NettyClientChannel implements ClientChannel {
 
     /**
      * Deregisters from the current loop and registers with the session's. Netty deregisters after the read in
-     * hand, so every packet read on the old loop reaches the core from there first; reading resumes on the new loop
-     * only once registered. Sends wait in the queue meanwhile: Netty does not report the close of a channel that
-     * is not registered, so nothing is written until the move is over.
+     * hand, and the registration waits for the tasks the old loop queued until then, so every packet read on the old
+     * loop reaches the core from there first; reading resumes on the new loop only once registered. Sends wait in
+     * the queue meanwhile: Netty does not report the close of a channel that is not registered, so nothing is
+     * written until the move is over.
      */
     @Override
     public void shareThreadWith(Executor sessionExecutor) {
         if (sessionExecutor instanceof LoopExecutor target) {
-            onEventLoop(() -> moveTo(target.loop()));
+            onEventLoop(() -> {
+                home = target.loop();
+                moveTo(target.loop());
+            });
         }
     }
 
-    private void moveTo(EventLoop target) {
-        if (channel.eventLoop() == target || !channel.isRegistered() || moving) {
+    /** On the channel's loop (elsewhere it does nothing): deregisters and registers with {@code target}, as above. */
+    void moveTo(EventLoop target) {
+        EventLoop current = channel.eventLoop();
+        if (!current.inEventLoop() || current == target || !channel.isRegistered() || moving) {
             return;
         }
         moving = true;
+        leaveLoad();
         channel.deregister().addListener(deregistered -> {
             if (deregistered.isSuccess() && channel.isOpen()) {
-                target.register(channel).addListener(this::registered);
+                // Behind what this loop queued so far: the core hands what was read here to the session in a task
+                // this loop queued for itself (TaskBatches), and the new loop must not hand over anything newer first.
+                current.execute(() -> registerWith(target));
             } else {
                 endMove(); // closed meanwhile, so the queued sends fail and are released; or it stays put
             }
         });
     }
 
-    private void registered(Future<?> registration) {
+    /** On the old loop, once it ran what it queued before the deregistration. */
+    private void registerWith(EventLoop target) {
+        if (!channel.isOpen()) {
+            endMove();
+            return;
+        }
+        target.register(channel).addListener(registration -> registered(registration,
+                balancer == null ? null : balancer.of(target)));
+    }
+
+    /** On the new loop. */
+    private void registered(Future<?> registration, @Nullable LoopLoad arrivedOn) {
         if (!registration.isSuccess()) {
             // Only a loop that is shutting down refuses a channel: the broker is stopping.
             log.warn("{}: the session's IO thread refused the connection; Netty closed it", remoteAddress,
                     registration.cause());
+        } else if (channel.isOpen()) {
+            if (arrivedOn != null) {
+                arrivedOn.join(this);
+            }
+            // The idle handler's timer was scheduled on the old loop, which would read its clock from another thread.
+            installKeepAlive();
         }
         endMove();
+    }
+
+    /** On its loop: it is in {@code joined}'s list at {@code index}. */
+    void joined(LoopLoad joined, int index) {
+        load = joined;
+        loadIndex = index;
+    }
+
+    /** On its loop, as it starts a move or after it closed: no longer counted there. */
+    void leaveLoad() {
+        LoopLoad current = load;
+        if (current != null) {
+            load = null;
+            current.leave(this, loadIndex);
+        }
+    }
+
+    /** On its loop: the time its loop spent on it since the last call (0 when not measured). */
+    long takePeriodNanos() {
+        return meter == null ? 0 : meter.takePeriodNanos();
+    }
+
+    /** On its loop: whether {@code loop} is its session's. */
+    boolean isHome(EventLoop loop) {
+        return home == loop;
     }
 
     private void endMove() {

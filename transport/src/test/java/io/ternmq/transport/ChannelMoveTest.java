@@ -1,5 +1,6 @@
 package io.ternmq.transport;
 
+import io.netty.channel.EventLoop;
 import io.ternmq.core.ClientChannel;
 import io.ternmq.core.MqttConnection;
 import io.ternmq.protocol.Connect;
@@ -13,6 +14,7 @@ import io.ternmq.testkit.Packets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -41,7 +43,7 @@ class ChannelMoveTest {
     /** Enough PUBACKs to fill the socket buffers, so that some writes wait for the socket to drain. */
     private static final int SENDS = 50_000;
 
-    private final IoThreads io = IoThreads.start(2, IoEngine.AUTO);
+    private final IoThreads io = IoThreads.start(2, IoEngine.AUTO, LoopBalancer::off);
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final List<MovingConnection> connections = new CopyOnWriteArrayList<>();
     /** What a connection does when its CONNECT arrives (on the loop it was accepted on). */
@@ -135,6 +137,33 @@ class ChannelMoveTest {
         assertThat(fromLoop).containsExactlyElementsOf(IntStream.rangeClosed(1, perThread).boxed().toList());
         assertThat(fromOther).containsExactlyElementsOf(
                 IntStream.range(otherFirst, otherFirst + perThread).boxed().toList());
+    }
+
+    /** A balancing move under load: Netty holds flushed bytes the socket did not take yet when the move starts. */
+    @Test
+    void moveTo_whileWrittenBytesWaitForTheSocket_everythingArrivesAfterTheMove() throws Exception {
+        int sends = 1_000_000; // 4 MB: more than loopback's socket buffers take
+        onPingreq = connection -> {
+            for (int id = 1; id <= sends; id++) {
+                connection.channel.send(new Puback(id % 65_536));
+            }
+        };
+        Socket socket = connect(start());
+        socket.getOutputStream().write(Packets.connect("stuck", CleanSession.YES, 60));
+        MovingConnection connection = awaitConnection();
+        Thread target = connection.target.get(5, TimeUnit.SECONDS);
+        socket.getOutputStream().write(Packets.pingreq()); // the client reads nothing yet: the socket fills
+        await().until(() -> connection.packets.size() == 2);
+        NettyClientChannel channel = (NettyClientChannel) connection.channel;
+        EventLoop first = ((LoopExecutor) io.executor(0)).loop();
+        EventLoop second = ((LoopExecutor) io.executor(1)).loop();
+        EventLoop current = first.submit(() -> Thread.currentThread() == target).get() ? first : second;
+        current.execute(() -> channel.moveTo(current == first ? second : first)); // after the writes queued there
+
+        InputStream in = new BufferedInputStream(socket.getInputStream());
+        for (int id = 1; id <= sends; id++) {
+            assertThat(in.readNBytes(4)).as("PUBACK %d", id).containsExactly(Packets.puback(id % 65_536));
+        }
     }
 
     @Test

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConnectionHandlerTest {
 
     private final RecordingAcceptor core = new RecordingAcceptor();
-    private final EmbeddedChannel channel = new EmbeddedChannel(new ConnectionHandler(core));
+    private final EmbeddedChannel channel = new EmbeddedChannel(new ConnectionHandler(core, null));
 
     @Test
     void channelActive_newChannel_isAcceptedByTheCore() {
@@ -66,7 +66,7 @@ class ConnectionHandlerTest {
             throw new IllegalStateException("shutting down");
         };
 
-        var refused = new EmbeddedChannel(new ConnectionHandler(refusing));
+        var refused = new EmbeddedChannel(new ConnectionHandler(refusing, null));
 
         assertThat(refused.isOpen()).isFalse();
     }

@@ -31,7 +31,7 @@ class NettyClientChannelTest {
 
     NettyClientChannelTest() {
         channel.pipeline().addLast(HandlerNames.CONNECTION, new ChannelInboundHandlerAdapter());
-        client = new NettyClientChannel(channel);
+        client = new NettyClientChannel(channel, null);
         // this thread is every embedded channel's loop: nothing due from another test's channels
         LoopWrites.onThisThread().writeDue();
     }

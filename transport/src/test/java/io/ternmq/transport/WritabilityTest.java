@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WritabilityTest {
 
     private final RecordingAcceptor core = new RecordingAcceptor();
-    private final EmbeddedChannel channel = new EmbeddedChannel(new ConnectionHandler(core));
+    private final EmbeddedChannel channel = new EmbeddedChannel(new ConnectionHandler(core, null));
 
     @Test
     void outboundHighWaterMark_bufferAboveIt_congestedThenWritableOnceWritten() {

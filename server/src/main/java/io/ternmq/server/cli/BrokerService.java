@@ -66,6 +66,7 @@ final class BrokerService implements AutoCloseable {
                     .sessionThreads(config.sessions().threads())
                     .sessionThreading(config.sessions().runOn().equals("io_threads")
                             ? SessionThreading.IO_THREADS : SessionThreading.OWN_THREADS)
+                    .balanceIoThreads(config.sessions().balanceIoThreads())
                     .dataDir(config.storage().dataDir())
                     .maxTopicLength(config.limits().maxTopicLength())
                     .maxTopicLevels(config.limits().maxTopicLevels())

@@ -99,6 +99,10 @@ public final class ConfigKeys {
             new Choice(List.of("io_threads", "own_threads")),
             "io_threads: sessions run on the network event loops (no hand-off per message); own_threads: on "
                     + "sessions.threads threads of their own");
+    public static final ConfigKey<Boolean> SESSIONS_BALANCE_IO_THREADS = new ConfigKey<>(
+            "sessions.balance_io_threads", new Flag(),
+            "with more than one IO thread: move connections off one far busier than another, their sessions "
+                    + "staying where they are; false keeps each connection on its session's thread");
     public static final ConfigKey<Path> STORAGE_DATA_DIR = new ConfigKey<>("storage.data_dir", new DirectoryPath(),
             "directory for broker data, created when missing (relative to the working directory)");
     public static final ConfigKey<String> STORAGE_MODE = new ConfigKey<>("storage.mode",
@@ -174,6 +178,7 @@ public final class ConfigKeys {
             LIMITS_MAX_TOPIC_LENGTH, LIMITS_MAX_TOPIC_LEVELS, LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT,
             LIMITS_MAX_CONNECTIONS, LIMITS_MAX_PENDING_CONNECTS, LIMITS_MAX_MEMORY, LIMITS_MAX_CLIENT_MEMORY,
             LIMITS_SOCKET_SEND_BUFFER, LIMITS_SLOW_CONSUMER_POLICY, LIMITS_SLOW_CONSUMER_CLIENTS, SESSIONS_THREADS, SESSIONS_RUN_ON,
+            SESSIONS_BALANCE_IO_THREADS,
             STORAGE_DATA_DIR, STORAGE_MODE,
             STORAGE_ON_CORRUPT, STORAGE_MAX_PENDING_WRITES,
             AUTH_PASSWORD_FILE, AUTH_ACL_FILE, AUTH_ALLOW_ANONYMOUS, AUTH_ANONYMOUS_LISTENERS, AUTH_RELOAD_INTERVAL,

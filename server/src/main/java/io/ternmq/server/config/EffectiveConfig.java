@@ -58,7 +58,8 @@ public record EffectiveConfig(ServerConfig config, Map<ConfigKey<?>, RawValue> s
                                         ListenerEntries.slowConsumerPolicies(listenerEntries),
                                         value(ConfigKeys.LIMITS_SLOW_CONSUMER_CLIENTS, raw)),
                                 value(ConfigKeys.LIMITS_SOCKET_SEND_BUFFER, raw))),
-                new SessionsConfig(value(ConfigKeys.SESSIONS_THREADS, raw), value(ConfigKeys.SESSIONS_RUN_ON, raw)),
+                new SessionsConfig(value(ConfigKeys.SESSIONS_THREADS, raw), value(ConfigKeys.SESSIONS_RUN_ON, raw),
+                        value(ConfigKeys.SESSIONS_BALANCE_IO_THREADS, raw)),
                 new StorageConfig(value(ConfigKeys.STORAGE_DATA_DIR, raw), value(ConfigKeys.STORAGE_MODE, raw),
                         value(ConfigKeys.STORAGE_ON_CORRUPT, raw), value(ConfigKeys.STORAGE_MAX_PENDING_WRITES, raw)),
                 new AuthConfig(

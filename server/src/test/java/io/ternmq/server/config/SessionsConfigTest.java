@@ -22,17 +22,32 @@ class SessionsConfigTest {
     }
 
     @Test
-    void load_defaults_oneExecutorPerProcessorOnTheIoThreads() throws IOException {
+    void load_defaults_oneExecutorPerProcessorOnTheIoThreadsBalanced() throws IOException {
         SessionsConfig sessions = load("", Map.of()).config().sessions();
 
         assertThat(sessions.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(sessions.runOn()).isEqualTo("io_threads");
+        assertThat(sessions.balanceIoThreads()).isTrue();
+    }
+
+    @Test
+    void load_balanceIoThreadsOff_fromTheFileOrTheEnvironment() throws IOException {
+        assertThat(load("sessions:\n  balance_io_threads: false\n", Map.of()).config().sessions().balanceIoThreads())
+                .isFalse();
+        assertThat(load("", Map.of("TERNMQ_SESSIONS_BALANCE_IO_THREADS", "false")).config().sessions()
+                .balanceIoThreads()).isFalse();
+    }
+
+    @Test
+    void load_balanceIoThreadsNotABoolean_namesLineAndKey() {
+        assertThatThrownBy(() -> load("sessions:\n  balance_io_threads: sometimes\n", Map.of()))
+                .hasMessageContaining("line 2: sessions.balance_io_threads");
     }
 
     @Test
     void load_ownThreads_fromTheFileOrTheEnvironment() throws IOException {
         assertThat(load("sessions:\n  run_on: own_threads\n  threads: 3\n", Map.of()).config().sessions())
-                .isEqualTo(new SessionsConfig(3, "own_threads"));
+                .isEqualTo(new SessionsConfig(3, "own_threads", true));
         assertThat(load("", Map.of("TERNMQ_SESSIONS_RUN_ON", "own_threads")).config().sessions().runOn())
                 .isEqualTo("own_threads");
     }

@@ -1,0 +1,121 @@
+package io.ternmq.transport;
+
+import io.netty.channel.EventLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One IO loop's side of the {@link LoopBalancer}: the connections registered on it and how busy its thread was over
+ * the last period. Everything but {@link #busyNanos} is read and written on the loop's own thread only.
+ */
+final class LoopLoad {
+
+    /** The calling thread's CPU time in nanoseconds. */
+    @FunctionalInterface
+    interface CpuClock {
+        long threadCpuNanos();
+    }
+
+    /** Periods a loop that handed connections over waits before it judges again: the moves land in the next one. */
+    static final int QUIET_PERIODS_AFTER_SHEDDING = 2;
+
+    private static final Logger log = LoggerFactory.getLogger(LoopLoad.class);
+
+    private final EventLoop loop;
+    private final LoopBalancer balancer;
+    private final long periodNanos;
+    private final CpuClock clock;
+    private final List<NettyClientChannel> channels = new ArrayList<>();
+    /** This loop's CPU time over its last period, for the other loops to compare with. */
+    private volatile long busyNanos;
+    private long cpuAtLastTick = -1;
+    private long lastTickNanos;
+    private int quietPeriods;
+    /** The time spent on each channel over the last period, by its place in {@code channels}; reused. */
+    private long[] channelNanos = new long[16];
+
+    LoopLoad(EventLoop loop, LoopBalancer balancer, long periodNanos, CpuClock clock) {
+        this.loop = loop;
+        this.balancer = balancer;
+        this.periodNanos = periodNanos;
+        this.clock = clock;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    long busyNanos() {
+        return busyNanos;
+    }
+
+    void startTicking() {
+        loop.scheduleWithFixedDelay(this::tick, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** On this loop: {@code channel} is registered here now. */
+    void join(NettyClientChannel channel) {
+        assert loop.inEventLoop();
+        channel.joined(this, channels.size());
+        channels.add(channel);
+    }
+
+    /** On this loop: {@code channel} is leaving it (a move or a close); swapped out of the list in constant time. */
+    void leave(NettyClientChannel channel, int index) {
+        assert loop.inEventLoop() && channels.get(index) == channel;
+        NettyClientChannel last = channels.removeLast();
+        if (last != channel) {
+            channels.set(index, last);
+            last.joined(this, index);
+        }
+    }
+
+    /**
+     * Once a period, on this loop: measures it, then hands connections to the least busy loop if it is due. A busy
+     * loop runs its tick late; its times are scaled to one period, so that a short or long gap between two ticks
+     * reads as the same load.
+     */
+    void tick() {
+        long now = System.nanoTime();
+        long cpu = clock.threadCpuNanos();
+        double toPeriod = cpuAtLastTick < 0 || now <= lastTickNanos ? 0 : (double) periodNanos / (now - lastTickNanos);
+        long busy = (long) ((cpu - cpuAtLastTick) * toPeriod);
+        cpuAtLastTick = cpu;
+        lastTickNanos = now;
+        busyNanos = busy;
+        int count = channels.size();
+        if (channelNanos.length < count) {
+            channelNanos = new long[Math.max(count, channelNanos.length * 2)];
+        }
+        for (int i = 0; i < count; i++) {
+            channelNanos[i] = (long) (channels.get(i).takePeriodNanos() * toPeriod);
+        }
+        if (quietPeriods > 0) {
+            quietPeriods--;
+            return;
+        }
+        LoopLoad other = balancer.idlestOtherThan(this);
+        long otherBusy = other == null ? 0 : other.busyNanos();
+        if (other == null || !LoadShedding.worthShedding(busy, otherBusy, periodNanos)) {
+            return;
+        }
+        List<LoadShedding.Candidate<NettyClientChannel>> candidates = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            NettyClientChannel channel = channels.get(i);
+            candidates.add(new LoadShedding.Candidate<>(channel, channelNanos[i], channel.isHome(other.loop())));
+        }
+        List<NettyClientChannel> moves = LoadShedding.choose(candidates, busy, otherBusy, periodNanos);
+        for (NettyClientChannel channel : moves) {
+            channel.moveTo(other.loop());
+        }
+        if (!moves.isEmpty()) {
+            quietPeriods = QUIET_PERIODS_AFTER_SHEDDING;
+            log.debug("IO loop busy {} ms of {} ms, the least busy other {} ms: {} of its {} connections move there",
+                    busy / 1_000_000, periodNanos / 1_000_000, otherBusy / 1_000_000, moves.size(), count);
+        }
+    }
+}

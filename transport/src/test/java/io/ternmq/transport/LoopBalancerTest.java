@@ -1,0 +1,221 @@
+package io.ternmq.transport;
+
+import io.ternmq.core.ClientChannel;
+import io.ternmq.core.MqttConnection;
+import io.ternmq.protocol.Connect;
+import io.ternmq.protocol.MalformedPacketException;
+import io.ternmq.protocol.MqttPacket;
+import io.ternmq.protocol.Puback;
+import io.ternmq.testkit.CleanSession;
+import io.ternmq.testkit.Packets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@link LoopBalancer} with two real loops, a short period and real work: each PUBACK read costs its loop 100 us.
+ * Connections leave the loop that is busy for the other, without losing or reordering what they read or what their
+ * session sends them, and come back when their session's loop is the less busy one.
+ */
+class LoopBalancerTest {
+
+    private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long WORK_PER_PACKET_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    private static final int CLIENTS = 8;
+
+    private final IoThreads io = IoThreads.start(2, IoEngine.AUTO, workers -> LoopBalancer.start(workers, true,
+            PERIOD_NANOS, ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime));
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final List<EchoingConnection> connections = new CopyOnWriteArrayList<>();
+    /** The id of the last PUBACK each client sent: every client gets 1, 2, 3... */
+    private int lastId;
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable resource : resources.reversed()) {
+            resource.close();
+        }
+        io.close();
+    }
+
+    @Test
+    void busyLoop_someConnectionsMoveToTheOther_everyPacketArrivesOnceAndInOrderBothWays() throws Exception {
+        Thread other = threadOf(io.executor(1));
+        List<Socket> sockets = connectAll(start());
+
+        int sent = pubacksUntil(sockets, () -> connections.stream().anyMatch(c -> c.threads.contains(other)));
+
+        await().until(() -> connections.stream().allMatch(c -> c.ids.size() == sent));
+        assertThat(connections).allSatisfy(c -> assertThat(c.ids).containsExactlyElementsOf(ids(sent)));
+        assertThat(connections.stream().filter(c -> c.threads.getLast() == other).count())
+                .as("moved, but never all: the last one would carry the whole loop").isBetween(1L, CLIENTS - 1L);
+        for (Socket socket : sockets) {
+            assertEchoes(socket, sent);
+        }
+    }
+
+    @Test
+    void sessionsLoopLessBusyAgain_movedConnectionsGoBackToIt() throws Exception {
+        Thread other = threadOf(io.executor(1));
+        List<Socket> sockets = connectAll(start());
+        int sentFirst = pubacksUntil(sockets, () -> connections.stream().anyMatch(c -> c.threads.contains(other)));
+        await().until(() -> connections.stream().allMatch(c -> c.ids.size() == sentFirst));
+        long movedAway = connections.stream().filter(c -> c.threads.getLast() == other).count();
+
+        // the other loop gets busier than both: 15 ms of every 20 on a task of its own
+        var burner = ((LoopExecutor) io.executor(1)).loop().scheduleAtFixedRate(() -> spin(
+                TimeUnit.MILLISECONDS.toNanos(15)), 0, PERIOD_NANOS, TimeUnit.NANOSECONDS);
+        resources.add(() -> burner.cancel(false));
+        int sentAfter = pubacksUntil(sockets, () -> connections.stream().filter(c -> c.threads.getLast() == other)
+                .count() < movedAway);
+
+        int sent = sentFirst + sentAfter;
+        await().until(() -> connections.stream().allMatch(c -> c.ids.size() == sent));
+        assertThat(connections).allSatisfy(c -> assertThat(c.ids).containsExactlyElementsOf(ids(sent)));
+    }
+
+    @Test
+    void balancingOff_busyLoop_connectionsStayOnTheirSessionsLoop() throws Exception {
+        IoThreads unbalanced = IoThreads.start(2, IoEngine.AUTO, LoopBalancer::off);
+        resources.add(unbalanced); // closed after the server started on it
+        Thread home = threadOf(unbalanced.executor(0));
+        List<Socket> sockets = connectAll(start(unbalanced));
+        long deadline = System.nanoTime() + 20 * PERIOD_NANOS;
+
+        int sent = pubacksUntil(sockets, () -> System.nanoTime() > deadline);
+
+        await().until(() -> connections.stream().allMatch(c -> c.ids.size() == sent));
+        assertThat(connections).allSatisfy(c -> assertThat(c.threads).containsOnly(home));
+    }
+
+    private MqttServer start() {
+        return start(io);
+    }
+
+    private MqttServer start(IoThreads threads) {
+        MqttServer server = MqttServer.start(new TransportConfig(TransportConfig.PROTOCOL_MAX_PACKET_SIZE,
+                Duration.ofSeconds(10), 2), List.of(new ListenerConfig("tcp", "127.0.0.1", 0)), channel -> {
+                    var connection = new EchoingConnection(channel, threads.executor(0));
+                    connections.add(connection);
+                    return connection;
+                }, threads);
+        resources.add(server);
+        return server;
+    }
+
+    /** Connects the clients; each joins loop 0, where the test's sessions run. */
+    private List<Socket> connectAll(MqttServer server) throws IOException {
+        List<Socket> sockets = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            var socket = new Socket("127.0.0.1", server.address("tcp").getPort());
+            socket.setSoTimeout(30_000); // a safety net against a hung test only
+            resources.add(socket);
+            socket.getOutputStream().write(Packets.connect("client-" + i, CleanSession.YES, 0));
+            sockets.add(socket);
+        }
+        await().until(() -> connections.size() == CLIENTS
+                && connections.stream().allMatch(c -> c.homeThread.isDone()));
+        return sockets;
+    }
+
+    /** Sends each client PUBACKs with rising ids, one round every millisecond, until {@code done}; returns how many. */
+    private int pubacksUntil(List<Socket> sockets, BooleanSupplier done) throws Exception {
+        int sent = 0;
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!done.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("the condition never came true").isLessThan(giveUp);
+            int id = ++lastId;
+            for (Socket socket : sockets) {
+                socket.getOutputStream().write(Packets.puback(id));
+            }
+            sent++;
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // paces the clients: a round per millisecond
+        }
+        return sent;
+    }
+
+    private static List<Integer> ids(int count) {
+        return IntStream.rangeClosed(1, count).boxed().toList();
+    }
+
+    private static void assertEchoes(Socket socket, int count) throws IOException {
+        InputStream in = socket.getInputStream();
+        for (int id = 1; id <= count; id++) {
+            assertThat(in.readNBytes(4)).as("echo %d", id).containsExactly(Packets.puback(id));
+        }
+    }
+
+    private static void spin(long nanos) {
+        long end = System.nanoTime() + nanos;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static Thread threadOf(Executor executor) throws Exception {
+        var thread = new CompletableFuture<Thread>();
+        executor.execute(() -> thread.complete(Thread.currentThread()));
+        return thread.get(5, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A connection whose session runs on loop 0: it joins that loop on CONNECT, records each PUBACK with the thread
+     * it was read on, and sends it back from the session's loop, wherever the connection is by then.
+     */
+    private static final class EchoingConnection implements MqttConnection {
+
+        final ClientChannel channel;
+        final Executor session;
+        final List<Integer> ids = new CopyOnWriteArrayList<>();
+        final List<Thread> threads = new CopyOnWriteArrayList<>();
+        final CompletableFuture<Thread> homeThread = new CompletableFuture<>();
+
+        EchoingConnection(ClientChannel channel, Executor session) {
+            this.channel = channel;
+            this.session = session;
+        }
+
+        @Override
+        public void onPacket(MqttPacket packet) {
+            if (packet instanceof Connect) {
+                channel.shareThreadWith(session);
+                session.execute(() -> homeThread.complete(Thread.currentThread()));
+            } else if (packet instanceof Puback puback) {
+                spin(WORK_PER_PACKET_NANOS);
+                threads.add(Thread.currentThread());
+                ids.add(puback.packetId());
+                session.execute(() -> channel.send(new Puback(puback.packetId())));
+            }
+        }
+
+        @Override
+        public void onMalformedPacket(MalformedPacketException error) {
+            channel.close();
+        }
+
+        @Override
+        public void onKeepAliveTimeout() {
+        }
+
+        @Override
+        public void onChannelClosed() {
+        }
+    }
+}
