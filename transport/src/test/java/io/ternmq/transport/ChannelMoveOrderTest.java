@@ -2,9 +2,7 @@ package io.ternmq.transport;
 
 import io.netty.channel.EventLoop;
 import io.ternmq.core.ClientChannel;
-import io.ternmq.core.MqttConnection;
 import io.ternmq.protocol.Connect;
-import io.ternmq.protocol.MalformedPacketException;
 import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.Puback;
 import io.ternmq.testkit.CleanSession;
@@ -40,28 +38,22 @@ class ChannelMoveOrderTest {
     private final IoThreads io = IoThreads.start(2, IoEngine.AUTO, LoopBalancer::off);
     private final EventLoop sessionLoop = ((LoopExecutor) io.executor(0)).loop();
     private final EventLoop otherLoop = ((LoopExecutor) io.executor(1)).loop();
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final LoopServers servers = new LoopServers(io);
     private final CompletableFuture<HandingOverConnection> connected = new CompletableFuture<>();
 
     @AfterEach
     void close() throws Exception {
-        for (AutoCloseable resource : resources.reversed()) {
-            resource.close();
-        }
-        io.close();
+        servers.close();
     }
 
     @Test
     void moveTo_backAndForthUnderAStreamOfPackets_sessionGetsThemInTheOrderSent() throws Exception {
-        MqttServer server = MqttServer.start(new TransportConfig(TransportConfig.PROTOCOL_MAX_PACKET_SIZE,
-                Duration.ofSeconds(10), 2), List.of(new ListenerConfig("tcp", "127.0.0.1", 0)), channel -> {
-                    var connection = new HandingOverConnection(channel);
-                    connected.complete(connection);
-                    return connection;
-                }, io);
-        resources.add(server);
-        var socket = new Socket("127.0.0.1", server.address("tcp").getPort());
-        resources.add(socket);
+        MqttServer server = servers.start(io, channel -> {
+            var connection = new HandingOverConnection(channel);
+            connected.complete(connection);
+            return connection;
+        });
+        Socket socket = servers.connect(server);
         OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
         out.write(Packets.connect("stream", CleanSession.YES, 0));
         out.flush();
@@ -71,7 +63,7 @@ class ChannelMoveOrderTest {
         var moves = List.of(sessionLoop, otherLoop).stream().map(loop -> loop.scheduleAtFixedRate(
                 () -> channel.moveTo(loop == sessionLoop ? otherLoop : sessionLoop), 0, 200, TimeUnit.MICROSECONDS))
                 .toList();
-        resources.add(() -> moves.forEach(move -> move.cancel(false)));
+        servers.closeLater(() -> moves.forEach(move -> move.cancel(false)));
 
         for (int i = 0; i < PACKETS; i++) {
             out.write(Packets.puback(packetId(i)));
@@ -90,9 +82,8 @@ class ChannelMoveOrderTest {
     }
 
     /** Its session runs on the session loop; what it reads elsewhere reaches the session as the core's would. */
-    private final class HandingOverConnection implements MqttConnection {
+    private final class HandingOverConnection extends PacketsOnlyConnection {
 
-        final ClientChannel channel;
         /** Appended on the session loop only. */
         final List<Integer> handled = Collections.synchronizedList(new ArrayList<>());
         /** Read on the other loop and not handed over yet; that loop only. */
@@ -100,7 +91,7 @@ class ChannelMoveOrderTest {
         volatile int readOnOtherLoop;
 
         HandingOverConnection(ClientChannel channel) {
-            this.channel = channel;
+            super(channel);
         }
 
         @Override
@@ -124,19 +115,6 @@ class ChannelMoveOrderTest {
             List<Integer> batch = List.copyOf(gathered);
             gathered.clear();
             sessionLoop.execute(() -> handled.addAll(batch));
-        }
-
-        @Override
-        public void onMalformedPacket(MalformedPacketException error) {
-            channel.close();
-        }
-
-        @Override
-        public void onKeepAliveTimeout() {
-        }
-
-        @Override
-        public void onChannelClosed() {
         }
     }
 }

@@ -2,9 +2,7 @@ package io.ternmq.transport;
 
 import io.netty.channel.EventLoop;
 import io.ternmq.core.ClientChannel;
-import io.ternmq.core.MqttConnection;
 import io.ternmq.protocol.Connect;
-import io.ternmq.protocol.MalformedPacketException;
 import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.PacketType;
 import io.ternmq.protocol.Puback;
@@ -18,7 +16,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +41,7 @@ class ChannelMoveTest {
     private static final int SENDS = 50_000;
 
     private final IoThreads io = IoThreads.start(2, IoEngine.AUTO, LoopBalancer::off);
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final LoopServers servers = new LoopServers(io);
     private final List<MovingConnection> connections = new CopyOnWriteArrayList<>();
     /** What a connection does when its CONNECT arrives (on the loop it was accepted on). */
     private BiConsumer<MovingConnection, Executor> onConnect = (connection, target) ->
@@ -54,10 +51,7 @@ class ChannelMoveTest {
 
     @AfterEach
     void close() throws Exception {
-        for (AutoCloseable resource : resources.reversed()) {
-            resource.close();
-        }
-        io.close();
+        servers.close();
     }
 
     @Test
@@ -223,21 +217,15 @@ class ChannelMoveTest {
     }
 
     private MqttServer start() {
-        MqttServer server = MqttServer.start(new TransportConfig(TransportConfig.PROTOCOL_MAX_PACKET_SIZE,
-                Duration.ofSeconds(10), 2), List.of(new ListenerConfig("tcp", "127.0.0.1", 0)), channel -> {
-                    var connection = new MovingConnection(channel);
-                    connections.add(connection);
-                    return connection;
-                }, io);
-        resources.add(server);
-        return server;
+        return servers.start(io, channel -> {
+            var connection = new MovingConnection(channel);
+            connections.add(connection);
+            return connection;
+        });
     }
 
     private Socket connect(MqttServer server) throws IOException {
-        var socket = new Socket("127.0.0.1", server.address("tcp").getPort());
-        socket.setSoTimeout(30_000); // a safety net against a hung test only
-        resources.add(socket);
-        return socket;
+        return servers.connect(server);
     }
 
     private MovingConnection awaitConnection() {
@@ -254,16 +242,15 @@ class ChannelMoveTest {
     }
 
     /** Records packets with the thread each arrived on; on CONNECT, moves to the IO thread it is not on. */
-    private final class MovingConnection implements MqttConnection {
+    private final class MovingConnection extends PacketsOnlyConnection {
 
-        final ClientChannel channel;
         final List<MqttPacket> packets = new CopyOnWriteArrayList<>();
         final List<Thread> threads = new CopyOnWriteArrayList<>();
         final AtomicInteger closes = new AtomicInteger();
         final CompletableFuture<Thread> target = new CompletableFuture<>();
 
         MovingConnection(ClientChannel channel) {
-            this.channel = channel;
+            super(channel);
         }
 
         @Override
@@ -286,15 +273,6 @@ class ChannelMoveTest {
                 }
             }
             throw new AssertionError("no other IO thread");
-        }
-
-        @Override
-        public void onMalformedPacket(MalformedPacketException error) {
-            channel.close();
-        }
-
-        @Override
-        public void onKeepAliveTimeout() {
         }
 
         @Override

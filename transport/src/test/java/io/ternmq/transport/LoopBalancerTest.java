@@ -1,9 +1,7 @@
 package io.ternmq.transport;
 
 import io.ternmq.core.ClientChannel;
-import io.ternmq.core.MqttConnection;
 import io.ternmq.protocol.Connect;
-import io.ternmq.protocol.MalformedPacketException;
 import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.Puback;
 import io.ternmq.testkit.CleanSession;
@@ -15,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,17 +39,14 @@ class LoopBalancerTest {
 
     private final IoThreads io = IoThreads.start(2, IoEngine.AUTO, workers -> LoopBalancer.start(workers, true,
             PERIOD_NANOS, ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime));
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final LoopServers servers = new LoopServers(io);
     private final List<EchoingConnection> connections = new CopyOnWriteArrayList<>();
     /** The id of the last PUBACK each client sent: every client gets 1, 2, 3... */
     private int lastId;
 
     @AfterEach
     void close() throws Exception {
-        for (AutoCloseable resource : resources.reversed()) {
-            resource.close();
-        }
-        io.close();
+        servers.close();
     }
 
     @Test
@@ -82,7 +76,7 @@ class LoopBalancerTest {
         // the other loop gets busier than both: 15 ms of every 20 on a task of its own
         var burner = ((LoopExecutor) io.executor(1)).loop().scheduleAtFixedRate(() -> spin(
                 TimeUnit.MILLISECONDS.toNanos(15)), 0, PERIOD_NANOS, TimeUnit.NANOSECONDS);
-        resources.add(() -> burner.cancel(false));
+        servers.closeLater(() -> burner.cancel(false));
         int sentAfter = pubacksUntil(sockets, () -> connections.stream().filter(c -> c.threads.getLast() == other)
                 .count() < movedAway);
 
@@ -94,7 +88,7 @@ class LoopBalancerTest {
     @Test
     void balancingOff_busyLoop_connectionsStayOnTheirSessionsLoop() throws Exception {
         IoThreads unbalanced = IoThreads.start(2, IoEngine.AUTO, LoopBalancer::off);
-        resources.add(unbalanced); // closed after the server started on it
+        servers.closeLater(unbalanced); // closed after the server started on it
         Thread home = threadOf(unbalanced.executor(0));
         List<Socket> sockets = connectAll(start(unbalanced));
         long deadline = System.nanoTime() + 20 * PERIOD_NANOS;
@@ -110,23 +104,18 @@ class LoopBalancerTest {
     }
 
     private MqttServer start(IoThreads threads) {
-        MqttServer server = MqttServer.start(new TransportConfig(TransportConfig.PROTOCOL_MAX_PACKET_SIZE,
-                Duration.ofSeconds(10), 2), List.of(new ListenerConfig("tcp", "127.0.0.1", 0)), channel -> {
-                    var connection = new EchoingConnection(channel, threads.executor(0));
-                    connections.add(connection);
-                    return connection;
-                }, threads);
-        resources.add(server);
-        return server;
+        return servers.start(threads, channel -> {
+            var connection = new EchoingConnection(channel, threads.executor(0));
+            connections.add(connection);
+            return connection;
+        });
     }
 
     /** Connects the clients; each joins loop 0, where the test's sessions run. */
     private List<Socket> connectAll(MqttServer server) throws IOException {
         List<Socket> sockets = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
-            var socket = new Socket("127.0.0.1", server.address("tcp").getPort());
-            socket.setSoTimeout(30_000); // a safety net against a hung test only
-            resources.add(socket);
+            Socket socket = servers.connect(server);
             socket.getOutputStream().write(Packets.connect("client-" + i, CleanSession.YES, 0));
             sockets.add(socket);
         }
@@ -179,16 +168,15 @@ class LoopBalancerTest {
      * A connection whose session runs on loop 0: it joins that loop on CONNECT, records each PUBACK with the thread
      * it was read on, and sends it back from the session's loop, wherever the connection is by then.
      */
-    private static final class EchoingConnection implements MqttConnection {
+    private static final class EchoingConnection extends PacketsOnlyConnection {
 
-        final ClientChannel channel;
         final Executor session;
         final List<Integer> ids = new CopyOnWriteArrayList<>();
         final List<Thread> threads = new CopyOnWriteArrayList<>();
         final CompletableFuture<Thread> homeThread = new CompletableFuture<>();
 
         EchoingConnection(ClientChannel channel, Executor session) {
-            this.channel = channel;
+            super(channel);
             this.session = session;
         }
 
@@ -203,19 +191,6 @@ class LoopBalancerTest {
                 ids.add(puback.packetId());
                 session.execute(() -> channel.send(new Puback(puback.packetId())));
             }
-        }
-
-        @Override
-        public void onMalformedPacket(MalformedPacketException error) {
-            channel.close();
-        }
-
-        @Override
-        public void onKeepAliveTimeout() {
-        }
-
-        @Override
-        public void onChannelClosed() {
         }
     }
 }
