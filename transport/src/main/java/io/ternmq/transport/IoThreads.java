@@ -44,7 +44,7 @@ public final class IoThreads implements AutoCloseable {
     }
 
     static IoThreads start(int count, IoEngine engine) {
-        return start(count, engine, workers -> LoopBalancer.start(workers, true));
+        return start(count, engine, LoopBalancer::off); // as the broker's default
     }
 
     static IoThreads start(int count, IoEngine engine, Function<EventLoopGroup, LoopBalancer> balancing) {
