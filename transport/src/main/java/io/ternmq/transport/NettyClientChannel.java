@@ -358,7 +358,11 @@ final class NettyClientChannel implements ClientChannel {
             if (deregistered.isSuccess() && channel.isOpen()) {
                 // Behind what this loop queued so far: the core hands what was read here to the session in a task
                 // this loop queued for itself (TaskBatches), and the new loop must not hand over anything newer first.
-                current.execute(() -> registerWith(target));
+                try {
+                    current.execute(() -> registerWith(target));
+                } catch (RejectedExecutionException stopping) {
+                    endMove(); // the broker is stopping: the channel stays unregistered and closes with the loop
+                }
             } else {
                 endMove(); // closed meanwhile, so the queued sends fail and are released; or it stays put
             }
