@@ -19,6 +19,8 @@
 #                                                      the same with two half cores modelled more closely: each IO
 #                                                      loop thread capped at half of its own core (ternmq2-half's
 #                                                      one shared cap lets a single busy thread take a whole core)
+#   bench/compare.sh --brokers "ternmq2-split-balanced ternmq2-split" --broker-warmup 10 --fresh-brokers ...
+#                                                      the same split model with IO loop balancing on against off
 #   bench/compare.sh --brokers sink --rounds 1         the generator's ceiling against the trivial sink
 #   BASELINE_ROOT=/path/to/other/checkout bench/compare.sh --brokers "ternmq2-half base-ternmq2-half" ...
 #                                                      this tree's TernMQ against another commit's, side by side:
@@ -28,8 +30,9 @@
 #          --broker-warmup S (0): before round 1, run each scenario for S seconds against each broker, unrecorded,
 #                             so that a JVM broker is measured after its JIT compiler has settled, as in production
 #          --brokers "..." from: ternmq ternmq2 ternmq-own ternmq-half ternmq2-half ternmq-own-half ternmq2-own-half
-#                             ternmq2-split mosquitto sink (2: cores 0-1; own: sessions on threads of their own;
-#                             half: capped; split: capped per IO loop, needs --broker-warmup),
+#                             ternmq2-split ternmq2-split-balanced mosquitto sink (2: cores 0-1; own: sessions on
+#                             threads of their own; half: capped; split: capped per IO loop, needs --broker-warmup;
+#                             balanced: sessions.balance_io_threads on),
 #                             and base-X for any TernMQ X (needs BASELINE_ROOT)
 #          --fresh-brokers: start every broker afresh (and warm it up again) before each round after the first: one
 #                             JVM's compiled code holds for all its rounds, and on two half cores one instance
@@ -84,7 +87,8 @@ native=(--enable-native-access=ALL-UNNAMED -Dio.netty.noUnsafe=false)
 if (( ternmq_java_feature >= 23 )); then native+=(--sun-misc-unsafe-memory-access=allow); fi
 
 declare -A port=([ternmq]=18830 [mosquitto]=18831 [ternmq2]=18832 [sink]=18833 [ternmq-own]=18834
-  [ternmq-half]=18835 [ternmq2-half]=18836 [ternmq-own-half]=18837 [ternmq2-own-half]=18838 [ternmq2-split]=18839)
+  [ternmq-half]=18835 [ternmq2-half]=18836 [ternmq-own-half]=18837 [ternmq2-own-half]=18838 [ternmq2-split]=18839
+  [ternmq2-split-balanced]=18840)
 for name in $brokers; do
   if [[ $name == base-* && -n ${port[${name#base-}]:-} ]]; then
     if [[ ! -x ${BASELINE_ROOT:-}/ternmq ]]; then
@@ -106,10 +110,10 @@ cgroups=/sys/fs/cgroup/cpu
 # The latency scenario's generator polls without sleeping: on a core a broker runs on it would take its time (the
 # flag once: picocli refuses an option given twice).
 if [[ " $brokers " == *\ ternmq2* || " $brokers " == *\ base-ternmq2* || " $brokers " == *-half\ * ||
-      " $brokers " == *-split\ * ]] && [[ " ${extra[*]} " != *" --no-busy-poll "* ]]; then
+      " $brokers " == *-split* ]] && [[ " ${extra[*]} " != *" --no-busy-poll "* ]]; then
   extra=(--no-busy-poll "${extra[@]}")
 fi
-if [[ " $brokers " == *-half\ * || " $brokers " == *-split\ * ]]; then
+if [[ " $brokers " == *-half\ * || " $brokers " == *-split* ]]; then
   generator_cores=0,1
   if [[ ! -w $cgroups/cgroup.procs ]]; then
     echo "compare.sh: CPU-capped brokers need write access to the cgroup v1 cpu controller at $cgroups (root)" >&2
@@ -127,27 +131,33 @@ in_cpu_quota() {
   echo "$quota_us" >"$group/cpu.cfs_quota_us"
   exec sh -c 'echo $$ >"$1/cgroup.procs"; shift; exec "$@"' sh "$group" "$@"
 }
-declare -A pid=()
+# A log per broker instance ($name.1.log, $name.2.log, ...): with --fresh-brokers a round's odd result can be traced
+# to what that one instance logged.
+declare -A pid=() instances=()
 
 start_broker() {
-  local name=$1 p=${port[$1]:-} variant=${1#base-} launcher=$root/ternmq
+  local name=$1 p=${port[$1]:-} variant=${1#base-} launcher=$root/ternmq log
+  instances[$name]=$(( ${instances[$name]:-0} + 1 ))
+  log=$out/$name.${instances[$name]}.log
   [[ $name == base-* ]] && launcher=$BASELINE_ROOT/ternmq
   case $variant in
-    ternmq|ternmq2|ternmq-own|ternmq-half|ternmq2-half|ternmq-own-half|ternmq2-own-half|ternmq2-split)
-      local cores=0 threading=io_threads quota=() opts=${BROKER_JAVA_OPTS:-}
+    ternmq|ternmq2|ternmq-own|ternmq-half|ternmq2-half|ternmq-own-half|ternmq2-own-half|ternmq2-split*)
+      local cores=0 threading=io_threads settings=() quota=() opts=${BROKER_JAVA_OPTS:-}
       [[ $name == base-* ]] && opts=${BASELINE_JAVA_OPTS-$opts}
       [[ $variant == ternmq2* ]] && cores=0,1
       [[ $variant == *-own* ]] && threading=own_threads
+      # only when on: a baseline from before the key existed would refuse it
+      [[ $variant == *-balanced ]] && settings=(--set sessions.balance_io_threads=true)
       # The JVM counts CPUs from the quota too (one for either cap): tell it how many cores it may run on.
       if [[ $variant == ternmq-*half ]]; then quota=(in_cpu_quota "$name" 5000) opts+=" -XX:ActiveProcessorCount=1"; fi
-      if [[ $variant == ternmq2-*half || $variant == ternmq2-split ]]; then
+      if [[ $variant == ternmq2-*half || $variant == ternmq2-split* ]]; then
         quota=(in_cpu_quota "$name" 10000) opts+=" -XX:ActiveProcessorCount=2"
       fi
       # Through the launcher, so that the broker runs with its JVM flags (it execs java: $! is the JVM). Storage
       # mode wal (the CLI's default), so persistent sessions are written to disk. No log line per connection, as
       # Mosquitto's log_dest none (log.level, not -Dternmq.log.level, which the config's default overrides).
       TERNMQ_LOG_LEVEL=WARN JAVA_OPTS="$opts" "${quota[@]}" taskset -c "$cores" "$launcher" start \
-        --port "$p" --data-dir "$out/data-$name" --set "sessions.run_on=$threading" >"$out/$name.log" 2>&1 &
+        --port "$p" --data-dir "$out/data-$name" --set "sessions.run_on=$threading" "${settings[@]}" >"$log" 2>&1 &
       ;;
     mosquitto)
       # Comparable limits: TernMQ's defaults are 64 in flight and 10,000 queued per client. Nothing on disk:
@@ -161,11 +171,11 @@ max_inflight_messages 64
 max_queued_messages 10000
 log_dest none
 CONF
-      taskset -c 0 /usr/sbin/mosquitto -c "$out/mosquitto.conf" >"$out/mosquitto.log" 2>&1 &
+      taskset -c 0 /usr/sbin/mosquitto -c "$out/mosquitto.conf" >"$log" 2>&1 &
       ;;
     sink)
       taskset -c 0 "$java" "${native[@]}" -cp "$bench_cp" io.ternmq.bench.BenchCommand sink --port "$p" \
-        >"$out/sink.log" 2>&1 &
+        >"$log" 2>&1 &
       ;;
     *) echo "compare.sh: unknown broker $name" >&2; exit 2 ;;
   esac
@@ -174,7 +184,7 @@ CONF
     if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then return 0; fi
     sleep 0.2
   done
-  echo "compare.sh: $name did not open port $p (log: $out/$name.log)" >&2
+  echo "compare.sh: $name did not open port $p (log: $log)" >&2
   exit 1
 }
 
@@ -274,7 +284,7 @@ for (( round = 1; round <= rounds; round++ )); do
         start_broker "$name"
         sleep 2
       fi
-      if [[ $name == *-split && $scenario != connections ]]; then
+      if [[ $name == *-split* && $scenario != connections ]]; then
         split_loops "$name" # each time: moving a thread into its group again is harmless
       fi
       steal_before=$(steal_ticks)
