@@ -352,6 +352,9 @@ final class NettyClientChannel implements ClientChannel {
         if (!current.inEventLoop() || current == target || !channel.isRegistered() || moving) {
             return;
         }
+        // What this loop queued for itself goes out now: sends during the move queue in outbound, which the new loop
+        // drains first, so anything left in fromLoop would go out after newer packets.
+        drain();
         moving = true;
         leaveLoad();
         channel.deregister().addListener(deregistered -> {

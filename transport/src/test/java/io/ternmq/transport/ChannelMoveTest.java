@@ -40,7 +40,7 @@ class ChannelMoveTest {
     /** Enough PUBACKs to fill the socket buffers, so that some writes wait for the socket to drain. */
     private static final int SENDS = 50_000;
 
-    private final IoThreads io = IoThreads.start(2, IoEngine.AUTO, LoopBalancer::off);
+    private final IoThreads io = IoThreads.start(2, IoEngine.AUTO);
     private final LoopServers servers = new LoopServers(io);
     private final List<MovingConnection> connections = new CopyOnWriteArrayList<>();
     /** What a connection does when its CONNECT arrives (on the loop it was accepted on). */
@@ -157,6 +157,36 @@ class ChannelMoveTest {
         InputStream in = new BufferedInputStream(socket.getInputStream());
         for (int id = 1; id <= sends; id++) {
             assertThat(in.readNBytes(4)).as("PUBACK %d", id).containsExactly(Packets.puback(id % 65_536));
+        }
+    }
+
+    /**
+     * A balancing move away from the loop of the session that sends: what that loop queued for itself before the move
+     * goes out before what it sends during the move.
+     */
+    @Test
+    void moveTo_sendsQueuedOnTheOldLoopBeforeTheMove_writtenBeforeThoseSentDuringIt() throws Exception {
+        EventLoop first = ((LoopExecutor) io.executor(0)).loop();
+        EventLoop second = ((LoopExecutor) io.executor(1)).loop();
+        onPingreq = connection -> {
+            NettyClientChannel channel = (NettyClientChannel) connection.channel;
+            for (int id = 1; id <= PACKETS; id++) {
+                channel.send(new Puback(id)); // on the channel's loop: queued there for the loop itself
+            }
+            channel.moveTo(first.inEventLoop() ? second : first);
+            for (int id = PACKETS + 1; id <= 2 * PACKETS; id++) {
+                channel.send(new Puback(id)); // the move under way
+            }
+        };
+        Socket socket = connect(start());
+        socket.getOutputStream().write(Packets.connect("leaver", CleanSession.YES, 60));
+        awaitConnection().target.get(5, TimeUnit.SECONDS);
+
+        socket.getOutputStream().write(Packets.pingreq());
+
+        InputStream in = socket.getInputStream();
+        for (int id = 1; id <= 2 * PACKETS; id++) {
+            assertThat(in.readNBytes(4)).as("PUBACK %d", id).containsExactly(Packets.puback(id));
         }
     }
 
