@@ -1,13 +1,11 @@
 package io.ternmq.transport;
 
 import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 
 /**
  * The Netty worker event loops, created before the server so that the broker can run its sessions on them too:
@@ -24,9 +22,9 @@ public final class IoThreads implements AutoCloseable {
     private final List<Executor> executors;
     private final LoopBalancer balancer;
 
-    private IoThreads(EventLoops loops, Function<EventLoopGroup, LoopBalancer> balancing) {
+    private IoThreads(EventLoops loops, LoopBalancer.Settings balancing) {
         this.loops = loops;
-        this.balancer = balancing.apply(loops.workers());
+        this.balancer = LoopBalancer.start(loops, balancing);
         var list = new ArrayList<Executor>();
         for (EventExecutor loop : loops.workers()) {
             list.add(new LoopExecutor((EventLoop) loop));
@@ -40,18 +38,19 @@ public final class IoThreads implements AutoCloseable {
      * stays on the loop its session chose.
      */
     public static IoThreads start(int count, boolean balance) {
-        return start(count, IoEngine.requested(), workers -> LoopBalancer.start(workers, balance));
+        return start(count, IoEngine.requested(), LoopBalancer.Settings.of(balance));
     }
 
     static IoThreads start(int count, IoEngine engine) {
-        return start(count, engine, LoopBalancer::off); // as the broker's default
+        return start(count, engine, LoopBalancer.Settings.OFF); // as the broker's default
     }
 
-    static IoThreads start(int count, IoEngine engine, Function<EventLoopGroup, LoopBalancer> balancing) {
+    static IoThreads start(int count, IoEngine engine, LoopBalancer.Settings balancing) {
         if (count < 1) {
             throw new IllegalArgumentException("IO threads must be at least 1, was " + count);
         }
-        return new IoThreads(EventLoops.create(count, engine), balancing);
+        // only a balanced loop times its waits: the others' IO handlers stay Netty's own
+        return new IoThreads(EventLoops.create(count, engine, balancing.enabled() && count > 1), balancing);
     }
 
     public int count() {

@@ -1,7 +1,6 @@
 package io.ternmq.transport;
 
 import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -19,10 +18,10 @@ import java.util.concurrent.TimeUnit;
  * Keeps the IO loops about equally busy by moving connections between them. A connection joins its session's loop
  * after CONNECT, so one loop can end up with far more work than another: in a fan-in, the subscriber's loop
  * writes every delivery and also reads its share of the publishers, while the other loop waits. Once a period each
- * loop measures its own thread's CPU time; a loop that is busy and well ahead of the least busy one hands it some of
- * its connections ({@link LoadShedding}). The sessions stay where they are: a moved connection's packets are then
- * handed to its session's loop (batched, as routes between sessions are), and it moves back when its session's
- * loop has time again.
+ * loop measures its own thread's CPU time and how long it waited for work; a loop that never waited and is well
+ * ahead of one that did hands it some of its connections ({@link LoadShedding}). The sessions stay where they are: a
+ * moved connection's packets are then handed to its session's loop (batched, as routes between sessions are). It
+ * goes back first when the loop it moved to is the one that has no time to spare.
  */
 final class LoopBalancer {
 
@@ -30,41 +29,46 @@ final class LoopBalancer {
 
     private static final Logger log = LoggerFactory.getLogger(LoopBalancer.class);
 
+    /** Whether to balance, how often, and the clock of a thread's CPU time. */
+    record Settings(boolean enabled, long periodNanos, LoopLoad.CpuClock clock) {
+
+        static final Settings OFF = new Settings(false, TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS), () -> 0);
+
+        /** Once a second when {@code wanted} and the JVM measures threads' CPU time; else off. */
+        static Settings of(boolean wanted) {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            boolean measurable = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
+            if (wanted && !measurable) {
+                log.info("IO loop balancing off: this JVM does not measure a thread's CPU time");
+            }
+            return wanted && measurable
+                    ? new Settings(true, TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS), threads::getCurrentThreadCpuTime)
+                    : OFF;
+        }
+    }
+
     private final Map<EventLoop, LoopLoad> byLoop = new IdentityHashMap<>();
     private final List<LoopLoad> loads = new ArrayList<>();
     private final boolean enabled;
 
-    private LoopBalancer(EventLoopGroup workers, boolean enabled, long periodNanos, LoopLoad.CpuClock clock) {
-        for (EventExecutor executor : workers) {
+    private LoopBalancer(EventLoops loops, Settings settings) {
+        for (EventExecutor executor : loops.workers()) {
             EventLoop loop = (EventLoop) executor;
-            LoopLoad load = new LoopLoad(loop, this, periodNanos, clock);
+            IdleTimingIoHandler idle = loops.idleTimer(loop);
+            LoopLoad load = new LoopLoad(loop, this, settings.periodNanos(), settings.clock(),
+                    idle == null ? () -> 0 : idle::idleNanos);
             byLoop.put(loop, load);
             loads.add(load);
         }
-        this.enabled = enabled && loads.size() > 1;
+        this.enabled = settings.enabled() && loads.size() > 1;
     }
 
     /**
-     * Balances {@code workers} when {@code wanted}, there are two loops or more and the JVM measures threads' CPU
-     * time; else a balancer that never moves anything.
+     * Balances the worker loops of {@code loops} as {@code settings} say when there are two or more; else a balancer
+     * that never moves anything. Their IO handlers must time how long they wait ({@link EventLoops#create}).
      */
-    static LoopBalancer start(EventLoopGroup workers, boolean wanted) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        boolean measurable = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
-        if (wanted && !measurable) {
-            log.info("IO loop balancing off: this JVM does not measure a thread's CPU time");
-        }
-        return start(workers, wanted && measurable, TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS),
-                threads::getCurrentThreadCpuTime);
-    }
-
-    /** A balancer that never moves anything: the connections stay on their sessions' loops. */
-    static LoopBalancer off(EventLoopGroup workers) {
-        return start(workers, false, TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS), () -> 0);
-    }
-
-    static LoopBalancer start(EventLoopGroup workers, boolean enabled, long periodNanos, LoopLoad.CpuClock clock) {
-        LoopBalancer balancer = new LoopBalancer(workers, enabled, periodNanos, clock);
+    static LoopBalancer start(EventLoops loops, Settings settings) {
+        LoopBalancer balancer = new LoopBalancer(loops, settings);
         if (balancer.enabled) {
             for (LoopLoad load : balancer.loads) {
                 load.startTicking();
@@ -83,11 +87,11 @@ final class LoopBalancer {
         return enabled ? byLoop.get(loop) : null;
     }
 
-    /** The least busy loop other than {@code self} over its last period; null when there is none. */
+    /** The loop other than {@code self} that waited longest for work over its last period; null when there is none. */
     @Nullable LoopLoad idlestOtherThan(LoopLoad self) {
         LoopLoad idlest = null;
         for (LoopLoad load : loads) {
-            if (load != self && (idlest == null || load.busyNanos() < idlest.busyNanos())) {
+            if (load != self && (idlest == null || load.lastPeriod().idleNanos() > idlest.lastPeriod().idleNanos())) {
                 idlest = load;
             }
         }

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One IO loop's side of the {@link LoopBalancer}: the connections registered on it and how busy its thread was over
- * the last period. Everything but {@link #busyNanos} is read and written on the loop's own thread only.
+ * One IO loop's side of the {@link LoopBalancer}: the connections registered on it, and how busy its thread was and
+ * how long it waited for work over the last period. Everything but {@link #lastPeriod} is read and written on the
+ * loop's own thread only.
  */
 final class LoopLoad {
 
@@ -18,6 +19,12 @@ final class LoopLoad {
     @FunctionalInterface
     interface CpuClock {
         long threadCpuNanos();
+    }
+
+    /** The time the calling loop waited for work since it started, in nanoseconds ({@link IdleTimingIoHandler}). */
+    @FunctionalInterface
+    interface IdleClock {
+        long idleNanos();
     }
 
     /** Periods a loop that handed connections over waits before it judges again: the moves land in the next one. */
@@ -35,33 +42,45 @@ final class LoopLoad {
     private final LoopBalancer balancer;
     private final long periodNanos;
     private final CpuClock clock;
+    private final IdleClock idleClock;
     private final List<NettyClientChannel> channels = new ArrayList<>();
-    /** This loop's CPU time over its last period, for the other loops to compare with. */
-    private volatile long busyNanos;
+    /** This loop's last period, for the other loops to compare with; one reference, so never half updated. */
+    private volatile LoadShedding.Period lastPeriod = new LoadShedding.Period(0, 0);
     private long cpuAtLastTick = -1;
+    private long idleAtLastTick;
     private long lastTickNanos;
     private int quietPeriods;
     private int aheadPeriods;
     /** The time spent on each channel over the last period, by its place in {@code channels}; reused. */
     private long[] channelNanos = new long[16];
 
-    LoopLoad(EventLoop loop, LoopBalancer balancer, long periodNanos, CpuClock clock) {
+    LoopLoad(EventLoop loop, LoopBalancer balancer, long periodNanos, CpuClock clock, IdleClock idleClock) {
         this.loop = loop;
         this.balancer = balancer;
         this.periodNanos = periodNanos;
         this.clock = clock;
+        this.idleClock = idleClock;
     }
 
     EventLoop loop() {
         return loop;
     }
 
-    long busyNanos() {
-        return busyNanos;
+    LoadShedding.Period lastPeriod() {
+        return lastPeriod;
     }
 
     void startTicking() {
-        loop.scheduleWithFixedDelay(this::tick, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+        loop.scheduleWithFixedDelay(this::tickGuarded, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A periodic task that throws is never run again: a failed tick is logged, and the next one runs. */
+    private void tickGuarded() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            log.warn("IO loop balancing: a period's measurement or moves failed", e);
+        }
     }
 
     /** On this loop: {@code channel} is registered here now. */
@@ -82,18 +101,21 @@ final class LoopLoad {
     }
 
     /**
-     * Once a period, on this loop: measures it, then hands connections to the least busy loop if it is due. A busy
+     * Once a period, on this loop: measures it, then hands connections to the idlest loop if it is due. A busy
      * loop runs its tick late; its times are scaled to one period, so that a short or long gap between two ticks
      * reads as the same load.
      */
     void tick() {
         long now = System.nanoTime();
         long cpu = clock.threadCpuNanos();
+        long idle = idleClock.idleNanos();
         double toPeriod = cpuAtLastTick < 0 || now <= lastTickNanos ? 0 : (double) periodNanos / (now - lastTickNanos);
-        long busy = (long) ((cpu - cpuAtLastTick) * toPeriod);
+        LoadShedding.Period period = new LoadShedding.Period((long) ((cpu - cpuAtLastTick) * toPeriod),
+                (long) ((idle - idleAtLastTick) * toPeriod));
         cpuAtLastTick = cpu;
+        idleAtLastTick = idle;
         lastTickNanos = now;
-        busyNanos = busy;
+        lastPeriod = period;
         int count = channels.size();
         if (channelNanos.length < count) {
             channelNanos = new long[Math.max(count, channelNanos.length * 2)];
@@ -106,8 +128,8 @@ final class LoopLoad {
             return;
         }
         LoopLoad other = balancer.idlestOtherThan(this);
-        long otherBusy = other == null ? 0 : other.busyNanos();
-        if (other == null || !LoadShedding.worthShedding(busy, otherBusy, periodNanos)) {
+        LoadShedding.Period taker = other == null ? null : other.lastPeriod();
+        if (other == null || taker == null || !LoadShedding.worthShedding(period, taker, periodNanos)) {
             aheadPeriods = 0;
             return;
         }
@@ -120,14 +142,17 @@ final class LoopLoad {
             NettyClientChannel channel = channels.get(i);
             candidates.add(new LoadShedding.Candidate<>(channel, channelNanos[i], channel.isHome(other.loop())));
         }
-        List<NettyClientChannel> moves = LoadShedding.choose(candidates, busy, otherBusy, periodNanos);
+        List<NettyClientChannel> moves = LoadShedding.choose(candidates, period.busyNanos(), taker.busyNanos(),
+                periodNanos);
         for (NettyClientChannel channel : moves) {
             channel.moveTo(other.loop());
         }
         if (!moves.isEmpty()) {
             quietPeriods = QUIET_PERIODS_AFTER_SHEDDING;
-            log.debug("IO loop busy {} ms of {} ms, the least busy other {} ms: {} of its {} connections move there",
-                    busy / 1_000_000, periodNanos / 1_000_000, otherBusy / 1_000_000, moves.size(), count);
+            log.debug("IO loop busy {} ms and idle {} ms of {} ms, the idlest other busy {} ms and idle {} ms: {} of"
+                    + " its {} connections move there", period.busyNanos() / 1_000_000, period.idleNanos() / 1_000_000,
+                    periodNanos / 1_000_000, taker.busyNanos() / 1_000_000, taker.idleNanos() / 1_000_000,
+                    moves.size(), count);
         }
     }
 }

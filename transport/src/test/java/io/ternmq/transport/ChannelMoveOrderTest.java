@@ -35,7 +35,7 @@ class ChannelMoveOrderTest {
 
     private static final int PACKETS = 200_000;
 
-    private final IoThreads io = IoThreads.start(2, IoEngine.AUTO, LoopBalancer::off);
+    private final IoThreads io = IoThreads.start(2, IoEngine.AUTO);
     private final EventLoop sessionLoop = ((LoopExecutor) io.executor(0)).loop();
     private final EventLoop otherLoop = ((LoopExecutor) io.executor(1)).loop();
     private final LoopServers servers = new LoopServers(io);

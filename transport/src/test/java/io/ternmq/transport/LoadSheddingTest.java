@@ -15,25 +15,45 @@ class LoadSheddingTest {
     private static final long MS = 1_000_000L;
     private static final long PERIOD = 1_000 * MS;
 
+    private static LoadShedding.Period period(long busyMillis, long idleMillis) {
+        return new LoadShedding.Period(busyMillis * MS, idleMillis * MS);
+    }
+
+    /** A loop capped at half a core that never waits, against one that waits a third of the time. */
     @Test
-    void worthShedding_busyLoopWellAheadOfTheOther_yes() {
-        assertThat(LoadShedding.worthShedding(500 * MS, 430 * MS, PERIOD)).isTrue();
+    void worthShedding_loopThatNeverWaitsWellAheadOfOneThatWaits_yes() {
+        assertThat(LoadShedding.worthShedding(period(500, 0), period(330, 330), PERIOD)).isTrue();
     }
 
     @Test
     void worthShedding_gapUnderATenthOfTheBusyLoop_no() {
-        assertThat(LoadShedding.worthShedding(500 * MS, 460 * MS, PERIOD)).isFalse();
+        assertThat(LoadShedding.worthShedding(period(500, 0), period(460, 300), PERIOD)).isFalse();
+        assertThat(LoadShedding.worthShedding(period(500, 0), period(450, 300), PERIOD)).isTrue();
     }
 
     @Test
     void worthShedding_busyLoopUnderAFifthOfThePeriod_noWhateverTheGap() {
-        assertThat(LoadShedding.worthShedding(190 * MS, 0, PERIOD)).isFalse();
-        assertThat(LoadShedding.worthShedding(200 * MS, 0, PERIOD)).isTrue();
+        assertThat(LoadShedding.worthShedding(period(190, 0), period(0, 1000), PERIOD)).isFalse();
+        assertThat(LoadShedding.worthShedding(period(200, 0), period(0, 1000), PERIOD)).isTrue();
     }
 
     @Test
     void worthShedding_otherLoopBusier_no() {
-        assertThat(LoadShedding.worthShedding(500 * MS, 600 * MS, PERIOD)).isFalse();
+        assertThat(LoadShedding.worthShedding(period(500, 0), period(600, 200), PERIOD)).isFalse();
+    }
+
+    /** QoS 1 pairs on two capped loops: CPU times far apart, but both loops had time to spare. */
+    @Test
+    void worthShedding_busyLoopWaitedAtLeastATwentiethOfThePeriod_noWhateverTheGap() {
+        assertThat(LoadShedding.worthShedding(period(400, 50), period(300, 400), PERIOD)).isFalse();
+        assertThat(LoadShedding.worthShedding(period(400, 49), period(300, 400), PERIOD)).isTrue();
+    }
+
+    /** Both loops of a saturated machine: the one behind has no time to take anything either. */
+    @Test
+    void worthShedding_otherLoopWaitedUnderATenthOfThePeriod_noWhateverTheGap() {
+        assertThat(LoadShedding.worthShedding(period(1000, 0), period(700, 99), PERIOD)).isFalse();
+        assertThat(LoadShedding.worthShedding(period(1000, 0), period(700, 100), PERIOD)).isTrue();
     }
 
     /** The subscriber's loop of a fan-in: its writes take two thirds of the loop, 25 publishers the rest. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -27,18 +28,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@link LoopBalancer} with two real loops, a short period and real work: each PUBACK read costs its loop 100 us.
- * Connections leave the loop that is busy for the other, without losing or reordering what they read or what their
- * session sends them, and come back when their session's loop is the less busy one.
+ * {@link LoopBalancer} with two real loops, a short period and real work. A task holds the loop of the clients'
+ * sessions up 18 ms of every 20, mostly parked, as a loop capped by a CPU quota is held up, so that it never waits for
+ * work without taking a core a test machine may not have; each PUBACK read costs 40 us more. Connections leave that
+ * loop for the other, without losing or reordering what they read or what their session sends them, and come back
+ * when the other is the one held up.
  */
 class LoopBalancerTest {
 
     private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-    private static final long WORK_PER_PACKET_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    private static final long WORK_PER_PACKET_NANOS = TimeUnit.MICROSECONDS.toNanos(40);
     private static final int CLIENTS = 8;
 
-    private final IoThreads io = IoThreads.start(2, IoEngine.AUTO, workers -> LoopBalancer.start(workers, true,
-            PERIOD_NANOS, ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime));
+    private final IoThreads io = IoThreads.start(2, IoEngine.AUTO, new LoopBalancer.Settings(true, PERIOD_NANOS,
+            ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime));
     private final LoopServers servers = new LoopServers(io);
     private final List<EchoingConnection> connections = new CopyOnWriteArrayList<>();
     /** The id of the last PUBACK each client sent: every client gets 1, 2, 3... */
@@ -53,6 +56,7 @@ class LoopBalancerTest {
     void busyLoop_someConnectionsMoveToTheOther_everyPacketArrivesOnceAndInOrderBothWays() throws Exception {
         Thread other = threadOf(io.executor(1));
         List<Socket> sockets = connectAll(start());
+        holdUp(io.executor(0), 4);
 
         int sent = pubacksUntil(sockets, () -> connections.stream().anyMatch(c -> c.threads.contains(other)));
 
@@ -69,14 +73,13 @@ class LoopBalancerTest {
     void sessionsLoopLessBusyAgain_movedConnectionsGoBackToIt() throws Exception {
         Thread other = threadOf(io.executor(1));
         List<Socket> sockets = connectAll(start());
+        Future<?> sessionsLoopHeldUp = holdUp(io.executor(0), 4);
         int sentFirst = pubacksUntil(sockets, () -> connections.stream().anyMatch(c -> c.threads.contains(other)));
         await().until(() -> connections.stream().allMatch(c -> c.ids.size() == sentFirst));
         long movedAway = connections.stream().filter(c -> c.threads.getLast() == other).count();
 
-        // the other loop gets busier than both: 15 ms of every 20 on a task of its own
-        var burner = ((LoopExecutor) io.executor(1)).loop().scheduleAtFixedRate(() -> spin(
-                TimeUnit.MILLISECONDS.toNanos(15)), 0, PERIOD_NANOS, TimeUnit.NANOSECONDS);
-        servers.closeLater(() -> burner.cancel(false));
+        sessionsLoopHeldUp.cancel(false);
+        holdUp(io.executor(1), 10); // now the other never waits, and is well ahead of the first in CPU time
         int sentAfter = pubacksUntil(sockets, () -> connections.stream().filter(c -> c.threads.getLast() == other)
                 .count() < movedAway);
 
@@ -85,12 +88,26 @@ class LoopBalancerTest {
         assertThat(connections).allSatisfy(c -> assertThat(c.ids).containsExactlyElementsOf(ids(sent)));
     }
 
+    /** The clients alone keep the sessions' loop busy a third of the time, far ahead of the other: nothing to gain. */
+    @Test
+    void busyLoopThatStillWaitsForWork_connectionsStayOnTheirSessionsLoop() throws Exception {
+        Thread home = threadOf(io.executor(0));
+        List<Socket> sockets = connectAll(start());
+        long deadline = System.nanoTime() + 25 * PERIOD_NANOS;
+
+        int sent = pubacksUntil(sockets, () -> System.nanoTime() > deadline);
+
+        await().until(() -> connections.stream().allMatch(c -> c.ids.size() == sent));
+        assertThat(connections).allSatisfy(c -> assertThat(c.threads).containsOnly(home));
+    }
+
     @Test
     void balancingOff_busyLoop_connectionsStayOnTheirSessionsLoop() throws Exception {
-        IoThreads unbalanced = IoThreads.start(2, IoEngine.AUTO, LoopBalancer::off);
+        IoThreads unbalanced = IoThreads.start(2, IoEngine.AUTO);
         servers.closeLater(unbalanced); // closed after the server started on it
         Thread home = threadOf(unbalanced.executor(0));
         List<Socket> sockets = connectAll(start(unbalanced));
+        holdUp(unbalanced.executor(0), 4);
         long deadline = System.nanoTime() + 20 * PERIOD_NANOS;
 
         int sent = pubacksUntil(sockets, () -> System.nanoTime() > deadline);
@@ -127,7 +144,8 @@ class LoopBalancerTest {
     /** Sends each client PUBACKs with rising ids, one round every millisecond, until {@code done}; returns how many. */
     private int pubacksUntil(List<Socket> sockets, BooleanSupplier done) throws Exception {
         int sent = 0;
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long start = System.nanoTime();
+        long giveUp = start + TimeUnit.SECONDS.toNanos(30);
         while (!done.getAsBoolean()) {
             assertThat(System.nanoTime()).as("the condition never came true").isLessThan(giveUp);
             int id = ++lastId;
@@ -135,7 +153,8 @@ class LoopBalancerTest {
                 socket.getOutputStream().write(Packets.puback(id));
             }
             sent++;
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // paces the clients: a round per millisecond
+            // a round per millisecond on average, a late one made up at once: the load must not drift below the loop
+            LockSupport.parkNanos(start + sent * TimeUnit.MILLISECONDS.toNanos(1) - System.nanoTime());
         }
         return sent;
     }
@@ -149,6 +168,16 @@ class LoopBalancerTest {
         for (int id = 1; id <= count; id++) {
             assertThat(in.readNBytes(4)).as("echo %d", id).containsExactly(Packets.puback(id));
         }
+    }
+
+    /** Holds {@code executor}'s loop up 18 ms of every period of 20, {@code cpuMillis} of them on CPU. */
+    private Future<?> holdUp(Executor executor, int cpuMillis) {
+        Future<?> task = ((LoopExecutor) executor).loop().scheduleAtFixedRate(() -> {
+            spin(TimeUnit.MILLISECONDS.toNanos(cpuMillis));
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(18 - cpuMillis));
+        }, 0, PERIOD_NANOS, TimeUnit.NANOSECONDS);
+        servers.closeLater(() -> task.cancel(false));
+        return task;
     }
 
     private static void spin(long nanos) {
