@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps the IO loops about equally busy by moving connections between them. A connection joins its session's loop
@@ -50,6 +51,8 @@ final class LoopBalancer {
     private final Map<EventLoop, LoopLoad> byLoop = new IdentityHashMap<>();
     private final List<LoopLoad> loads = new ArrayList<>();
     private final boolean enabled;
+    /** Moves started, by any loop; a handful a second at most, so one shared counter. */
+    private final AtomicLong moves = new AtomicLong();
 
     private LoopBalancer(EventLoops loops, Settings settings) {
         for (EventExecutor executor : loops.workers()) {
@@ -75,6 +78,16 @@ final class LoopBalancer {
             }
         }
         return balancer;
+    }
+
+    /** The connections the loops started to move so far. */
+    long moves() {
+        return moves.get();
+    }
+
+    /** From a loop: it started {@code count} moves. */
+    void moved(int count) {
+        moves.addAndGet(count);
     }
 
     /** Whether it moves connections: there are two loops or more, and it was not switched off. */

@@ -144,9 +144,13 @@ final class LoopLoad {
         }
         List<NettyClientChannel> moves = LoadShedding.choose(candidates, period.busyNanos(), taker.busyNanos(),
                 periodNanos);
+        int started = 0;
         for (NettyClientChannel channel : moves) {
-            channel.moveTo(other.loop());
+            if (channel.moveTo(other.loop())) {
+                started++;
+            }
         }
+        balancer.moved(started);
         if (!moves.isEmpty()) {
             quietPeriods = QUIET_PERIODS_AFTER_SHEDDING;
             log.debug("IO loop busy {} ms and idle {} ms of {} ms, the idlest other busy {} ms and idle {} ms: {} of"

@@ -62,7 +62,7 @@ public final class MqttServer implements AutoCloseable {
         this.ownIoThreads = ownIoThreads;
         this.brokerBudget = new ConnectionBudget(maxConnections);
         this.pendingConnects = new PendingConnects(maxPendingConnects, System::nanoTime);
-        this.counters = new TrafficCounters(clientChannels::size, pendingConnects);
+        this.counters = new TrafficCounters(clientChannels::size, pendingConnects, balancer::moves);
     }
 
     /**

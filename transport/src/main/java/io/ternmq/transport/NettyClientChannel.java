@@ -346,11 +346,14 @@ final class NettyClientChannel implements ClientChannel {
         }
     }
 
-    /** On the channel's loop (elsewhere it does nothing): deregisters and registers with {@code target}, as above. */
-    void moveTo(EventLoop target) {
+    /**
+     * On the channel's loop (elsewhere it does nothing): deregisters and registers with {@code target}, as above.
+     * Whether a move started: not when it is already there, closed or moving.
+     */
+    boolean moveTo(EventLoop target) {
         EventLoop current = channel.eventLoop();
         if (!current.inEventLoop() || current == target || !channel.isRegistered() || moving) {
-            return;
+            return false;
         }
         // What this loop queued for itself goes out now: sends during the move queue in outbound, which the new loop
         // drains first, so anything left in fromLoop would go out after newer packets.
@@ -370,6 +373,7 @@ final class NettyClientChannel implements ClientChannel {
                 endMove(); // closed meanwhile, so the queued sends fail and are released; or it stays put
             }
         });
+        return true;
     }
 
     /** On the old loop, once it ran what it queued before the deregistration. */

@@ -20,14 +20,16 @@ final class TrafficCounters implements TransportStats {
     private final StripedCounter[] packetsSent = counters();
     private final LongSupplier openConnections;
     private final PendingConnects pendingConnects;
+    private final LongSupplier connectionMoves;
 
     TrafficCounters(LongSupplier openConnections) {
-        this(openConnections, new PendingConnects(0, System::nanoTime));
+        this(openConnections, new PendingConnects(0, System::nanoTime), () -> 0);
     }
 
-    TrafficCounters(LongSupplier openConnections, PendingConnects pendingConnects) {
+    TrafficCounters(LongSupplier openConnections, PendingConnects pendingConnects, LongSupplier connectionMoves) {
         this.openConnections = openConnections;
         this.pendingConnects = pendingConnects;
+        this.connectionMoves = connectionMoves;
     }
 
     private static StripedCounter[] counters() {
@@ -84,6 +86,11 @@ final class TrafficCounters implements TransportStats {
     @Override
     public long refusedPendingConnects() {
         return pendingConnects.refused();
+    }
+
+    @Override
+    public long connectionMoves() {
+        return connectionMoves.getAsLong();
     }
 
     @Override

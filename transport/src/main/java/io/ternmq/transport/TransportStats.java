@@ -24,6 +24,9 @@ public interface TransportStats {
     /** Connections closed at accept because {@code maxPendingConnects} connections were waiting for CONNECT. */
     long refusedPendingConnects();
 
+    /** Connections the IO loop balancer (sessions.balance_io_threads) moved from one IO thread to another. */
+    long connectionMoves();
+
     /** Direct memory held by Netty's default buffer allocator (the one every channel uses); -1 if unknown. */
     long usedDirectBufferMemory();
 

@@ -55,15 +55,18 @@ class LoopBalancerTest {
     @Test
     void busyLoop_someConnectionsMoveToTheOther_everyPacketArrivesOnceAndInOrderBothWays() throws Exception {
         Thread other = threadOf(io.executor(1));
-        List<Socket> sockets = connectAll(start());
+        MqttServer server = start();
+        List<Socket> sockets = connectAll(server);
         holdUp(io.executor(0), 4);
 
         int sent = pubacksUntil(sockets, () -> connections.stream().anyMatch(c -> c.threads.contains(other)));
 
         await().until(() -> connections.stream().allMatch(c -> c.ids.size() == sent));
         assertThat(connections).allSatisfy(c -> assertThat(c.ids).containsExactlyElementsOf(ids(sent)));
-        assertThat(connections.stream().filter(c -> c.threads.getLast() == other).count())
-                .as("moved, but never all: the last one would carry the whole loop").isBetween(1L, CLIENTS - 1L);
+        long moved = connections.stream().filter(c -> c.threads.getLast() == other).count();
+        assertThat(moved).as("moved, but never all: the last one would carry the whole loop")
+                .isBetween(1L, CLIENTS - 1L);
+        assertThat(server.stats().connectionMoves()).as("counted").isGreaterThanOrEqualTo(moved);
         for (Socket socket : sockets) {
             assertEchoes(socket, sent);
         }
@@ -92,13 +95,15 @@ class LoopBalancerTest {
     @Test
     void busyLoopThatStillWaitsForWork_connectionsStayOnTheirSessionsLoop() throws Exception {
         Thread home = threadOf(io.executor(0));
-        List<Socket> sockets = connectAll(start());
+        MqttServer server = start();
+        List<Socket> sockets = connectAll(server);
         long deadline = System.nanoTime() + 25 * PERIOD_NANOS;
 
         int sent = pubacksUntil(sockets, () -> System.nanoTime() > deadline);
 
         await().until(() -> connections.stream().allMatch(c -> c.ids.size() == sent));
         assertThat(connections).allSatisfy(c -> assertThat(c.threads).containsOnly(home));
+        assertThat(server.stats().connectionMoves()).isZero();
     }
 
     @Test

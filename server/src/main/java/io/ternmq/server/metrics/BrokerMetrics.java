@@ -154,6 +154,9 @@ public final class BrokerMetrics implements AutoCloseable {
         FunctionCounter.builder("ternmq.connections.refused.pending", stats, TransportStats::refusedPendingConnects)
                 .description("Connections closed at accept: limits.max_pending_connects were waiting for CONNECT")
                 .register(registry);
+        FunctionCounter.builder("ternmq.connections.moved", stats, TransportStats::connectionMoves)
+                .description("Connections moved to a less busy IO thread (sessions.balance_io_threads)")
+                .register(registry);
         FunctionCounter.builder("ternmq.network.received", stats, TransportStats::bytesReceived)
                 .description("Bytes read from client connections").baseUnit(BaseUnits.BYTES).register(registry);
         FunctionCounter.builder("ternmq.network.sent", stats, TransportStats::bytesSent)
