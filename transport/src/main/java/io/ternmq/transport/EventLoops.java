@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -58,7 +58,7 @@ record EventLoops(EventLoopGroup boss, EventLoopGroup workers, Class<? extends S
 
     private static EventLoops create(IoHandlerFactory factory, Class<? extends ServerChannel> type, int ioThreads,
                                      String kind, boolean timeIdle) {
-        Map<ThreadAwareExecutor, IdleTimingIoHandler> idleTimers = new ConcurrentHashMap<>();
+        Map<ThreadAwareExecutor, IdleTimingIoHandler> idleTimers = new HashMap<>(); // filled as the group is built
         var boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ternmq-accept"), factory);
         var workers = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("ternmq-io"),
                 timeIdle ? IdleTimingIoHandler.wrap(factory, idleTimers) : factory);

@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * loop measures its own thread's CPU time and how long it waited for work; a loop that never waited and is well
  * ahead of one that did hands it some of its connections ({@link LoadShedding}). The sessions stay where they are: a
  * moved connection's packets are then handed to its session's loop (batched, as routes between sessions are). It
- * goes back first when the loop it moved to is the one that has no time to spare.
+ * goes back first when the loop it moved to is the one that has no time to spare. Experimental, and off by default:
+ * a steady fan-in on two split half cores ran at 0.92x with it, its subscriber's loop as busy as before, since the
+ * publishers' sessions stay there (bench/RESULTS.md, twenty-sixth pass).
  */
 final class LoopBalancer {
 
