@@ -128,8 +128,11 @@ final class LoopLoad {
             return;
         }
         LoopLoad other = balancer.idlestOtherThan(this);
-        LoadShedding.Period taker = other == null ? null : other.lastPeriod();
-        if (other == null || taker == null || !LoadShedding.worthShedding(period, taker, periodNanos)) {
+        if (other == null) {
+            return; // a single loop: never ticks, as the balancer is off
+        }
+        LoadShedding.Period taker = other.lastPeriod();
+        if (!LoadShedding.worthShedding(period, taker, periodNanos)) {
             aheadPeriods = 0;
             return;
         }
@@ -151,12 +154,12 @@ final class LoopLoad {
             }
         }
         balancer.moved(started);
-        if (!moves.isEmpty()) {
+        if (started > 0) {
             quietPeriods = QUIET_PERIODS_AFTER_SHEDDING;
             log.debug("IO loop busy {} ms and idle {} ms of {} ms, the idlest other busy {} ms and idle {} ms: {} of"
                     + " its {} connections move there", period.busyNanos() / 1_000_000, period.idleNanos() / 1_000_000,
                     periodNanos / 1_000_000, taker.busyNanos() / 1_000_000, taker.idleNanos() / 1_000_000,
-                    moves.size(), count);
+                    started, count);
         }
     }
 }
