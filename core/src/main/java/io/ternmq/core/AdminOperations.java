@@ -71,7 +71,10 @@ public final class AdminOperations {
         if (closed) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        SessionThread owner = broker.threads().ownerOf(clientId);
+        SessionThread owner = broker.threads().owners().ownerOf(clientId);
+        if (owner == null) {
+            return CompletableFuture.completedFuture(Optional.empty()); // nothing of the client id exists
+        }
         CompletableFuture<Optional<ClientInfo>> result = bounded(new CompletableFuture<>());
         owner.execute(() -> result.complete(
                 Optional.ofNullable(owner.sessions().get(clientId)).map(Session::clientInfo)));
@@ -86,7 +89,10 @@ public final class AdminOperations {
         if (closed) {
             return CompletableFuture.completedFuture(KickOutcome.UNKNOWN_CLIENT);
         }
-        SessionThread owner = broker.threads().ownerOf(clientId);
+        SessionThread owner = broker.threads().owners().ownerOf(clientId);
+        if (owner == null) {
+            return CompletableFuture.completedFuture(KickOutcome.UNKNOWN_CLIENT);
+        }
         CompletableFuture<KickOutcome> result = bounded(new CompletableFuture<>());
         owner.execute(() -> {
             Session session = owner.sessions().get(clientId);
@@ -129,7 +135,7 @@ public final class AdminOperations {
         }
         var message = new Publish(topic, qos, retain == Retain.YES, false, 0, payload);
         CompletableFuture<Void> routed = bounded(new CompletableFuture<>());
-        broker.threads().ownerOf(INTERNAL_PUBLISHER).execute(() -> {
+        broker.threads().forKey(INTERNAL_PUBLISHER).execute(() -> {
             try {
                 broker.router().route(message);
                 routed.complete(null);
@@ -153,7 +159,7 @@ public final class AdminOperations {
         List<Publish> messages = new ArrayList<>(payloadsByTopic.size());
         payloadsByTopic.forEach((topic, payload) ->
                 messages.add(new Publish(topic, Qos.AT_MOST_ONCE, true, false, 0, payload)));
-        broker.threads().ownerOf(INTERNAL_PUBLISHER).execute(() -> {
+        broker.threads().forKey(INTERNAL_PUBLISHER).execute(() -> {
             for (Publish message : messages) {
                 try {
                     broker.router().route(message);

@@ -41,14 +41,20 @@ public final class BrokerCore implements AutoCloseable {
      */
     public BrokerCore(CoreConfig config, Authenticator authenticator, Authorizer authorizer, Clock clock,
                       CoreStores stores, SessionExecutorFactory executors) {
+        this(config, authenticator, authorizer, clock, stores, executors, SessionPlacement.FEWEST_OWNED);
+    }
+
+    /** The same, with new client ids placed on session threads by {@code placement}. */
+    BrokerCore(CoreConfig config, Authenticator authenticator, Authorizer authorizer, Clock clock,
+               CoreStores stores, SessionExecutorFactory executors, SessionPlacement placement) {
         // storage is read before any thread exists: unreadable data fails here with nothing to stop
         RetainedIndex retained = new RetainedIndex(stores.retained(), clock);
         Recovery.Result recovered = Recovery.run(stores.storage(), queuePageSize(config), clock);
-        SessionThreads threads = new SessionThreads(config.sessionThreads(), executors);
+        SessionThreads threads = new SessionThreads(config.sessionThreads(), executors, placement);
         Subscriptions subscriptions = new Subscriptions();
         var messageIds = new MessageIds(recovered.nextMessageId());
         memory = new MemoryBudget(config.memory());
-        CoreStats stats = new CoreStats(retained::size, subscriptions::size, memory);
+        CoreStats stats = new CoreStats(retained::size, subscriptions::size, memory, threads.owners());
         memorySampler = MemorySampler.start(memory, threads.get(0).executor());
         Router router = new LocalRouter(threads, subscriptions, retained, stores.storage().messages(), messageIds,
                 stats, clock);
@@ -66,7 +72,7 @@ public final class BrokerCore implements AutoCloseable {
      */
     private void restore(RecoveredSession recovered, @Nullable StoredWill will) {
         String clientId = recovered.stored().clientId();
-        SessionThread owner = broker.threads().ownerOf(clientId);
+        SessionThread owner = broker.threads().owners().claim(clientId); // the session's, released when discarded
         owner.execute(() -> {
             Session session = new Session(clientId, SessionLifetime.PERSISTENT, owner, broker);
             owner.sessions().put(clientId, session);
@@ -108,7 +114,10 @@ public final class BrokerCore implements AutoCloseable {
         if (closed) {
             return CompletableFuture.completedFuture(Optional.empty()); // no thread left to ask
         }
-        SessionThread owner = broker.threads().ownerOf(clientId);
+        SessionThread owner = broker.threads().owners().ownerOf(clientId);
+        if (owner == null) {
+            return CompletableFuture.completedFuture(Optional.empty()); // nothing of the client id exists
+        }
         CompletableFuture<Optional<SessionInfo>> result = new CompletableFuture<>();
         owner.execute(() -> result.complete(Optional.ofNullable(owner.sessions().get(clientId)).map(Session::info)));
         return result;

@@ -59,4 +59,13 @@ public interface BrokerStats {
 
     /** Subscriptions (one per session and topic filter). */
     long subscriptions();
+
+    /** How many session threads there are. */
+    int sessionThreads();
+
+    /**
+     * Client ids session thread {@code thread} owns: connected, connecting, or with an offline session. How evenly
+     * the threads share the clients.
+     */
+    long clientIdsOwned(int thread);
 }

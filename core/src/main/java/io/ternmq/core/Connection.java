@@ -214,6 +214,7 @@ final class Connection {
             return;
         }
         phase = Phase.CLOSED;
+        broker.threads().owners().release(clientId);
         held.clear(); // [MQTT-3.1.4-5] nothing sent after a refused CONNECT is processed
         broker.stats().refusedConnections.increment();
         broker.stats().connected(countedAs);
@@ -257,6 +258,8 @@ final class Connection {
             }
             SessionLifetime lifetime = requestedLifetime();
             attached = new Session(clientId, lifetime, owner, broker);
+            SessionThread claimed = broker.threads().owners().claim(clientId); // held while the session is
+            assert claimed == owner : "this connection's claim keeps the client id on this thread";
             owner.sessions().put(clientId, attached);
             SessionTimers.connecting(attached, connect);
             attached.persist();
@@ -430,6 +433,7 @@ final class Connection {
         }
         Phase was = phase;
         phase = Phase.CLOSED;
+        broker.threads().owners().release(clientId); // the session, if any, holds its own claim
         held.clear();
         if (enhanced != null) {
             enhanced.end();

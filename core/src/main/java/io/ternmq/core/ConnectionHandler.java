@@ -119,7 +119,7 @@ final class ConnectionHandler implements MqttConnection {
             violation("will " + willBeyondLimits); // as a PUBLISH to that topic would be
             return;
         }
-        SessionThread owner = broker.threads().ownerOf(clientId);
+        SessionThread owner = broker.threads().owners().claim(clientId); // released by the connection when it closes
         InboundBackPressure pressure = new InboundBackPressure(channel, broker.memory(), owner);
         Connection created = new Connection(broker, channel, owner, connect, clientId, assignedClientId, pressure);
         backPressure = pressure;

@@ -36,11 +36,13 @@ final class CoreStats implements BrokerStats {
     private final LongSupplier retainedCount;
     private final LongSupplier subscriptionCount;
     private final MemoryBudget memory;
+    private final SessionOwners owners;
 
-    CoreStats(LongSupplier retainedCount, LongSupplier subscriptionCount, MemoryBudget memory) {
+    CoreStats(LongSupplier retainedCount, LongSupplier subscriptionCount, MemoryBudget memory, SessionOwners owners) {
         this.retainedCount = retainedCount;
         this.subscriptionCount = subscriptionCount;
         this.memory = memory;
+        this.owners = owners;
     }
 
     private static StripedCounter[] counters(int count) {
@@ -165,5 +167,15 @@ final class CoreStats implements BrokerStats {
     @Override
     public long subscriptions() {
         return subscriptionCount.getAsLong();
+    }
+
+    @Override
+    public int sessionThreads() {
+        return owners.threads();
+    }
+
+    @Override
+    public long clientIdsOwned(int thread) {
+        return owners.owned(thread);
     }
 }

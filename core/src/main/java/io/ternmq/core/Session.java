@@ -429,7 +429,9 @@ final class Session implements OutboundFlow.Sink {
         }
         discarded = true;
         updateReadiness();
-        owner.sessions().remove(clientId, this);
+        if (owner.sessions().remove(clientId, this)) {
+            broker.threads().owners().release(clientId); // claimed when the session was put there
+        }
         if (lifetime == SessionLifetime.PERSISTENT) {
             Storage storage = storage();
             storage.sessions().remove(clientId);

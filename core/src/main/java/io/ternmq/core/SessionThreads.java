@@ -6,23 +6,37 @@ import org.slf4j.LoggerFactory;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** The fixed array of session threads; a client id always maps to the same one, which serialises takeover. */
+/** The fixed array of session threads, and which of them owns each client id ({@link SessionOwners}). */
 final class SessionThreads {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionThreads.class);
 
     private final SessionThread[] threads;
+    private final SessionOwners owners;
 
     SessionThreads(int count, SessionExecutorFactory factory) {
+        this(count, factory, SessionPlacement.FEWEST_OWNED);
+    }
+
+    SessionThreads(int count, SessionExecutorFactory factory, SessionPlacement placement) {
         threads = new SessionThread[count];
         for (int i = 0; i < count; i++) {
             threads[i] = new SessionThread(i, factory.create(i));
         }
+        owners = new SessionOwners(threads, placement);
     }
 
-    /** floorMod, never Math.abs(h) % n: Math.abs(Integer.MIN_VALUE) is negative. */
-    SessionThread ownerOf(String clientId) {
-        return threads[Math.floorMod(clientId.hashCode(), threads.length)];
+    /** Which thread owns each client id: claimed per connection and per session, released when they end. */
+    SessionOwners owners() {
+        return owners;
+    }
+
+    /**
+     * A thread for work that belongs to no session, the same for the same key. floorMod, never Math.abs(h) % n:
+     * Math.abs(Integer.MIN_VALUE) is negative.
+     */
+    SessionThread forKey(String key) {
+        return threads[Math.floorMod(key.hashCode(), threads.length)];
     }
 
     int size() {

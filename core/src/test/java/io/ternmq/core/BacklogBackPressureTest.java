@@ -103,7 +103,7 @@ class BacklogBackPressureTest {
 
     @Test
     void publish_subscriberThreadFallsBehind_publisherPausedCountedThenResumed() {
-        TestBroker broker = new TestBroker(new CoreConfig(THREADS, 4, 8));
+        TestBroker broker = new TestBroker(new CoreConfig(THREADS, 4, 8), TestBroker.BY_HASH);
         TestClient subscriber = broker.connected(ownedBy(1, "sub"), SessionMode.CLEAN);
         subscriber.subscribe(1, "t", Qos.AT_MOST_ONCE);
         TestClient publisher = broker.connected(ownedBy(0, "pub"), SessionMode.CLEAN);

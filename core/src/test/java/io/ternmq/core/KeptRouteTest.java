@@ -35,7 +35,7 @@ class KeptRouteTest {
 
     private final InMemoryStorage storage = new InMemoryStorage();
     private final TestBroker broker = new TestBroker(new CoreConfig(THREADS, 4, 100), Authenticator.ALLOW_ALL,
-            Authorizer.ALLOW_ALL, new CoreStores(storage));
+            Authorizer.ALLOW_ALL, new CoreStores(storage), TestBroker.BY_HASH);
     private final TestClient publisher = broker.connected("pub", SessionMode.CLEAN);
 
     private List<TestClient> subscribers(String prefix, int count, String filter, Qos qos) {

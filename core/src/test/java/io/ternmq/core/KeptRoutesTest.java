@@ -25,7 +25,7 @@ class KeptRoutesTest {
         SessionThreads threads = new SessionThreads(2, index -> Runnable::run);
         var context = new BrokerContext(config, Authenticator.ALLOW_ALL, Authorizer.ALLOW_ALL, new FakeClock(),
                 new CoreStores(new InMemoryStorage()), threads, new Subscriptions(), null, null, null,
-                new CoreStats(() -> 0, () -> 0, memory), null, memory);
+                new CoreStats(() -> 0, () -> 0, memory, threads.owners()), null, memory);
         TargetMap<Session> targets = new TargetMap<>();
         for (int i = 0; i < sessions; i++) {
             var session = new Session("s" + i, SessionLifetime.CONNECTION, threads.get(i % 2), context);

@@ -17,17 +17,30 @@ import java.util.Optional;
  */
 final class TestBroker implements AutoCloseable {
 
+    /** For tests that choose each client's session thread by its id: the thread is the id's hash modulo their count. */
+    static final SessionPlacement BY_HASH = (clientId, owned, threads) -> Math.floorMod(clientId.hashCode(), threads);
+
     final List<ManualExecutor> executors = new ArrayList<>();
     final FakeClock clock = new FakeClock();
     final BrokerCore core;
 
     TestBroker(CoreConfig config, Authenticator authenticator, Authorizer authorizer, CoreStores stores) {
+        this(config, authenticator, authorizer, stores, SessionPlacement.FEWEST_OWNED);
+    }
+
+    TestBroker(CoreConfig config, Authenticator authenticator, Authorizer authorizer, CoreStores stores,
+               SessionPlacement placement) {
         core = new BrokerCore(config, authenticator, authorizer, clock, stores, index -> {
             ManualExecutor executor = new ManualExecutor();
             executors.add(executor);
             return executor;
-        });
+        }, placement);
         drain();
+    }
+
+    /** Placed by {@code placement}, on the defaults. */
+    TestBroker(CoreConfig config, SessionPlacement placement) {
+        this(config, Authenticator.ALLOW_ALL, Authorizer.ALLOW_ALL, CoreStores.inMemory(), placement);
     }
 
     TestBroker(CoreConfig config) {

@@ -44,7 +44,7 @@ class ThreadingTest {
 
     @Test
     void route_severalSubscribersOnOneThread_oneTaskForThatThread() {
-        TestBroker broker = new TestBroker(new CoreConfig(THREADS, 4, 8));
+        TestBroker broker = new TestBroker(new CoreConfig(THREADS, 4, 8), TestBroker.BY_HASH);
         TestClient publisher = broker.connected(idsOwnedBy(0, 1, "pub").getFirst(), SessionMode.CLEAN);
         for (String id : idsOwnedBy(1, 3, "sub")) {
             broker.connected(id, SessionMode.CLEAN).subscribe(1, "t", Qos.AT_MOST_ONCE);
@@ -62,7 +62,7 @@ class ThreadingTest {
 
     @Test
     void connect_channelAskedToShareItsSessionsThread() {
-        TestBroker broker = new TestBroker(new CoreConfig(THREADS, 4, 8));
+        TestBroker broker = new TestBroker(new CoreConfig(THREADS, 4, 8), TestBroker.BY_HASH);
         String clientId = idsOwnedBy(2, 1, "mover").getFirst();
 
         TestClient client = broker.connected(clientId, SessionMode.CLEAN);
@@ -71,11 +71,11 @@ class ThreadingTest {
     }
 
     @Test
-    void ownerOf_hashCodeMinValue_validIndex() {
+    void forKey_hashCodeMinValue_validIndex() {
         assertThat("polygenelubricants".hashCode()).isEqualTo(Integer.MIN_VALUE);
         SessionThreads threads = new SessionThreads(THREADS, index -> new ManualExecutor());
 
-        assertThat(threads.ownerOf("polygenelubricants").index()).isBetween(0, THREADS - 1);
+        assertThat(threads.forKey("polygenelubricants").index()).isBetween(0, THREADS - 1);
     }
 
     @Test

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,6 +89,29 @@ class MetricsTest {
             assertThat(http.metric("ternmq_messages_inflight")).isZero();
             assertThat(http.metric("ternmq_messages_queued")).isZero();
         });
+    }
+
+    @Test
+    void metrics_sessionThreadClients_evenShareWhileConnectedNoneAfter() {
+        AdminHttp http = http();
+        List<RawMqttClient> clients = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            clients.add(broker.connected("spread" + i));
+        }
+        await().atMost(BrokerExtension.WAIT).untilAsserted(() -> {
+            List<Double> owned = sessionThreadClients(http.metrics());
+            assertThat(owned).isNotEmpty();
+            assertThat(owned.stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(6);
+            assertThat(Collections.max(owned) - Collections.min(owned)).as("fewest-owned placement").isLessThan(2);
+        });
+        clients.forEach(client -> client.send(Packets.disconnect()).expectClosed());
+        await().atMost(BrokerExtension.WAIT).untilAsserted(() ->
+                assertThat(sessionThreadClients(http.metrics())).containsOnly(0.0));
+    }
+
+    private static List<Double> sessionThreadClients(Map<String, Double> metrics) {
+        return metrics.entrySet().stream().filter(e -> e.getKey().startsWith("ternmq_session_thread_clients{"))
+                .map(Map.Entry::getValue).toList();
     }
 
     private static double delta(Map<String, Double> before, Map<String, Double> after, String sample) {

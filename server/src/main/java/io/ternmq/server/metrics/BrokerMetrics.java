@@ -125,6 +125,13 @@ public final class BrokerMetrics implements AutoCloseable {
         gauge("ternmq.messages.retained", "Topics with a retained message", stats, BrokerStats::retainedMessages);
         gauge("ternmq.subscriptions", "Subscriptions (one per session and topic filter)", stats,
                 BrokerStats::subscriptions);
+        for (int thread = 0; thread < stats.sessionThreads(); thread++) {
+            int index = thread;
+            Gauge.builder("ternmq.session.thread.clients", stats, s -> s.clientIdsOwned(index))
+                    .description("Client ids a session thread owns: connected, connecting, or with an offline "
+                            + "session (how evenly the threads share the clients)")
+                    .tag("thread", Integer.toString(thread)).register(registry);
+        }
         bindMemory(stats.memory());
     }
 
