@@ -18,11 +18,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
@@ -150,17 +148,9 @@ public final class BrokerExtension implements BeforeAllCallback, AfterAllCallbac
             broker = null;
         }
         if (dataDir != null) {
-            deleteRecursively(dataDir);
+            TempDirectories.deleteRecursively(dataDir);
             dataDir = null;
         }
         startedForOneTest = false;
-    }
-
-    private static void deleteRecursively(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

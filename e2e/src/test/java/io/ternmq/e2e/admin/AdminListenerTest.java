@@ -3,9 +3,9 @@ package io.ternmq.e2e.admin;
 import io.ternmq.server.Broker;
 import io.ternmq.server.admin.SecurityReloader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -15,8 +15,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The admin listener's settings: off by default, locked without credentials, the reload hook. */
 class AdminListenerTest {
 
-    private static Broker start(Broker.Builder builder) throws Exception {
-        Path data = Files.createTempDirectory("ternmq-admin");
+    @TempDir
+    Path data;
+
+    private Broker start(Broker.Builder builder) {
         return builder.bind("127.0.0.1").port(0).dataDir(data).sysInterval(Duration.ZERO).start();
     }
 

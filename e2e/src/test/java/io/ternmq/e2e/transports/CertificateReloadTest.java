@@ -6,6 +6,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
 import io.ternmq.e2e.BrokerExtension;
+import io.ternmq.e2e.TempDirectories;
 import io.ternmq.testkit.TestCertificates;
 import io.ternmq.transport.ListenerConfig;
 import io.ternmq.transport.TlsConfig;
@@ -42,7 +43,7 @@ class CertificateReloadTest {
 
     private static Path liveFiles() {
         try {
-            Path directory = Files.createTempDirectory("ternmq-live-certs");
+            Path directory = TempDirectories.create("ternmq-live-certs");
             Files.copy(CERTIFICATES.server().certificateFile(), directory.resolve("server.pem"));
             Files.copy(CERTIFICATES.server().keyFile(), directory.resolve("server.key"));
             return directory;
