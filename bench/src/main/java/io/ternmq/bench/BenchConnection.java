@@ -66,6 +66,11 @@ final class BenchConnection extends ByteToMessageDecoder {
         this.errors = errors;
     }
 
+    /** Who hears this connection's publishes and acknowledgements. */
+    Listener listener() {
+        return listener;
+    }
+
     Channel channel() {
         Channel current = channel;
         if (current == null) {

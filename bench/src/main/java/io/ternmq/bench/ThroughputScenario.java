@@ -5,6 +5,7 @@ import io.ternmq.protocol.Qos;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
@@ -52,7 +53,7 @@ record ThroughputScenario(String name, Qos qos, int publishers, int subscribers,
                 senders.add(new Publisher(new PublishTemplate(topic.of(run, i), qos, settings.messageSize()),
                         settings.window(), intervalNanos, sent));
             }
-            List<BenchConnection> publishing = connector.connectAll(ids(run, "pub", publishers), senders);
+            List<BenchConnection> publishing = connectInRandomOrder(connector, ids(run, "pub", publishers), senders);
             for (int i = 0; i < publishers; i++) {
                 senders.get(i).start(publishing.get(i), intervalNanos * i / publishers);
             }
@@ -66,6 +67,26 @@ record ThroughputScenario(String name, Qos qos, int publishers, int subscribers,
             discardSessions(settings, subscriberIds);
         }
         return result;
+    }
+
+    /**
+     * Connects the clients in a random order and returns their connections by index. In index order, a broker that
+     * places each new client by its arrival (TernMQ: on the session thread owning the fewest) would put publisher i
+     * beside subscriber i in every run: a correlation no fleet has, and one that moved QoS 2 pairs on two split half
+     * cores by a tenth (bench/RESULTS.md, twenty-seventh pass).
+     */
+    static List<BenchConnection> connectInRandomOrder(Connector connector, List<String> clientIds,
+                                                      List<? extends BenchConnection.Listener> listeners)
+            throws InterruptedException {
+        List<Integer> order = new ArrayList<>(IntStream.range(0, clientIds.size()).boxed().toList());
+        Collections.shuffle(order, ThreadLocalRandom.current());
+        List<BenchConnection> connected = connector.connectAll(order.stream().map(clientIds::get).toList(),
+                order.stream().map(listeners::get).toList());
+        BenchConnection[] byIndex = new BenchConnection[clientIds.size()];
+        for (int i = 0; i < order.size(); i++) {
+            byIndex[order.get(i)] = connected.get(i);
+        }
+        return List.of(byIndex);
     }
 
     /** Connecting again with a clean session ends the stored ones [MQTT-3.1.2-6], so runs do not pile them up. */
