@@ -258,7 +258,7 @@ final class Connection {
             }
             SessionLifetime lifetime = requestedLifetime();
             attached = new Session(clientId, lifetime, owner, broker);
-            SessionThread claimed = broker.threads().owners().claim(clientId); // held while the session is
+            SessionThread claimed = broker.threads().owners().claim(clientId); // the session's own, until discarded
             assert claimed == owner : "this connection's claim keeps the client id on this thread";
             owner.sessions().put(clientId, attached);
             SessionTimers.connecting(attached, connect);

@@ -429,9 +429,7 @@ final class Session implements OutboundFlow.Sink {
         }
         discarded = true;
         updateReadiness();
-        if (owner.sessions().remove(clientId, this)) {
-            broker.threads().owners().release(clientId); // claimed when the session was put there
-        }
+        boolean claimed = owner.sessions().remove(clientId, this); // its claim came with its place there
         if (lifetime == SessionLifetime.PERSISTENT) {
             Storage storage = storage();
             storage.sessions().remove(clientId);
@@ -440,6 +438,11 @@ final class Session implements OutboundFlow.Sink {
             storage.inboundPacketIds().removeAll(clientId);
         }
         SessionTimers.ended(this); // a delayed will goes out when its session ends [MQTT-3.1.2-8]
+        if (claimed) {
+            // last: once released, the client id's next session may start on another thread, and these removals
+            // must not overtake what it stores
+            broker.threads().owners().release(clientId);
+        }
     }
 
     // --- delayed will (MQTT 5) ---
