@@ -8,16 +8,20 @@ import io.ternmq.protocol.Connack;
 import io.ternmq.protocol.Disconnect;
 import io.ternmq.protocol.MqttPacket;
 import io.ternmq.protocol.Qos;
+import io.ternmq.store.Storage;
 import io.ternmq.store.StoredSession;
 import io.ternmq.store.memory.InMemoryStorage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,6 +120,32 @@ class SessionPlacementTest {
             assertThat(client.channel().isClosed()).isTrue();
             assertThat(refusingBroker.core.stats().clientIdsOwned(0)).isZero();
             assertThat(refusingBroker.core.stats().sessions()).isZero();
+        }
+    }
+
+    /**
+     * Once released, a client id's next session may start on another thread and store itself: the expired
+     * session's stored row must be gone first, or its removal could delete the new one.
+     */
+    @Test
+    void expiredSession_storedRowRemovedWhileItsClientIdIsStillOwned() {
+        InMemoryStorage storage = new InMemoryStorage();
+        storage.sessions().save(new StoredSession("expiring", Map.of("t", Qos.AT_LEAST_ONCE),
+                Instant.ofEpochMilli(1_000 + 5_000), 60, Map.of())); // the fake clock starts at 1,000
+        AtomicReference<TestBroker> started = new AtomicReference<>();
+        List<Long> ownedAtRemoval = new ArrayList<>();
+        Storage watching = new SessionRemovalWatchingStorage(storage, clientId -> ownedAtRemoval.add(
+                IntStream.range(0, THREADS).mapToLong(i -> started.get().core.stats().clientIdsOwned(i)).sum()));
+
+        try (TestBroker restarted = new TestBroker(new CoreConfig(THREADS, 4, 8), Authenticator.ALLOW_ALL,
+                Authorizer.ALLOW_ALL, new CoreStores(watching))) {
+            started.set(restarted);
+            restarted.advance(Duration.ofSeconds(5)); // [MQTT-4.1.0-2]
+
+            assertThat(ownedAtRemoval).containsExactly(1L);
+            assertThat(restarted.core.stats().clientIdsOwned(0) + restarted.core.stats().clientIdsOwned(1)
+                    + restarted.core.stats().clientIdsOwned(2)).as("released after").isZero();
+            assertThat(storage.sessions().find("expiring")).isEmpty();
         }
     }
 
