@@ -53,6 +53,11 @@ final class AckOrder {
         }
     }
 
+    /** Whether no acknowledgement waits. */
+    boolean isEmpty() {
+        return waiting.isEmpty();
+    }
+
     /** An ack that waits for nothing but the ones before it. */
     void sendInOrder(MqttPacket ack) {
         if (waiting.isEmpty()) {

@@ -159,6 +159,11 @@ public final class BrokerCore implements AutoCloseable {
                 .thenApply(ignored -> perThread.stream().mapToInt(CompletableFuture::join).sum());
     }
 
+    /** The session threads; for what runs on them (tests in this package). */
+    SessionThreads threads() {
+        return broker.threads();
+    }
+
     /** Runs the session timers (expiry, delayed wills) that are due; tests call it after moving a fake clock. */
     void tickDeadlines() {
         ticker.tick();

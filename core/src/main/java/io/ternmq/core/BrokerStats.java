@@ -24,6 +24,9 @@ public interface BrokerStats {
     /** Times a publisher stopped being read because a session thread its messages go to was behind. */
     long backlogPauses();
 
+    /** Publishers' sessions moved to the session thread whose IO loop reads their connection since balancing. */
+    long sessionMoves();
+
     /** CONNECTs answered with a non-zero CONNACK return code. */
     long refusedConnections();
 

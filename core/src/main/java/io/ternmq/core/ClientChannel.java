@@ -46,6 +46,15 @@ public interface ClientChannel {
     default void shareThreadWith(Executor sessionExecutor) {
     }
 
+    /**
+     * Runs {@code task} on the thread that calls the connection's {@link MqttConnection} now, following the
+     * connection if the transport moves it to another thread before the task runs. A transport that never moves
+     * connections runs it at once.
+     */
+    default void runOnIoThread(Runnable task) {
+        task.run();
+    }
+
     /** The peer's address, for logs. */
     String remoteAddress();
 

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 
 /**
  * One network connection after its CONNECT, on the session's owner thread. Model: AUTHENTICATING (packets that
@@ -38,7 +39,8 @@ final class Connection {
 
     private final BrokerContext broker;
     private final ClientChannel channel;
-    private final SessionThread owner;
+    /** Changes only when its session moves with it, on the thread it leaves ({@link SessionMove}). */
+    private SessionThread owner;
     private final Connect connect;
     private final String clientId;
     private final @Nullable String assignedClientId;
@@ -87,6 +89,37 @@ final class Connection {
 
     SessionThread owner() {
         return owner;
+    }
+
+    /**
+     * Whether it may move to another thread with its session: it is connected, without an enhanced authentication
+     * (whose exchange calls back to this thread), and no acknowledgement waits for the storage, nor reading for it
+     * to drain. Reading held for the memory budget or a busy thread may move: whatever releases those does not
+     * care which thread owns the session.
+     */
+    boolean isMovable() {
+        assert owner.isCurrent();
+        return phase == Phase.CONNECTED && enhanced == null && acks.isEmpty() && !storagePressure.isHolding()
+                && session().isMovable();
+    }
+
+    /** On the thread it leaves, with its session: it belongs to {@code thread} from now on. */
+    void movedTo(SessionThread thread) {
+        assert isMovable();
+        owner = thread;
+        storagePressure.movedTo(thread);
+        inbound.movedTo(thread);
+        session().movedTo(thread);
+    }
+
+    /**
+     * Asked by its IO thread, which reads it on {@code target}'s loop now: moves there with its session if both
+     * allow it ({@link SessionMove}); {@code settled} hears, here, the thread that owns it from now on.
+     */
+    void offerMove(SessionThread target, Consumer<SessionThread> settled) {
+        assert owner.isCurrent();
+        SessionMove.tryMove(this, target, broker);
+        settled.accept(owner);
     }
 
     /** The CONNECT that opened this connection, with its MQTT 5 properties. */

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +37,11 @@ final class ConnectionHandler implements MqttConnection {
     private @Nullable Connection connection;
     /** Runs this connection's packets on its session thread, from CONNECT on. */
     private @Nullable InboundPackets inbound;
+    /**
+     * While its session is asked to move to this thread ({@link SessionMove}): the events read meanwhile, in order,
+     * each as a task and its argument, handed over once the session's owner is settled; else null.
+     */
+    private @Nullable ArrayDeque<Object> parked;
 
     ConnectionHandler(BrokerContext broker, ClientChannel channel) {
         this.broker = broker;
@@ -156,6 +162,41 @@ final class ConnectionHandler implements MqttConnection {
     }
 
     @Override
+    public void onMovedByBalancing() {
+        SessionThread here = SessionThread.ofThisThread();
+        if (here != null) {
+            onMovedTo(here);
+        }
+    }
+
+    /**
+     * The connection is read on {@code here}'s thread now: asks the session's thread to move the session here.
+     * Until it answers, what is read waits here, so that nothing read after this runs before what was handed to
+     * the old owner.
+     */
+    void onMovedTo(SessionThread here) {
+        if (phase != Phase.CONNECT_RECEIVED || parked != null || here == owner) {
+            return;
+        }
+        post(c -> c.offerMove(here, newOwner -> channel.runOnIoThread(() -> settled(newOwner))));
+        parked = new ArrayDeque<>();
+    }
+
+    /** The session's owner from now on is known: what waited is handed to it, in order. */
+    private void settled(SessionThread settledOwner) {
+        ArrayDeque<Object> waiting = parked;
+        assert waiting != null : "settled only after a move was asked";
+        parked = null;
+        if (settledOwner != owner) {
+            owner = settledOwner;
+            channel.shareThreadWith(settledOwner.executor()); // its home loop, where balancing may send it back
+        }
+        while (!waiting.isEmpty()) {
+            settledOwner.execute((SessionTask) waiting.pollFirst(), waiting.pollFirst());
+        }
+    }
+
+    @Override
     public void onChannelClosed() {
         if (phase == Phase.CONNECT_RECEIVED) {
             post(Connection::onChannelClosed);
@@ -170,13 +211,24 @@ final class ConnectionHandler implements MqttConnection {
         InboundBackPressure pressure = backPressure;
         assert target != null && thread != null && pressure != null : "events are posted only after CONNECT";
         pressure.posted();
-        thread.execute(() -> {
+        hand(thread, SessionTask.RUNNABLE, (Runnable) () -> {
             try {
                 event.accept(target);
             } finally {
                 pressure.handled();
             }
         });
+    }
+
+    /** Runs the task on {@code thread}, or keeps it for later while the session may move ({@link #parked}). */
+    private void hand(SessionThread thread, SessionTask task, Object argument) {
+        ArrayDeque<Object> waiting = parked;
+        if (waiting == null) {
+            thread.execute(task, argument);
+        } else {
+            waiting.addLast(task);
+            waiting.addLast(argument);
+        }
     }
 
     /**
@@ -188,7 +240,7 @@ final class ConnectionHandler implements MqttConnection {
         InboundPackets task = inbound;
         assert thread != null && task != null : "packets are posted only after CONNECT";
         task.backPressure().posted(heldBytes(packet));
-        thread.execute(task, packet);
+        hand(thread, task, packet);
     }
 
     /** What a packet on its way to the session thread holds of the memory budget: a PUBLISH's message. */

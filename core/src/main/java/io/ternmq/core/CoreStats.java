@@ -19,6 +19,7 @@ final class CoreStats implements BrokerStats {
     final StripedCounter queueOverflowDrops = new StripedCounter();
     final StripedCounter unauthorizedPublishes = new StripedCounter();
     final StripedCounter backlogPauses = new StripedCounter();
+    final StripedCounter sessionMoves = new StripedCounter();
     final StripedCounter refusedConnections = new StripedCounter();
     final StripedCounter noSubscriberDrops = new StripedCounter();
     final StripedCounter offlineDrops = new StripedCounter();
@@ -99,6 +100,11 @@ final class CoreStats implements BrokerStats {
     @Override
     public long backlogPauses() {
         return backlogPauses.sum();
+    }
+
+    @Override
+    public long sessionMoves() {
+        return sessionMoves.sum();
     }
 
     @Override

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 final class FencedSends {
 
     private final Storage storage;
-    private final SessionThread owner;
+    /** Changes only when the session moves, on the thread it leaves ({@link SessionMove}). */
+    private SessionThread owner;
     /** Empty on an idle connection: starts with one slot, not the default 16 (bench connections scenario). */
     private final ArrayDeque<MqttPacket> waiting = new ArrayDeque<>(0);
     private int generation;
@@ -54,6 +55,17 @@ final class FencedSends {
         if (!waiting.isEmpty()) {
             submitFence(target);
         }
+    }
+
+    /** No packet waits for a fence and none is pending. */
+    boolean isIdle() {
+        return !fencePending && waiting.isEmpty();
+    }
+
+    /** The session moved to {@code thread}; only while idle. */
+    void movedTo(SessionThread thread) {
+        assert isIdle();
+        owner = thread;
     }
 
     /** The connection changed: what waited for the old one is dropped. */

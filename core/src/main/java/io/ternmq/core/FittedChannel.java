@@ -117,6 +117,11 @@ final class FittedChannel implements ClientChannel {
     }
 
     @Override
+    public void runOnIoThread(Runnable task) {
+        channel.runOnIoThread(task);
+    }
+
+    @Override
     public String remoteAddress() {
         return channel.remoteAddress();
     }

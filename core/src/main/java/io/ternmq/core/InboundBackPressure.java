@@ -60,7 +60,8 @@ final class InboundBackPressure {
 
     private final ClientChannel channel;
     private final MemoryBudget memory;
-    private final SessionThread owner;
+    /** Written under the lock when the session moves ({@link SessionMove}); read under it. */
+    private SessionThread owner;
     private final long pauseAtBytes;
     /** Written by the connection's IO thread only (one at a time: a connection moves between loops in order). */
     private long postedEvents;
@@ -224,6 +225,14 @@ final class InboundBackPressure {
     private synchronized void releaseBacklog() {
         backlogHeld = false;
         update();
+    }
+
+    /**
+     * The connection's session moved to {@code thread}. A recheck already posted to the old owner still does its
+     * work there: it only takes the lock and looks at the counts.
+     */
+    synchronized void movedTo(SessionThread thread) {
+        owner = thread;
     }
 
     private synchronized void recheck() {

@@ -27,6 +27,13 @@ public interface MqttConnection {
     default void onWritabilityChanged(ClientChannel.WriteState state) {
     }
 
+    /**
+     * The transport moved the connection to another IO thread to even out their loads, and calls it from there
+     * from now on: its session may follow it ({@link SessionMove}).
+     */
+    default void onMovedByBalancing() {
+    }
+
     /** The connection is gone (closed by either side or failed). Called exactly once, last. */
     void onChannelClosed();
 }

@@ -415,6 +415,11 @@ final class OutboundFlow {
         return bytes;
     }
 
+    /** Nothing in flight, queued or waiting to be resent: the flow holds no message. */
+    boolean isIdle() {
+        return inflight.size() == 0 && queuedCount() == 0 && unsent.isEmpty();
+    }
+
     int inflightCount() {
         return inflight.size();
     }

@@ -30,7 +30,8 @@ final class Session implements OutboundFlow.Sink {
 
     private final String clientId;
     private final SessionLifetime lifetime;
-    private final SessionThread owner;
+    /** Changes only when the session moves, on the thread it leaves ({@link SessionMove}). */
+    private SessionThread owner;
     private final BrokerContext broker;
     private final Map<String, SubscriptionOptions> subscriptions = new HashMap<>();
     private final PacketIdTable<Boolean> unreleasedInbound = new PacketIdTable<>();
@@ -40,6 +41,8 @@ final class Session implements OutboundFlow.Sink {
     private final ClientMemory memory;
     private @Nullable Connection connection;
     private boolean discarded;
+    /** Whether it ever subscribed: routes other threads built or hold may then still name it. */
+    private boolean everSubscribed;
     private long overflowDrops;
     private @Nullable ClientIdentity lastIdentity;
     private long nextSequence = 1;
@@ -99,6 +102,25 @@ final class Session implements OutboundFlow.Sink {
         return connection;
     }
 
+    /**
+     * Whether it may move to another thread with its connection: it is connected and never subscribed, so no
+     * other thread hands it messages (a route built before an unsubscribe could still deliver to it, on the thread
+     * it was built for), and it holds nothing that calls back to its owner thread or waits on it: no message queued
+     * or in flight, no send waiting for the storage, no QoS 2 packet id unreleased, no delayed will.
+     */
+    boolean isMovable() {
+        assert owner.isCurrent();
+        return connection != null && !discarded && !everSubscribed && outbound.isIdle()
+                && fencedSends.isIdle() && unreleasedInbound.size() == 0 && delayedWill == null;
+    }
+
+    /** On the thread it leaves: it belongs to {@code thread} from now on. Only when {@link #isMovable()}. */
+    void movedTo(SessionThread thread) {
+        assert isMovable();
+        owner = thread;
+        fencedSends.movedTo(thread);
+    }
+
     // --- subscriptions ---
 
     void subscribe(String filter, Qos qos) {
@@ -110,6 +132,7 @@ final class Session implements OutboundFlow.Sink {
         assert owner.isCurrent();
         broker.subscriptions().subscribe(filter, this, options);
         subscriptions.put(filter, options);
+        everSubscribed = true;
         persist();
     }
 

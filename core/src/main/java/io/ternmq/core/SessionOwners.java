@@ -10,9 +10,13 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * it is first claimed, and keeps it while any claim on it holds: each connection's from its CONNECT until it closes,
  * each session's from its creation until it is discarded. Everything of one client id then runs on one thread, which
  * serialises its takeovers. Once no claim holds, the client id is forgotten, and its next CONNECT is placed anew.
+ * A connected publisher's session may change threads with its connection ({@link #move}).
  * Safe to use from any thread; used per CONNECT and per session, never per message.
  */
 final class SessionOwners {
+
+    /** The claims on a connected session that may move: its own and its connection's. */
+    private static final int SESSION_AND_CONNECTION = 2;
 
     private final SessionThread[] threads;
     private final SessionPlacement placement;
@@ -57,6 +61,26 @@ final class SessionOwners {
         });
     }
 
+    /**
+     * Gives {@code clientId} to thread {@code to}, if {@code from} owns it and nothing holds it but its session and
+     * that session's one connection: no other connection of the client id is starting, whose work would go to the
+     * old owner. Called on {@code from}, which moves the session ({@link SessionMove}). {@code handOver} runs first,
+     * within the client id's atomic update, so every thread that reads the new owner afterwards finds the session
+     * on its way there. Whether it moved.
+     */
+    boolean move(String clientId, SessionThread from, SessionThread to, Runnable handOver) {
+        Claim claim = claims.computeIfPresent(clientId, (id, held) -> {
+            if (held.thread == from && held.holds == SESSION_AND_CONNECTION) {
+                handOver.run();
+                owned.decrementAndGet(from.index());
+                owned.incrementAndGet(to.index());
+                held.thread = to;
+            }
+            return held;
+        });
+        return claim != null && claim.thread == to;
+    }
+
     /** The thread owning {@code clientId}, or null when nothing holds it (then it has no session anywhere). */
     @Nullable SessionThread ownerOf(String clientId) {
         Claim claim = claims.get(clientId);
@@ -78,9 +102,12 @@ final class SessionOwners {
         return claims.size();
     }
 
-    /** A client id's owner and how many claims hold it; read and written only within the map's atomic updates. */
+    /**
+     * A client id's owner and how many claims hold it; written only within the map's atomic updates, the owner read
+     * outside them too.
+     */
     private static final class Claim {
-        final SessionThread thread;
+        volatile SessionThread thread;
         int holds = 1;
 
         Claim(SessionThread thread) {

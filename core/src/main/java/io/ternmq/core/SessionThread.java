@@ -45,6 +45,8 @@ final class SessionThread {
     private final Queue<Runnable> onCaughtUp = new ConcurrentLinkedQueue<>();
     /** This thread only: a thread that was behind when the route in hand handed it a task; see takeBehindTarget. */
     private @Nullable SessionThread behindTarget;
+    /** Sessions moved here from another thread ({@link SessionMove}) that have yet to take their place in the map. */
+    private final Queue<Session> arriving = new ConcurrentLinkedQueue<>();
 
     SessionThread(int index, Executor executor) {
         this.index = index;
@@ -62,6 +64,27 @@ final class SessionThread {
 
     boolean isCurrent() {
         return ON_THREAD.get().current == this;
+    }
+
+    /**
+     * The session thread whose dedicated executor runs on the calling OS thread (an IO loop that also runs
+     * sessions), once it has run a session task there; else null.
+     */
+    static @Nullable SessionThread ofThisThread() {
+        TaskBatches batches = ON_THREAD.get().batches;
+        return batches == null ? null : batches.home();
+    }
+
+    /**
+     * On this thread: hands every other session thread the tasks batched for it so far, now rather than after the
+     * task in hand. Tasks for this thread itself stay batched.
+     */
+    void handOverBatchesNow() {
+        assert isCurrent();
+        TaskBatches batches = ON_THREAD.get().batches;
+        if (batches != null) {
+            batches.handOverToOthers();
+        }
     }
 
     void execute(Runnable task) {
@@ -246,6 +269,25 @@ final class SessionThread {
     /** Sessions owned here; only this thread may read or change the map. */
     Map<String, Session> sessions() {
         assert isCurrent() : "sessions touched off their owner thread";
+        if (!arriving.isEmpty()) {
+            settleArrivals(); // whoever looks a client id up here must find a session that moved here
+        }
         return sessions;
+    }
+
+    /**
+     * From the session's old owner thread, which owned it until now: {@code session} belongs here from now on. It
+     * takes its place in the map at the latest when the map is next looked at here.
+     */
+    void arrive(Session session) {
+        arriving.add(session);
+        post(this::settleArrivals);
+    }
+
+    private void settleArrivals() {
+        Session session;
+        while ((session = arriving.poll()) != null) {
+            sessions.put(session.clientId(), session);
+        }
     }
 }

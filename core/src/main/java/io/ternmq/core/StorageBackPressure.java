@@ -12,7 +12,8 @@ final class StorageBackPressure {
 
     private final Storage storage;
     private final InboundBackPressure inbound;
-    private final SessionThread owner;
+    /** Changes only when the session moves, on the thread it leaves ({@link SessionMove}). */
+    private SessionThread owner;
     private boolean holding;
 
     StorageBackPressure(Storage storage, InboundBackPressure inbound, SessionThread owner) {
@@ -30,6 +31,17 @@ final class StorageBackPressure {
         holding = true;
         inbound.holdForStorage();
         storage.whenDrained(() -> owner.execute(this::drained));
+    }
+
+    /** Whether reading is held until the storage has drained, which calls back to the owner thread. */
+    boolean isHolding() {
+        return holding;
+    }
+
+    /** The connection's session moved to {@code thread}; only while not holding. */
+    void movedTo(SessionThread thread) {
+        assert !holding;
+        owner = thread;
     }
 
     private void drained() {

@@ -33,6 +33,11 @@ final class TaskBatches {
         this.lastSizes = new int[pending.length];
     }
 
+    /** The session thread whose dedicated executor runs on this OS thread. */
+    SessionThread home() {
+        return home;
+    }
+
     void add(SessionThread target, SessionTask task, Object argument) {
         int index = target.index();
         if (index >= pending.length) {
@@ -67,12 +72,10 @@ final class TaskBatches {
     private void flush() {
         flushQueued = false;
         for (int i = 0; i < pending.length; i++) {
-            TaskChunks tasks = pending[i];
+            TaskChunks tasks = take(i);
             if (tasks == null) {
                 continue;
             }
-            pending[i] = null;
-            lastSizes[i] = tasks.size();
             SessionThread target = targets[i];
             if (target == home) {
                 target.runAll(tasks); // tasks they post now start new batches, flushed after this one
@@ -80,5 +83,26 @@ final class TaskBatches {
                 target.handOver(tasks);
             }
         }
+    }
+
+    /** Hands the other session threads their tasks now; this thread's own wait for the flush already queued. */
+    void handOverToOthers() {
+        for (int i = 0; i < pending.length; i++) {
+            if (targets[i] != home) {
+                TaskChunks tasks = take(i);
+                if (tasks != null) {
+                    targets[i].handOver(tasks);
+                }
+            }
+        }
+    }
+
+    private @Nullable TaskChunks take(int index) {
+        TaskChunks tasks = pending[index];
+        if (tasks != null) {
+            pending[index] = null;
+            lastSizes[index] = tasks.size();
+        }
+        return tasks;
     }
 }

@@ -97,6 +97,57 @@ class SessionOwnersTest {
         assertThat(owners.owned(0)).isEqualTo(1);
     }
 
+    @Test
+    void move_heldBySessionAndConnectionOnly_newOwnerAfterTheHandOverAndCountsFollow() {
+        SessionThread from = owners.claim("publisher");
+        owners.claim("publisher");
+        SessionThread to = threads[2];
+        List<SessionThread> ownerDuringHandOver = new ArrayList<>();
+
+        boolean moved = owners.move("publisher", from, to, () -> ownerDuringHandOver.add(owners.ownerOf("publisher")));
+
+        assertThat(moved).isTrue();
+        assertThat(ownerDuringHandOver).as("nobody sees the new owner before the hand-over").containsExactly(from);
+        assertThat(owners.ownerOf("publisher")).isSameAs(to);
+        assertThat(owners.claim("publisher")).as("a new connection goes to the new owner").isSameAs(to);
+        assertThat(owners.owned(from.index())).isZero();
+        assertThat(owners.owned(to.index())).isEqualTo(1);
+    }
+
+    @Test
+    void move_aThirdClaimHolds_refusedWithoutHandOver() {
+        SessionThread from = owners.claim("publisher");
+        owners.claim("publisher");
+        owners.claim("publisher"); // a second connection of the client id is starting on the old owner
+        List<String> handOvers = new ArrayList<>();
+
+        boolean moved = owners.move("publisher", from, threads[2], () -> handOvers.add("ran"));
+
+        assertThat(moved).isFalse();
+        assertThat(handOvers).isEmpty();
+        assertThat(owners.ownerOf("publisher")).isSameAs(from);
+    }
+
+    @Test
+    void move_onlyOneClaimHolds_refused() {
+        SessionThread from = owners.claim("session-only");
+
+        assertThat(owners.move("session-only", from, threads[2], () -> { })).isFalse();
+        assertThat(owners.ownerOf("session-only")).isSameAs(from);
+    }
+
+    @Test
+    void move_fromNotTheOwnerOrNothingClaimed_refused() {
+        SessionThread from = owners.claim("publisher");
+        owners.claim("publisher");
+        SessionThread other = threads[(from.index() + 1) % THREADS];
+
+        assertThat(owners.move("publisher", other, threads[2], () -> { })).isFalse();
+        assertThat(owners.move("unknown", from, threads[2], () -> { })).isFalse();
+        assertThat(owners.ownerOf("publisher")).isSameAs(from);
+        assertThat(owners.ownerOf("unknown")).isNull();
+    }
+
     /**
      * Four threads claim and release 16 client ids at random (seeded), each releasing only what it claimed. While
      * any claim on a client id holds, every claim on it must answer the same thread; at the end nothing is owned.

@@ -100,6 +100,54 @@ class TaskBatchesTest {
         assertThat(loop1.queued.get() - before).as("one task for 100 posts").isEqualTo(1);
     }
 
+    /** What a session moving away has routed must reach the other threads before anything it routes on its new one. */
+    @Test
+    void handOverBatchesNow_duringATask_theOtherThreadRunsItsTasksBeforeTheTaskEnds() throws Exception {
+        warmUpThread0();
+        List<String> log = new CopyOnWriteArrayList<>();
+        CountDownLatch ranOnThread1 = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+
+        thread0.execute(() -> {
+            for (int i = 0; i < 2; i++) {
+                int n = i;
+                thread1.execute(() -> {
+                    log.add("routed " + n);
+                    ranOnThread1.countDown();
+                });
+            }
+            thread0.handOverBatchesNow();
+            thread0.handOverBatchesNow(); // nothing left: nothing happens
+            await(release);
+            log.add("task on thread 0 ends");
+        });
+
+        assertThat(ranOnThread1.await(10, TimeUnit.SECONDS)).as("handed over while thread 0's task runs").isTrue();
+        release.countDown();
+        loop0.settle();
+        loop1.settle();
+        assertThat(log).containsExactly("routed 0", "routed 1", "task on thread 0 ends");
+        assertThat(SessionThread.ofThisThread()).as("the test's thread runs no session thread").isNull();
+    }
+
+    @Test
+    void ofThisThread_onTheLoopOfASessionThreadOutsideItsTasks_thatSessionThread() throws Exception {
+        warmUpThread0();
+
+        SessionThread seen = CompletableFuture.supplyAsync(SessionThread::ofThisThread, loop0.thread)
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(seen).isSameAs(thread0);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void postsToItsOwnSessionThreadOutsideTasks_runAfterTheTurnInOrder() throws Exception {
         warmUpThread0();

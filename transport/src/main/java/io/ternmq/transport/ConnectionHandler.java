@@ -71,6 +71,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             target.onKeepAliveTimeout();
             return;
         }
+        if (event == NettyClientChannel.BalancedMove.INSTANCE) {
+            if (target != null) {
+                target.onMovedByBalancing();
+            }
+            return;
+        }
         ctx.fireUserEventTriggered(event);
     }
 

@@ -20,11 +20,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * after CONNECT, so one loop can end up with far more work than another: in a fan-in, the subscriber's loop
  * writes every delivery and also reads its share of the publishers, while the other loop waits. Once a period each
  * loop measures its own thread's CPU time and how long it waited for work; a loop that never waited and is well
- * ahead of one that did hands it some of its connections ({@link LoadShedding}). The sessions stay where they are: a
- * moved connection's packets are then handed to its session's loop (batched, as routes between sessions are). It
- * goes back first when the loop it moved to is the one that has no time to spare. Experimental, and off by default:
- * a steady fan-in on two split half cores ran at 0.92x with it, its subscriber's loop as busy as before, since the
- * publishers' sessions stay there (bench/RESULTS.md, twenty-sixth pass).
+ * ahead of one that did hands it some of its connections ({@link LoadShedding}). The connection then tells the core,
+ * which moves a publisher's session along when nothing ties it to its thread; any other moved connection's packets
+ * are handed to its session's loop (batched, as routes between sessions are). It goes back first when the loop it
+ * moved to is the one that has no time to spare. Experimental, and off by default: a steady fan-in on two split
+ * half cores ran at 1.08x with it, but QoS 1 pairs and fan-out, whose loads were already even, ran 0.81-0.88x in
+ * some rounds (bench/RESULTS.md, twenty-ninth pass).
  */
 final class LoopBalancer {
 

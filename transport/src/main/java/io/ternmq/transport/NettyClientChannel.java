@@ -400,6 +400,17 @@ final class NettyClientChannel implements ClientChannel {
             installKeepAlive();
         }
         endMove();
+        if (registration.isSuccess() && channel.isOpen() && channel.eventLoop() != home) {
+            channel.pipeline().fireUserEventTriggered(BalancedMove.INSTANCE); // away from its session's loop
+        }
+    }
+
+    /** The user event that tells the connection's handler balancing moved it away from its session's loop. */
+    enum BalancedMove { INSTANCE }
+
+    @Override
+    public void runOnIoThread(Runnable task) {
+        onEventLoop(task);
     }
 
     /** On its loop: it is in {@code joined}'s list at {@code index}. */

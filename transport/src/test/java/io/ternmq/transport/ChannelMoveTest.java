@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -246,6 +247,46 @@ class ChannelMoveTest {
         assertThat(connection.threads).containsOnly(connection.threads.getFirst());
     }
 
+    @Test
+    void moveTo_awayFromItsSessionsLoop_coreToldOnceOnTheNewLoop_backHomeNotTold() throws Exception {
+        AtomicBoolean balanced = new AtomicBoolean();
+        onPingreq = connection -> {
+            // the first PINGREQ read at home: balancing moves it away, once
+            if (Thread.currentThread() == connection.target.getNow(null) && !balanced.get()
+                    && ((NettyClientChannel) connection.channel).moveTo(connection.otherLoop())) {
+                balanced.set(true);
+            }
+        };
+        Socket socket = connect(start());
+        socket.getOutputStream().write(Packets.connect("balanced", CleanSession.YES, 60));
+        MovingConnection connection = awaitConnection();
+        Thread home = connection.target.get(5, TimeUnit.SECONDS);
+
+        await().until(() -> {
+            socket.getOutputStream().write(Packets.pingreq()); // until one is read at home, after the first move
+            return !connection.balancedMoves.isEmpty();
+        });
+        Thread away = connection.balancedMoves.getFirst();
+        Thread ranOn = ioThreadOf(connection);
+        connection.channel.shareThreadWith(connection.homeExecutor);
+        await().until(() -> ioThreadOf(connection) == home);
+        await().until(() -> {
+            socket.getOutputStream().write(Packets.pingreq());
+            return connection.threads.getLast() == home;
+        });
+
+        assertThat(away).isNotEqualTo(home);
+        assertThat(ranOn).as("runs on the loop it is on").isEqualTo(away);
+        assertThat(connection.balancedMoves).as("a move home is no balancing move").containsExactly(away);
+    }
+
+    /** The thread {@link ClientChannel#runOnIoThread} runs a task on now. */
+    private static Thread ioThreadOf(MovingConnection connection) throws Exception {
+        CompletableFuture<Thread> ranOn = new CompletableFuture<>();
+        connection.channel.runOnIoThread(() -> ranOn.complete(Thread.currentThread()));
+        return ranOn.get(5, TimeUnit.SECONDS);
+    }
+
     private MqttServer start() {
         return servers.start(io, channel -> {
             var connection = new MovingConnection(channel);
@@ -278,6 +319,9 @@ class ChannelMoveTest {
         final List<Thread> threads = new CopyOnWriteArrayList<>();
         final AtomicInteger closes = new AtomicInteger();
         final CompletableFuture<Thread> target = new CompletableFuture<>();
+        /** The threads it was on when told balancing moved it away from its session's loop. */
+        final List<Thread> balancedMoves = new CopyOnWriteArrayList<>();
+        volatile Executor homeExecutor;
 
         MovingConnection(ClientChannel channel) {
             super(channel);
@@ -289,6 +333,7 @@ class ChannelMoveTest {
             packets.add(packet);
             if (packet instanceof Connect) {
                 Executor other = otherIoThread();
+                homeExecutor = other;
                 other.execute(() -> target.complete(Thread.currentThread()));
                 onConnect.accept(this, other);
             } else if (packet.type() == PacketType.PINGREQ) {
@@ -303,6 +348,16 @@ class ChannelMoveTest {
                 }
             }
             throw new AssertionError("no other IO thread");
+        }
+
+        /** The loop of the IO thread it is not on now. */
+        EventLoop otherLoop() {
+            return ((LoopExecutor) otherIoThread()).loop();
+        }
+
+        @Override
+        public void onMovedByBalancing() {
+            balancedMoves.add(Thread.currentThread());
         }
 
         @Override

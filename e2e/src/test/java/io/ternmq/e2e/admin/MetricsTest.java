@@ -39,6 +39,7 @@ class MetricsTest {
                 "ternmq_messages_queued", "ternmq_messages_inflight", "ternmq_messages_retained",
                 "ternmq_subscriptions", "ternmq_netty_buffer_memory_used_bytes{area=\"direct\"}",
                 "ternmq_backlog_publisher_pauses_total", "ternmq_connections_moved_total",
+                "ternmq_sessions_moved_total",
                 "jvm_memory_used_bytes", "jvm_threads_live_threads", "jvm_gc_");
     }
 

@@ -101,9 +101,9 @@ public final class ConfigKeys {
                     + "sessions.threads threads of their own");
     public static final ConfigKey<Boolean> SESSIONS_BALANCE_IO_THREADS = new ConfigKey<>(
             "sessions.balance_io_threads", new Flag(),
-            "with more than one IO thread: move connections off one far busier than another, their sessions "
-                    + "staying where they are (for many publishers into few subscribers); false keeps each "
-                    + "connection on its session's thread");
+            "with more than one IO thread: move connections off one far busier than another, publishers' sessions "
+                    + "with them, other sessions staying where they are (for many publishers into few subscribers); "
+                    + "false keeps each connection on its session's thread");
     public static final ConfigKey<Path> STORAGE_DATA_DIR = new ConfigKey<>("storage.data_dir", new DirectoryPath(),
             "directory for broker data, created when missing (relative to the working directory)");
     public static final ConfigKey<String> STORAGE_MODE = new ConfigKey<>("storage.mode",

@@ -116,6 +116,8 @@ public final class BrokerMetrics implements AutoCloseable {
                 BrokerStats::expiredSessions);
         counter("ternmq.backlog.publisher.pauses", "Times a publisher stopped being read because a session "
                 + "thread its messages go to was behind", stats, BrokerStats::backlogPauses);
+        counter("ternmq.sessions.moved", "Publishers' sessions moved to the session thread of the IO loop that "
+                + "reads their connection since IO loop balancing moved it", stats, BrokerStats::sessionMoves);
         counter("ternmq.protocol.violations", "Connections closed for a malformed packet or protocol violation",
                 stats, BrokerStats::protocolViolations);
         gauge("ternmq.messages.queued", "QoS 1/2 messages waiting in session queues", stats,
