@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.function.Consumer;
 
 /**
  * One network connection after its CONNECT, on the session's owner thread. Model: AUTHENTICATING (packets that
@@ -110,16 +109,6 @@ final class Connection {
         storagePressure.movedTo(thread);
         inbound.movedTo(thread);
         session().movedTo(thread);
-    }
-
-    /**
-     * Asked by its IO thread, which reads it on {@code target}'s loop now: moves there with its session if both
-     * allow it ({@link SessionMove}); {@code settled} hears, here, the thread that owns it from now on.
-     */
-    void offerMove(SessionThread target, Consumer<SessionThread> settled) {
-        assert owner.isCurrent();
-        SessionMove.tryMove(this, target, broker);
-        settled.accept(owner);
     }
 
     /** The CONNECT that opened this connection, with its MQTT 5 properties. */
@@ -289,7 +278,7 @@ final class Connection {
             if (previous != null) {
                 previous.discard(); // [MQTT-3.1.2-6]
             }
-            SessionLifetime lifetime = requestedLifetime();
+            SessionLifetime lifetime = SessionLifetime.requestedBy(connect);
             attached = new Session(clientId, lifetime, owner, broker);
             SessionThread claimed = broker.threads().owners().claim(clientId); // the session's own, until discarded
             assert claimed == owner : "this connection's claim keeps the client id on this thread";
@@ -329,18 +318,6 @@ final class Connection {
             held.pollFirst().run();
         }
         held.clear();
-    }
-
-    /**
-     * 3.1.1: Clean Session 0 keeps the session after the connection. 5.0: a Session Expiry Interval above 0 does
-     * [MQTT-3.1.2-23]; absent or 0, the session ends with the network connection.
-     */
-    private SessionLifetime requestedLifetime() {
-        if (isMqtt5()) {
-            Long expiry = connect.properties().sessionExpiryInterval();
-            return expiry != null && expiry > 0 ? SessionLifetime.PERSISTENT : SessionLifetime.CONNECTION;
-        }
-        return connect.cleanSession() ? SessionLifetime.CONNECTION : SessionLifetime.PERSISTENT;
     }
 
     /** The accepting CONNACK as sent, fitted to the client's maximum packet size; what it announces is enforced. */

@@ -178,7 +178,11 @@ final class ConnectionHandler implements MqttConnection {
         if (phase != Phase.CONNECT_RECEIVED || parked != null || here == owner) {
             return;
         }
-        post(c -> c.offerMove(here, newOwner -> channel.runOnIoThread(() -> settled(newOwner))));
+        post(c -> {
+            SessionMove.tryMove(c, here, broker);
+            SessionThread newOwner = c.owner(); // the thread that owns it from now on, whether it moved or not
+            channel.runOnIoThread(() -> settled(newOwner));
+        });
         parked = new ArrayDeque<>();
     }
 

@@ -41,7 +41,7 @@ final class Session implements OutboundFlow.Sink {
     private final ClientMemory memory;
     private @Nullable Connection connection;
     private boolean discarded;
-    /** Whether it ever subscribed: routes other threads built or hold may then still name it. */
+    /** Whether it ever subscribed: routes held on other threads may still name it. */
     private boolean everSubscribed;
     private long overflowDrops;
     private @Nullable ClientIdentity lastIdentity;
@@ -103,10 +103,9 @@ final class Session implements OutboundFlow.Sink {
     }
 
     /**
-     * Whether it may move to another thread with its connection: it is connected and never subscribed, so no
-     * other thread hands it messages (a route built before an unsubscribe could still deliver to it, on the thread
-     * it was built for), and it holds nothing that calls back to its owner thread or waits on it: no message queued
-     * or in flight, no send waiting for the storage, no QoS 2 packet id unreleased, no delayed will.
+     * Whether it may move to another thread with its connection: connected and never subscribed (a route built before
+     * an unsubscribe could still hand it a message on the old thread), holding no message, no send waiting for the
+     * storage, no unreleased QoS 2 packet id and no delayed will, all of which call back to or wait on its thread.
      */
     boolean isMovable() {
         assert owner.isCurrent();
@@ -122,10 +121,6 @@ final class Session implements OutboundFlow.Sink {
     }
 
     // --- subscriptions ---
-
-    void subscribe(String filter, Qos qos) {
-        subscribe(filter, SubscriptionOptions.of(qos));
-    }
 
     /** Adds the subscription, or replaces the one with an identical filter [MQTT-3.8.4-3]. */
     void subscribe(String filter, SubscriptionOptions options) {
