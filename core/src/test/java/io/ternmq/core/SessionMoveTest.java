@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -72,6 +73,21 @@ class SessionMoveTest {
         assertThat(broker.core.stats().sessionMoves()).isEqualTo(1);
         assertThat(payloads(subscriber.take())).containsExactly("before", "after");
         assertThat(broker.sessionInfo("publisher")).as("found on its new thread").isPresent();
+    }
+
+    /** A takeover CONNECT read on the new thread's own loop runs there at once, before the arrival's own task. */
+    @Test
+    void movedTo_lookupOnTheNewThreadBeforeTheArrivalTaskRuns_findsTheSession() {
+        TestClient publisher = broker.connected("publisher", SessionMode.CLEAN);
+        List<Session> found = new ArrayList<>();
+
+        movedTo(publisher, second); // the ask waits on thread 0
+        second.execute(() -> found.add(second.sessions().get("publisher"))); // waits on thread 1, ahead of the arrival
+        broker.executors.get(0).runAll();
+        broker.executors.get(1).runAll();
+
+        assertThat(owners().ownerOf("publisher")).isSameAs(second);
+        assertThat(found).hasSize(1).doesNotContainNull();
     }
 
     @Test

@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * which moves a publisher's session along when nothing ties it to its thread; any other moved connection's packets
  * are handed to its session's loop (batched, as routes between sessions are). It goes back first when the loop it
  * moved to is the one that has no time to spare. Experimental, and off by default: a steady fan-in on two split
- * half cores ran at 1.08x with it, but QoS 1 pairs and fan-out, whose loads were already even, ran 0.81-0.88x in
- * some rounds (bench/RESULTS.md, twenty-ninth pass).
+ * half cores ran at 1.08x with it, but single rounds of QoS 1 and QoS 2 pairs, whose loads were already even, lost
+ * up to a third (bench/RESULTS.md, twenty-ninth pass).
  */
 final class LoopBalancer {
 
