@@ -19,12 +19,15 @@ final class SessionMove {
     private SessionMove() {
     }
 
-    /** On the connection's owner thread: moves it and its session to {@code target} if both allow it. */
-    static boolean tryMove(Connection connection, SessionThread target, BrokerContext broker) {
+    /**
+     * On the connection's owner thread: moves it and its session to {@code target} if both allow it; its
+     * {@link Connection#owner()} tells where it is afterwards.
+     */
+    static void tryMove(Connection connection, SessionThread target, BrokerContext broker) {
         SessionThread from = connection.owner();
         assert from.isCurrent();
         if (target == from || !connection.isMovable()) {
-            return false;
+            return;
         }
         Session session = connection.session();
         from.handOverBatchesNow();
@@ -36,6 +39,5 @@ final class SessionMove {
         if (moved) {
             broker.stats().sessionMoves.increment();
         }
-        return moved;
     }
 }
