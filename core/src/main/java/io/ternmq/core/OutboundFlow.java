@@ -415,9 +415,9 @@ final class OutboundFlow {
         return bytes;
     }
 
-    /** Nothing in flight, queued or waiting to be resent: the flow holds no message. */
+    /** Nothing in flight or queued ({@code unsent} holds in-flight messages only): the flow holds no message. */
     boolean isIdle() {
-        return inflight.size() == 0 && queuedCount() == 0 && unsent.isEmpty();
+        return inflight.size() == 0 && queuedCount() == 0;
     }
 
     int inflightCount() {
