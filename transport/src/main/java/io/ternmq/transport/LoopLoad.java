@@ -27,15 +27,6 @@ final class LoopLoad {
         long idleNanos();
     }
 
-    /** Periods a loop that handed connections over waits before it judges again: the moves land in the next one. */
-    static final int QUIET_PERIODS_AFTER_SHEDDING = 2;
-    /**
-     * Periods in a row a loop must be ahead before it sheds. Connections arriving or leaving make loads uneven for a
-     * second or two; a connection moved then stays away from its session, paying a hand-off per packet, long after
-     * the loads evened out: QoS 1 pairs on two split half cores lost a third of their throughput that way.
-     */
-    static final int AHEAD_PERIODS_BEFORE_SHEDDING = 3;
-
     private static final Logger log = LoggerFactory.getLogger(LoopLoad.class);
 
     private final EventLoop loop;
@@ -49,8 +40,7 @@ final class LoopLoad {
     private long cpuAtLastTick = -1;
     private long idleAtLastTick;
     private long lastTickNanos;
-    private int quietPeriods;
-    private int aheadPeriods;
+    private final SheddingPace pace = new SheddingPace();
     /** The time spent on each channel over the last period, by its place in {@code channels}; reused. */
     private long[] channelNanos = new long[16];
 
@@ -68,6 +58,11 @@ final class LoopLoad {
 
     LoadShedding.Period lastPeriod() {
         return lastPeriod;
+    }
+
+    /** Whether its connections are timed now ({@link LoadMeter}). */
+    LoadMeter.Switch meterSwitch() {
+        return pace;
     }
 
     void startTicking() {
@@ -123,8 +118,7 @@ final class LoopLoad {
         for (int i = 0; i < count; i++) {
             channelNanos[i] = (long) (channels.get(i).takePeriodNanos() * toPeriod);
         }
-        if (quietPeriods > 0) {
-            quietPeriods--;
+        if (!pace.judging()) {
             return;
         }
         LoopLoad other = balancer.idlestOtherThan(this);
@@ -132,14 +126,9 @@ final class LoopLoad {
             return; // a single loop: never ticks, as the balancer is off
         }
         LoadShedding.Period taker = other.lastPeriod();
-        if (!LoadShedding.worthShedding(period, taker, periodNanos)) {
-            aheadPeriods = 0;
+        if (!pace.shedsAfter(LoadShedding.worthShedding(period, taker, periodNanos))) {
             return;
         }
-        if (++aheadPeriods < AHEAD_PERIODS_BEFORE_SHEDDING) {
-            return;
-        }
-        aheadPeriods = 0;
         List<LoadShedding.Candidate<NettyClientChannel>> candidates = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             NettyClientChannel channel = channels.get(i);
@@ -154,8 +143,8 @@ final class LoopLoad {
             }
         }
         balancer.moved(started);
+        pace.shed(started);
         if (started > 0) {
-            quietPeriods = QUIET_PERIODS_AFTER_SHEDDING;
             log.debug("IO loop busy {} ms and idle {} ms of {} ms, the idlest other busy {} ms and idle {} ms: {} of"
                     + " its {} connections move there", period.busyNanos() / 1_000_000, period.idleNanos() / 1_000_000,
                     periodNanos / 1_000_000, taker.busyNanos() / 1_000_000, taker.idleNanos() / 1_000_000,

@@ -188,7 +188,7 @@ final class NettyClientChannel implements ClientChannel {
             return; // drainPending stays set, so sends only queue until endMove() drains
         }
         LoadMeter timing = meter;
-        if (timing == null) {
+        if (timing == null || !timing.on()) {
             writeQueued();
         } else {
             long start = System.nanoTime();
@@ -417,6 +417,9 @@ final class NettyClientChannel implements ClientChannel {
     void joined(LoopLoad joined, int index) {
         load = joined;
         loadIndex = index;
+        if (meter != null) {
+            meter.followSwitchOf(joined.meterSwitch());
+        }
     }
 
     /** On its loop, as it starts a move or after it closed: no longer counted there. */
@@ -425,6 +428,9 @@ final class NettyClientChannel implements ClientChannel {
         if (current != null) {
             load = null;
             current.leave(this, loadIndex);
+            if (meter != null) {
+                meter.followSwitchOf(null);
+            }
         }
     }
 
