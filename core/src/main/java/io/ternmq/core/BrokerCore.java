@@ -172,11 +172,20 @@ public final class BrokerCore implements AutoCloseable {
     /**
      * Ends every connected client's connection on its session thread, telling MQTT 5 clients DISCONNECT 0x8B
      * Server shutting down; completes once every thread has done so. The first step of a graceful stop.
+     * <p>
+     * Sessions stop moving between threads first, and every thread is visited twice: a session that left a thread
+     * just before that thread's first visit may have reached its new one after that one's first visit, and is ended
+     * in the second. Once the first visits are done, no session moves any more ({@link SessionOwners#stopMoves}).
      */
     public CompletionStage<Void> disconnectAll() {
         if (closed) {
             return CompletableFuture.completedFuture(null);
         }
+        broker.threads().owners().stopMoves();
+        return disconnectEveryThread().thenCompose(firstVisits -> disconnectEveryThread());
+    }
+
+    private CompletableFuture<Void> disconnectEveryThread() {
         SessionThreads threads = broker.threads();
         List<CompletableFuture<Void>> perThread = new ArrayList<>(threads.size());
         for (int i = 0; i < threads.size(); i++) {

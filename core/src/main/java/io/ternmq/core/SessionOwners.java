@@ -23,6 +23,8 @@ final class SessionOwners {
     private final ConcurrentHashMap<String, Claim> claims = new ConcurrentHashMap<>();
     /** Client ids owned, by thread index; changed only within the map's atomic update of the client id. */
     private final AtomicIntegerArray owned;
+    /** Set once the broker stops: see {@link #stopMoves}. */
+    private volatile boolean movesStopped;
 
     SessionOwners(SessionThread[] threads, SessionPlacement placement) {
         this.threads = threads;
@@ -66,9 +68,12 @@ final class SessionOwners {
      * that session's one connection: no other connection of the client id is starting, whose work would go to the
      * old owner. Called on {@code from}, which moves the session ({@link SessionMove}). {@code handOver} runs first,
      * within the client id's atomic update, so every thread that reads the new owner afterwards finds the session
-     * on its way there. Whether it moved.
+     * on its way there. Whether it moved; never after {@link #stopMoves}.
      */
     boolean move(String clientId, SessionThread from, SessionThread to, Runnable handOver) {
+        if (movesStopped) {
+            return false;
+        }
         Claim claim = claims.computeIfPresent(clientId, (id, held) -> {
             if (held.thread == from && held.holds == SESSION_AND_CONNECTION) {
                 handOver.run();
@@ -79,6 +84,15 @@ final class SessionOwners {
             return held;
         });
         return claim != null && claim.thread == to;
+    }
+
+    /**
+     * From now on no session changes threads: a thread that runs a task queued after this call, and any later one,
+     * sees it. The broker stops moves before it ends every connection, thread by thread, so that none slips from a
+     * thread not yet visited to one already visited.
+     */
+    void stopMoves() {
+        movesStopped = true;
     }
 
     /** The thread owning {@code clientId}, or null when nothing holds it (then it has no session anywhere). */

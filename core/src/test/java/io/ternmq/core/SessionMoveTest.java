@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SessionMoveTest {
 
-    /** Every new client id on thread 0, so that each test decides what moves to thread 1. */
-    private static final SessionPlacement ALL_ON_FIRST = (clientId, owned, threads) -> 0;
+    /** Every new client id on thread 0, so that each test decides what moves to thread 1; but "second-*" on 1. */
+    private static final SessionPlacement ALL_ON_FIRST =
+            (clientId, owned, threads) -> clientId.startsWith("second-") ? 1 : 0;
 
     private final TestBroker broker = new TestBroker(new CoreConfig(2, 4, 8), ALL_ON_FIRST);
     private final SessionThread first = broker.core.threads().get(0);
@@ -197,5 +198,39 @@ class SessionMoveTest {
 
         assertThat(early.take()).containsExactly(new Connack(false, ConnectReturnCode.ACCEPTED));
         assertThat(owners().ownerOf("late")).isSameAs(first);
+    }
+
+    @Test
+    void movedTo_askedAsTheBrokerStops_staysAndIsEnded() {
+        TestClient publisher = broker.connected("publisher", SessionMode.CLEAN);
+
+        movedTo(publisher, second);
+        var stopped = broker.core.disconnectAll().toCompletableFuture();
+        broker.drain();
+
+        assertThat(stopped).isCompleted();
+        assertThat(broker.core.stats().sessionMoves()).isZero();
+        assertThat(publisher.channel().isClosed()).isTrue();
+    }
+
+    /**
+     * A session can reach a thread after the stopping broker's first visit there: one whose move started just before
+     * moves stopped, or whose CONNECT was read just then. The second visit ends it.
+     */
+    @Test
+    void disconnectAll_sessionOnAThreadAfterItsFirstVisit_endedInTheSecond() {
+        TestClient early = broker.connected("early", SessionMode.CLEAN);
+        var stopped = broker.core.disconnectAll().toCompletableFuture();
+        broker.executors.get(1).runAll(); // the first visit of thread 1 finds nobody there
+
+        TestClient late = broker.client("10.0.0.7:1");
+        late.connection().onPacket(TestBroker.connect("second-late", SessionMode.CLEAN, 0, null));
+        broker.executors.get(1).runAll();
+        assertThat(late.channel().isClosed()).as("connected after the first visit").isFalse();
+        broker.drain();
+
+        assertThat(stopped).isCompleted();
+        assertThat(early.channel().isClosed()).isTrue();
+        assertThat(late.channel().isClosed()).isTrue();
     }
 }

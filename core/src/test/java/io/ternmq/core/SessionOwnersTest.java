@@ -129,6 +129,19 @@ class SessionOwnersTest {
     }
 
     @Test
+    void move_afterMovesStopped_refusedWithoutHandOver() {
+        SessionThread from = owners.claim("publisher");
+        owners.claim("publisher");
+        List<String> handOvers = new ArrayList<>();
+
+        owners.stopMoves();
+
+        assertThat(owners.move("publisher", from, threads[2], () -> handOvers.add("ran"))).isFalse();
+        assertThat(handOvers).isEmpty();
+        assertThat(owners.ownerOf("publisher")).isSameAs(from);
+    }
+
+    @Test
     void move_onlyOneClaimHolds_refused() {
         SessionThread from = owners.claim("session-only");
 
