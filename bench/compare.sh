@@ -19,8 +19,9 @@
 #                                                      the same with two half cores modelled more closely: each IO
 #                                                      loop thread capped at half of its own core (ternmq2-half's
 #                                                      one shared cap lets a single busy thread take a whole core)
-#   bench/compare.sh --brokers "ternmq2-split-balanced ternmq2-split" --broker-warmup 10 --fresh-brokers ...
-#                                                      the same split model with IO loop balancing on against off
+#   bench/compare.sh --brokers "ternmq2-split ternmq2-split-unbalanced" --broker-warmup 10 --fresh-brokers ...
+#                                                      the same split model with IO loop balancing (the default)
+#                                                      against without
 #   bench/compare.sh --brokers sink --rounds 1         the generator's ceiling against the trivial sink
 #   BASELINE_ROOT=/path/to/other/checkout bench/compare.sh --brokers "ternmq2-half base-ternmq2-half" ...
 #                                                      this tree's TernMQ against another commit's, side by side:
@@ -30,9 +31,10 @@
 #          --broker-warmup S (0): before round 1, run each scenario for S seconds against each broker, unrecorded,
 #                             so that a JVM broker is measured after its JIT compiler has settled, as in production
 #          --brokers "..." from: ternmq ternmq2 ternmq-own ternmq-half ternmq2-half ternmq-own-half ternmq2-own-half
-#                             ternmq2-split ternmq2-split-balanced mosquitto sink (2: cores 0-1; own: sessions on
-#                             threads of their own; half: capped; split: capped per IO loop, needs --broker-warmup;
-#                             balanced: sessions.balance_io_threads on),
+#                             ternmq2-split ternmq2-split-balanced ternmq2-split-unbalanced mosquitto sink (2: cores
+#                             0-1; own: sessions on threads of their own; half: capped; split: capped per IO loop,
+#                             needs --broker-warmup; balanced: sessions.balance_io_threads on, the default since
+#                             the thirtieth pass, for baselines from before; unbalanced: off),
 #                             and base-X for any TernMQ X (needs BASELINE_ROOT)
 #          --fresh-brokers: start every broker afresh (and warm it up again) before each round after the first: one
 #                             JVM's compiled code holds for all its rounds, and on two half cores one instance
@@ -88,7 +90,7 @@ if (( ternmq_java_feature >= 23 )); then native+=(--sun-misc-unsafe-memory-acces
 
 declare -A port=([ternmq]=18830 [mosquitto]=18831 [ternmq2]=18832 [sink]=18833 [ternmq-own]=18834
   [ternmq-half]=18835 [ternmq2-half]=18836 [ternmq-own-half]=18837 [ternmq2-own-half]=18838 [ternmq2-split]=18839
-  [ternmq2-split-balanced]=18840)
+  [ternmq2-split-balanced]=18840 [ternmq2-split-unbalanced]=18841)
 for name in $brokers; do
   if [[ $name == base-* && -n ${port[${name#base-}]:-} ]]; then
     if [[ ! -x ${BASELINE_ROOT:-}/ternmq ]]; then
@@ -148,6 +150,7 @@ start_broker() {
       [[ $variant == *-own* ]] && threading=own_threads
       # only when on: a baseline from before the key existed would refuse it
       [[ $variant == *-balanced ]] && settings=(--set sessions.balance_io_threads=true)
+      [[ $variant == *-unbalanced ]] && settings=(--set sessions.balance_io_threads=false)
       # The JVM counts CPUs from the quota too (one for either cap): tell it how many cores it may run on.
       if [[ $variant == ternmq-*half ]]; then quota=(in_cpu_quota "$name" 5000) opts+=" -XX:ActiveProcessorCount=1"; fi
       if [[ $variant == ternmq2-*half || $variant == ternmq2-split* ]]; then

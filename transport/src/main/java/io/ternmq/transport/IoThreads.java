@@ -42,7 +42,7 @@ public final class IoThreads implements AutoCloseable {
     }
 
     static IoThreads start(int count, IoEngine engine) {
-        return start(count, engine, LoopBalancer.Settings.OFF); // as the broker's default
+        return start(count, engine, LoopBalancer.Settings.OFF);
     }
 
     static IoThreads start(int count, IoEngine engine, LoopBalancer.Settings balancing) {

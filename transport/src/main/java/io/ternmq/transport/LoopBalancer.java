@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * ahead of one that did hands it some of its connections ({@link LoadShedding}). The connection then tells the core,
  * which moves a publisher's session along when nothing ties it to its thread; any other moved connection's packets
  * are handed to its session's loop (batched, as routes between sessions are). It goes back first when the loop it
- * moved to is the one that has no time to spare. Experimental, and off by default: a steady fan-in on two split
- * half cores ran at 1.08x with it, but single rounds of QoS 1 and QoS 2 pairs, whose loads were already even, lost
- * up to a third (bench/RESULTS.md, twenty-ninth pass).
+ * moved to is the one that has no time to spare. On by default in the broker: a steady fan-in on two split half
+ * cores ran at 1.08-1.16x with it, and loops whose loads are even move nothing and time no connection
+ * (bench/RESULTS.md, twenty-ninth and thirtieth passes).
  */
 final class LoopBalancer {
 

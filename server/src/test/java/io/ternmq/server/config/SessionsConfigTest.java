@@ -22,20 +22,20 @@ class SessionsConfigTest {
     }
 
     @Test
-    void load_defaults_oneExecutorPerProcessorOnTheIoThreadsUnbalanced() throws IOException {
+    void load_defaults_oneExecutorPerProcessorOnTheIoThreadsBalanced() throws IOException {
         SessionsConfig sessions = load("", Map.of()).config().sessions();
 
         assertThat(sessions.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(sessions.runOn()).isEqualTo("io_threads");
-        assertThat(sessions.balanceIoThreads()).isFalse();
+        assertThat(sessions.balanceIoThreads()).isTrue();
     }
 
     @Test
-    void load_balanceIoThreadsOn_fromTheFileOrTheEnvironment() throws IOException {
-        assertThat(load("sessions:\n  balance_io_threads: true\n", Map.of()).config().sessions().balanceIoThreads())
-                .isTrue();
-        assertThat(load("", Map.of("TERNMQ_SESSIONS_BALANCE_IO_THREADS", "true")).config().sessions()
-                .balanceIoThreads()).isTrue();
+    void load_balanceIoThreadsOff_fromTheFileOrTheEnvironment() throws IOException {
+        assertThat(load("sessions:\n  balance_io_threads: false\n", Map.of()).config().sessions().balanceIoThreads())
+                .isFalse();
+        assertThat(load("", Map.of("TERNMQ_SESSIONS_BALANCE_IO_THREADS", "false")).config().sessions()
+                .balanceIoThreads()).isFalse();
     }
 
     @Test
@@ -47,7 +47,7 @@ class SessionsConfigTest {
     @Test
     void load_ownThreads_fromTheFileOrTheEnvironment() throws IOException {
         assertThat(load("sessions:\n  run_on: own_threads\n  threads: 3\n", Map.of()).config().sessions())
-                .isEqualTo(new SessionsConfig(3, "own_threads", false));
+                .isEqualTo(new SessionsConfig(3, "own_threads", true));
         assertThat(load("", Map.of("TERNMQ_SESSIONS_RUN_ON", "own_threads")).config().sessions().runOn())
                 .isEqualTo("own_threads");
     }
