@@ -17,9 +17,16 @@ final class FakeChannel implements ClientChannel {
     private Duration keepAlive = Duration.ZERO;
     private ReadState readState = ReadState.READING;
     private Executor sharedThread;
+    private final Executor ioThread;
 
     FakeChannel(String remoteAddress) {
+        this(remoteAddress, Runnable::run);
+    }
+
+    /** A channel whose IO thread is {@code ioThread}: what the broker asks to run there runs there, in order. */
+    FakeChannel(String remoteAddress, Executor ioThread) {
         this.remoteAddress = remoteAddress;
+        this.ioThread = ioThread;
     }
 
     @Override
@@ -50,6 +57,11 @@ final class FakeChannel implements ClientChannel {
     /** The executor the broker asked the channel to move onto, or null. */
     synchronized Executor sharedThread() {
         return sharedThread;
+    }
+
+    @Override
+    public void runOnIoThread(Runnable task) {
+        ioThread.execute(task);
     }
 
     @Override
