@@ -39,6 +39,9 @@ class CrashTest {
 
     @TempDir
     Path dataDir;
+    /** The children's temporary files, removed with the test even though every child but the last is killed. */
+    @TempDir
+    Path childTempDir;
 
     private final Random random = new Random(SEED);
     private final LoadPublisher qos1 = new LoadPublisher("p1", "crash/p/q1", 1);
@@ -51,7 +54,7 @@ class CrashTest {
     @Test
     @Timeout(120) // seven child JVMs start here: on a loaded two-core machine that alone can take half a minute
     void killDuringLoad_severalRounds_everyAcknowledgedMessageDelivered() throws Exception {
-        try (ChildBroker first = ChildBroker.start(dataDir)) {
+        try (ChildBroker first = ChildBroker.start(dataDir, childTempDir)) {
             for (CheckingSubscriber subscriber : subscribers) {
                 subscriber.subscribeFirstTime(first.port(), "crash/p/#");
             }
@@ -60,7 +63,7 @@ class CrashTest {
             Mqtt.disconnect(retainer);
         }
         for (int round = 1; round <= ROUNDS; round++) {
-            try (ChildBroker broker = ChildBroker.start(dataDir)) {
+            try (ChildBroker broker = ChildBroker.start(dataDir, childTempDir)) {
                 verify(broker.port());
                 int killAfterAcks = 200 + random.nextInt(1_500);
                 loadAndKill(broker, killAfterAcks);
@@ -68,7 +71,7 @@ class CrashTest {
                         killAfterAcks, qos1.acknowledged.size(), qos2.acknowledged.size());
             }
         }
-        try (ChildBroker last = ChildBroker.start(dataDir)) {
+        try (ChildBroker last = ChildBroker.start(dataDir, childTempDir)) {
             verify(last.port());
         }
         LOG.info("crash test: {} rounds, acknowledged p1={} p2={}, deliveries {}={} {}={} {}={}", ROUNDS,
