@@ -19,7 +19,6 @@ final class SheddingPace implements LoadMeter.Switch {
 
     private int quietPeriods;
     private int aheadPeriods;
-    private boolean metering;
 
     /** At the end of a period: whether to judge it, which a loop does not in the periods after it shed. */
     boolean judging() {
@@ -34,15 +33,12 @@ final class SheddingPace implements LoadMeter.Switch {
     boolean shedsAfter(boolean ahead) {
         if (!ahead) {
             aheadPeriods = 0;
-            metering = false;
             return false;
         }
         if (++aheadPeriods < AHEAD_PERIODS_BEFORE_SHEDDING) {
-            metering = true;
             return false;
         }
         aheadPeriods = 0;
-        metering = false;
         return true;
     }
 
@@ -53,8 +49,9 @@ final class SheddingPace implements LoadMeter.Switch {
         }
     }
 
+    /** From the first period ahead until it sheds or falls back: while it counts periods ahead. */
     @Override
     public boolean metering() {
-        return metering;
+        return aheadPeriods > 0;
     }
 }
