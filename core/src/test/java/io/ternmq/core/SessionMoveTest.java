@@ -14,7 +14,6 @@ import io.ternmq.protocol.Qos;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -52,7 +51,7 @@ class SessionMoveTest {
 
     private static List<String> payloads(List<MqttPacket> packets) {
         return packets.stream().filter(Publish.class::isInstance)
-                .map(packet -> new String(((Publish) packet).payload(), StandardCharsets.UTF_8)).toList();
+                .map(packet -> TestClient.text((Publish) packet)).toList();
     }
 
     @Test
