@@ -21,8 +21,9 @@ final class ChildBroker implements AutoCloseable {
     }
 
     /**
-     * Starts a child on {@code dataDir}, its JVM's temporary files in {@code jvmTempDir}: RocksDB unpacks its 15 MB
-     * native library there for every JVM and deletes it only at a normal exit, which a killed child never reaches.
+     * Starts a child on {@code dataDir}, its JVM's temporary files in {@code jvmTempDir}: a directory of the test's,
+     * so that whatever a killed child leaves there (RocksDB unpacks its 15 MB native library into it) can be checked
+     * and is removed with the test.
      */
     static ChildBroker start(Path dataDir, Path jvmTempDir) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");

@@ -90,7 +90,7 @@ public final class RocksStorage implements Storage {
         if (mode == StorageMode.MEMORY) {
             throw new IllegalArgumentException("the memory mode has no database");
         }
-        RocksDB.loadLibrary();
+        NativeLibrary.load();
         createDirectory(dataDir);
         refuseForeignDirectory(dataDir);
         var dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
