@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
         description = {"Runs load scenarios against any MQTT broker and prints one summary line per scenario.",
                 "Scenarios: fan-in, fan-out, pairs-qos1, pairs-qos2, persistent, latency, connections,",
                 "all (the default); soak (opt-in, not in all: paced mixed load with connect churn for --duration",
-                "seconds); slow-subscribers (opt-in: --connections subscribers that stop reading, one paced publisher).",
+                "seconds); slow-subscribers (opt-in: --connections subscribers that stop reading, one paced"
+                        + " publisher).",
                 "`ternmq bench jmh [regex]` runs the JMH benchmarks instead."})
 public final class BenchCommand implements Callable<Integer> {
 
@@ -53,13 +54,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--io-threads", description = "generator event loops (default: available processors)")
     private int ioThreads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--window", description = "unacknowledged QoS 1/2 messages per publisher (default: ${DEFAULT-VALUE})")
+    @Option(names = "--window", description = "unacknowledged QoS 1/2 messages per publisher"
+            + " (default: ${DEFAULT-VALUE})")
     private int window = 32;
 
     @Option(names = "--rate", description = "latency scenario: total messages per second (default: ${DEFAULT-VALUE})")
     private int latencyRate = 5_000;
 
-    @Option(names = "--latency-pairs", description = "latency scenario: publisher/subscriber pairs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--latency-pairs", description = "latency scenario: publisher/subscriber pairs"
+            + " (default: ${DEFAULT-VALUE})")
     private int latencyPairs = 10;
 
     @Option(names = "--no-busy-poll", description = "latency scenario: let the generator's event loops sleep between"

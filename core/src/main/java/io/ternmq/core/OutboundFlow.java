@@ -360,7 +360,10 @@ final class OutboundFlow {
         unsent.clear();
     }
 
-    /** Whether the delivery's message expired before its delivery began [MQTT-3.3.2-5]; no clock read without expiry. */
+    /**
+     * Whether the delivery's message expired before its delivery began [MQTT-3.3.2-5]; no clock read without
+     * expiry.
+     */
     private boolean expired(Delivery delivery) {
         return delivery.expiresAt() != MessageExpiry.NEVER && delivery.isExpiredAt(clock.currentTimeMillis());
     }

@@ -22,8 +22,8 @@ final class SessionExpiry {
     }
 
     /**
-     * When a session whose connection ended at {@code disconnectedMillis} expires [MQTT-4.1.0-2]; {@link Long#MAX_VALUE}
-     * for one that never does.
+     * When a session whose connection ended at {@code disconnectedMillis} expires [MQTT-4.1.0-2];
+     * {@link Long#MAX_VALUE} for one that never does.
      */
     static long expiresAt(long disconnectedMillis, long intervalSeconds) {
         return intervalSeconds >= NEVER ? Long.MAX_VALUE : disconnectedMillis + intervalSeconds * 1000;

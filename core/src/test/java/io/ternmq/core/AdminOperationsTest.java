@@ -45,7 +45,8 @@ class AdminOperationsTest {
         ClientInfo.Connected connection = clients.get(1).connection();
         assertThat(connection).isNotNull();
         assertThat(connection.protocolVersion()).isEqualTo("MQTT 3.1.1");
-        assertThat(clients.get(1).subscriptions()).containsExactly(new ClientInfo.Subscription("x/#", Qos.AT_LEAST_ONCE));
+        assertThat(clients.get(1).subscriptions())
+                .containsExactly(new ClientInfo.Subscription("x/#", Qos.AT_LEAST_ONCE));
     }
 
     @Test

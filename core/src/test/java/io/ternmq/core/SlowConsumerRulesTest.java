@@ -26,7 +26,8 @@ class SlowConsumerRulesTest {
     @Test
     void policyFor_patternCharacters_onlyStarAndQuestionMarkAreWild() {
         assertThat(rules.policyFor("tcp", "aXbc")).as("'.' is literal").isEqualTo(SlowConsumerPolicy.DROP_OLDEST);
-        assertThat(rules.policyFor("tcp", "a.bcd")).as("'?' is one character").isEqualTo(SlowConsumerPolicy.DROP_OLDEST);
+        assertThat(rules.policyFor("tcp", "a.bcd")).as("'?' is one character")
+                .isEqualTo(SlowConsumerPolicy.DROP_OLDEST);
     }
 
     @Test

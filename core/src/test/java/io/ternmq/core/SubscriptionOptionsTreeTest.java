@@ -102,6 +102,7 @@ class SubscriptionOptionsTreeTest {
         tree.subscribe("a", "s1", options(Qos.AT_LEAST_ONCE, false, false, 1));
         tree.subscribe("a", "s1", options(Qos.AT_MOST_ONCE, false, false, 2));
 
-        assertThat(match("a", "pub")).containsExactlyEntriesOf(Map.of("s1", options(Qos.AT_MOST_ONCE, false, false, 2)));
+        assertThat(match("a", "pub"))
+                .containsExactlyEntriesOf(Map.of("s1", options(Qos.AT_MOST_ONCE, false, false, 2)));
     }
 }

@@ -90,7 +90,8 @@ class SubscriptionTreeTest {
     void subscribe_identicalFilterTwice_replacesQos() {
         // [MQTT-3.8.4-3] an identical filter replaces the existing subscription
         assertThat(tree.subscribe("a/b", "s1", SubscriptionOptions.of(Qos.EXACTLY_ONCE))).isNull();
-        assertThat(tree.subscribe("a/b", "s1", SubscriptionOptions.of(Qos.AT_MOST_ONCE))).isEqualTo(SubscriptionOptions.of(Qos.EXACTLY_ONCE));
+        assertThat(tree.subscribe("a/b", "s1", SubscriptionOptions.of(Qos.AT_MOST_ONCE)))
+                .isEqualTo(SubscriptionOptions.of(Qos.EXACTLY_ONCE));
 
         assertThat(match("a/b")).containsExactlyEntriesOf(Map.of("s1", Qos.AT_MOST_ONCE));
     }

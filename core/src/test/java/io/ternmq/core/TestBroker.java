@@ -88,8 +88,8 @@ final class TestBroker implements AutoCloseable {
     }
 
     static Connect connect(String clientId, SessionMode cleanSession, int keepAlive, Will will) {
-        return new Connect(ProtocolVersion.MQTT_3_1_1, clientId, cleanSession == SessionMode.CLEAN, keepAlive, null, null,
-                will);
+        return new Connect(ProtocolVersion.MQTT_3_1_1, clientId, cleanSession == SessionMode.CLEAN, keepAlive, null,
+                null, will);
     }
 
     /** The CleanSession flag, spelled out. */

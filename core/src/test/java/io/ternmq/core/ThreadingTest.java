@@ -167,7 +167,8 @@ class ThreadingTest {
                 connection.onPacket(new Subscribe(1, List.of(new TopicSubscription("load/#", Qos.AT_LEAST_ONCE))));
                 subscribers.add(channel);
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> subscribers.stream().allMatch(c -> c.sent().size() == 2));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> subscribers.stream().allMatch(c -> c.sent().size() == 2));
             List<Thread> threads = new ArrayList<>();
             CopyOnWriteArrayList<FakeChannel> publisherChannels = new CopyOnWriteArrayList<>();
             for (int p = 0; p < publishers; p++) {

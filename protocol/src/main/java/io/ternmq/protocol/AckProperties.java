@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * properties, both optional diagnostics that a sender drops rather than exceed the receiver's maximum packet
  * size [MQTT-3.4.2-2] [MQTT-3.4.2-3].
  */
-public record AckProperties(@Nullable String reasonString, List<UserProperty> userProperties) implements PacketProperties {
+public record AckProperties(@Nullable String reasonString, List<UserProperty> userProperties)
+        implements PacketProperties {
 
     public static final AckProperties EMPTY = new AckProperties(null, List.of());
 

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * diagnostics [MQTT-3.15.2-2] [MQTT-3.15.2-3].
  */
 public record AuthProperties(@Nullable String authenticationMethod, byte @Nullable [] authenticationData,
-                             @Nullable String reasonString, List<UserProperty> userProperties) implements PacketProperties {
+                             @Nullable String reasonString, List<UserProperty> userProperties)
+        implements PacketProperties {
 
     public static final AuthProperties EMPTY = new AuthProperties(null, null, null, List.of());
 

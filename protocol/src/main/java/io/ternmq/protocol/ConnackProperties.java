@@ -16,7 +16,8 @@ public record ConnackProperties(@Nullable Long sessionExpiryInterval, @Nullable 
                                 @Nullable Boolean subscriptionIdentifiersAvailable,
                                 @Nullable Boolean sharedSubscriptionAvailable, @Nullable Integer serverKeepAlive,
                                 @Nullable String responseInformation, @Nullable String serverReference,
-                                @Nullable String authenticationMethod, byte @Nullable [] authenticationData) implements PacketProperties {
+                                @Nullable String authenticationMethod, byte @Nullable [] authenticationData)
+        implements PacketProperties {
 
     public static final ConnackProperties EMPTY = new ConnackProperties(null, null, null, null, null, null, null,
             null, List.of(), null, null, null, null, null, null, null, null);

@@ -12,7 +12,8 @@ public record ConnectProperties(@Nullable Long sessionExpiryInterval, @Nullable 
                                 @Nullable Long maximumPacketSize, @Nullable Integer topicAliasMaximum,
                                 @Nullable Boolean requestResponseInformation,
                                 @Nullable Boolean requestProblemInformation, @Nullable String authenticationMethod,
-                                byte @Nullable [] authenticationData, List<UserProperty> userProperties) implements PacketProperties {
+                                byte @Nullable [] authenticationData, List<UserProperty> userProperties)
+        implements PacketProperties {
 
     public static final ConnectProperties EMPTY =
             new ConnectProperties(null, null, null, null, null, null, null, null, List.of());

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * [MQTT-3.14.2-4].
  */
 public record DisconnectProperties(@Nullable Long sessionExpiryInterval, @Nullable String reasonString,
-                                   List<UserProperty> userProperties, @Nullable String serverReference) implements PacketProperties {
+                                   List<UserProperty> userProperties, @Nullable String serverReference)
+        implements PacketProperties {
 
     public static final DisconnectProperties EMPTY = new DisconnectProperties(null, null, List.of(), null);
 

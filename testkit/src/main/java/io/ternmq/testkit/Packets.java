@@ -46,7 +46,10 @@ public final class Packets {
         return publish(topic, 0, Retain.NO, Dup.NO, 0, payload);
     }
 
-    /** A PUBLISH whose topic name is given as raw bytes, e.g. ill-formed UTF-8; the packet id is present iff qos > 0. */
+    /**
+     * A PUBLISH whose topic name is given as raw bytes, e.g. ill-formed UTF-8; the packet id is present iff
+     * qos > 0.
+     */
     public static byte[] publishRawTopic(byte[] topic, int qos, Retain retain, Dup dup, int packetId,
                                          byte[] payload) {
         int firstByte = 0x30 | dup.bit() | (qos & 0x03) << 1 | retain.bit();

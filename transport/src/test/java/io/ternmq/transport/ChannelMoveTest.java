@@ -83,7 +83,8 @@ class ChannelMoveTest {
             }
             target.execute(() -> {
                 for (int id = SENDS + 1; id <= 2 * SENDS; id++) {
-                    connection.channel.send(new Puback(id % 65_536)); // from the new thread, perhaps before it registered
+                    // from the new thread, perhaps before it registered
+                    connection.channel.send(new Puback(id % 65_536));
                 }
             });
         };

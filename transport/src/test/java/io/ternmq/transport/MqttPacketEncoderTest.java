@@ -101,7 +101,8 @@ class MqttPacketEncoderTest {
 
     @Test
     void write_batchWithAPacketLargerThanTheLimit_givesItABufferOfItsOwn() {
-        Publish large = new Publish("big", Qos.AT_MOST_ONCE, false, false, 0, new byte[MqttPacketEncoder.COALESCE_LIMIT]);
+        Publish large = new Publish("big", Qos.AT_MOST_ONCE, false, false, 0,
+                new byte[MqttPacketEncoder.COALESCE_LIMIT]);
 
         channel.writeOutbound(new PacketBatch(List.of(new Pingresp(), large, new Pingresp())));
 

@@ -244,7 +244,8 @@ class AdminApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not json", "[]", "{\"payload\":\"x\"}", "{\"topic\":\"a/#\"}", "{\"topic\":\"a\",\"qos\":3}",
+    @ValueSource(strings = {"not json", "[]", "{\"payload\":\"x\"}", "{\"topic\":\"a/#\"}",
+            "{\"topic\":\"a\",\"qos\":3}",
             "{\"topic\":\"a\",\"encoding\":\"hex\"}", "{\"topic\":\"a\",\"encoding\":\"base64\",\"payload\":\"**\"}",
             "{\"topic\":\"a\",\"retain\":\"yes\"}"})
     void publish_badInput_is400Json(String body) {

@@ -34,7 +34,8 @@ class MetricsTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.contentType()).startsWith("text/plain");
         assertThat(reply.body()).contains("ternmq_clients_connected", "ternmq_connects_total{result=\"accepted\"}",
-                "ternmq_disconnects_total{reason=\"client_disconnect\"}", "ternmq_packets_received_total{type=\"publish\"}",
+                "ternmq_disconnects_total{reason=\"client_disconnect\"}",
+                "ternmq_packets_received_total{type=\"publish\"}",
                 "ternmq_network_received_bytes_total", "ternmq_messages_dropped_total{reason=\"queue_full\"}",
                 "ternmq_messages_queued", "ternmq_messages_inflight", "ternmq_messages_retained",
                 "ternmq_subscriptions", "ternmq_netty_buffer_memory_used_bytes{area=\"direct\"}",

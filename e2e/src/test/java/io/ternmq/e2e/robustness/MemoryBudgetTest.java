@@ -66,7 +66,8 @@ class MemoryBudgetTest {
             JsonNode budget = admin.get("/api/v1/broker").path("memory");
             assertThat(budget.path("limitBytes").asLong()).isEqualTo(GLOBAL_BYTES);
             assertThat(budget.path("publisherPauses").asLong()).isPositive();
-            assertThat(admin.metrics()).contains("ternmq_memory_budget_headroom_bytes", "ternmq_memory_budget_used_bytes")
+            assertThat(admin.metrics())
+                    .contains("ternmq_memory_budget_headroom_bytes", "ternmq_memory_budget_used_bytes")
                     .containsPattern("ternmq_memory_publisher_pauses_total [1-9]");
 
             slow.close();

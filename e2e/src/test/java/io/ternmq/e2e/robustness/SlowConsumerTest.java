@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Slow consumers against the memory budget: a subscriber that stops reading (a socket with a tiny receive buffer
- * that is not read) and a fast one share a topic; 8,000 messages of 1 KB (more than the kernel buffers of both sockets hold) go out in batches, each batch read by the
+ * that is not read) and a fast one share a topic; 8,000 messages of 1 KB (more than the kernel buffers of both
+ * sockets hold) go out in batches, each batch read by the
  * fast subscriber before the next. The slow one's held bytes stay within its 64 KiB budget, its policy (chosen by
  * client-id pattern) drops or disconnects as configured and every drop is counted, for the client in the admin API
  * and for the broker; the fast subscriber gets every message.
@@ -42,8 +43,9 @@ class SlowConsumerTest {
     @RegisterExtension
     final BrokerExtension broker = BrokerExtension.with(b -> b.adminListener("127.0.0.1", 0)
             .adminToken(AdminJson.TOKEN)
-            .memoryLimits(new MemoryLimits(64L << 20, CLIENT_BYTES, new SlowConsumerRules(SlowConsumerPolicy.DROP_OLDEST,
-                    Map.of(), List.of(new SlowConsumerRules.ClientPattern("slow-newest*", SlowConsumerPolicy.DROP_NEWEST),
+            .memoryLimits(new MemoryLimits(64L << 20, CLIENT_BYTES,
+                    new SlowConsumerRules(SlowConsumerPolicy.DROP_OLDEST, Map.of(),
+                    List.of(new SlowConsumerRules.ClientPattern("slow-newest*", SlowConsumerPolicy.DROP_NEWEST),
                     new SlowConsumerRules.ClientPattern("slow-disconnect*", SlowConsumerPolicy.DISCONNECT))))));
 
     @Test

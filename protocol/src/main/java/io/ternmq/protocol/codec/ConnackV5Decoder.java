@@ -26,7 +26,8 @@ final class ConnackV5Decoder {
         }
         boolean sessionPresent = acknowledgeFlags == 1;
         if (sessionPresent && reasonCode != 0) {
-            throw Malformed.packet("CONNACK with reason code " + reasonCode + " has session present 1"); // [MQTT-3.2.2-6]
+            throw Malformed.packet("CONNACK with reason code " + reasonCode
+                    + " has session present 1"); // [MQTT-3.2.2-6]
         }
         ConnackProperties properties = PropertyRecords.connack(in, end); // [MQTT-2.2.2-1]
         return new Connack(sessionPresent, reasonCode, properties);

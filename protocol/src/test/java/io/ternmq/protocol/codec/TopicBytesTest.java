@@ -52,7 +52,8 @@ class TopicBytesTest {
     void topicWithNullCharacter_refused() {
         String bad = "a" + '\u0000' + "b";
         for (int attempt = 0; attempt < 2; attempt++) {
-            assertThatThrownBy(() -> TopicBytes.of(bad)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+0000");
+            assertThatThrownBy(() -> TopicBytes.of(bad)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("U+0000");
         }
     }
 }

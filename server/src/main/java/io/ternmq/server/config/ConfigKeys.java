@@ -43,7 +43,8 @@ public final class ConfigKeys {
             "QoS 1/2 messages sent to one client and not yet acknowledged; more wait in its queue");
     public static final ConfigKey<Integer> LIMITS_MAX_QUEUED_MESSAGES = new ConfigKey<>("limits.max_queued_messages",
             new IntegerRange(0, Integer.MAX_VALUE),
-            "QoS 1/2 messages held per session while offline or while its window is full; more are dropped and counted");
+            "QoS 1/2 messages held per session while offline or while its window is full; more are dropped and "
+                    + "counted");
     public static final ConfigKey<Duration> LIMITS_CONNECT_TIMEOUT = new ConfigKey<>("limits.connect_timeout",
             new DurationRange(Duration.ofMillis(1), Duration.ofHours(1)),
             "time a new connection has to send CONNECT before it is closed");
@@ -89,7 +90,8 @@ public final class ConfigKeys {
             new Flag(), "whether $share/{group}/{filter} subscriptions are offered; false: SUBACK 0x9E (3.1.1: 0x80)");
     public static final ConfigKey<Boolean> MQTT_SUBSCRIPTION_IDENTIFIERS = new ConfigKey<>(
             "mqtt.subscription_identifiers", new Flag(),
-            "whether MQTT 5 clients may give subscriptions identifiers; false: a SUBSCRIBE with one gets DISCONNECT 0xA1");
+            "whether MQTT 5 clients may give subscriptions identifiers; false: a SUBSCRIBE with one gets "
+                    + "DISCONNECT 0xA1");
     public static final ConfigKey<Boolean> MQTT_WILDCARD_SUBSCRIPTIONS = new ConfigKey<>(
             "mqtt.wildcard_subscriptions", new Flag(),
             "whether topic filters may contain + and #; false: SUBACK 0xA2 (3.1.1: 0x80)");
@@ -178,8 +180,8 @@ public final class ConfigKeys {
             LIMITS_MAX_PACKET_SIZE, LIMITS_MAX_INFLIGHT_MESSAGES, LIMITS_MAX_QUEUED_MESSAGES, LIMITS_CONNECT_TIMEOUT,
             LIMITS_MAX_TOPIC_LENGTH, LIMITS_MAX_TOPIC_LEVELS, LIMITS_MAX_SUBSCRIPTIONS_PER_CLIENT,
             LIMITS_MAX_CONNECTIONS, LIMITS_MAX_PENDING_CONNECTS, LIMITS_MAX_MEMORY, LIMITS_MAX_CLIENT_MEMORY,
-            LIMITS_SOCKET_SEND_BUFFER, LIMITS_SLOW_CONSUMER_POLICY, LIMITS_SLOW_CONSUMER_CLIENTS, SESSIONS_THREADS, SESSIONS_RUN_ON,
-            SESSIONS_BALANCE_IO_THREADS,
+            LIMITS_SOCKET_SEND_BUFFER, LIMITS_SLOW_CONSUMER_POLICY, LIMITS_SLOW_CONSUMER_CLIENTS,
+            SESSIONS_THREADS, SESSIONS_RUN_ON, SESSIONS_BALANCE_IO_THREADS,
             STORAGE_DATA_DIR, STORAGE_MODE,
             STORAGE_ON_CORRUPT, STORAGE_MAX_PENDING_WRITES,
             AUTH_PASSWORD_FILE, AUTH_ACL_FILE, AUTH_ALLOW_ANONYMOUS, AUTH_ANONYMOUS_LISTENERS, AUTH_RELOAD_INTERVAL,
@@ -187,7 +189,8 @@ public final class ConfigKeys {
             MQTT_RECEIVE_MAXIMUM, MQTT_TOPIC_ALIAS_MAXIMUM, MQTT_OUTBOUND_TOPIC_ALIASES,
             MQTT_MAXIMUM_QOS, MQTT_RETAIN_AVAILABLE, MQTT_MAX_SESSION_EXPIRY,
             MQTT_SHARED_SUBSCRIPTIONS, MQTT_SUBSCRIPTION_IDENTIFIERS, MQTT_WILDCARD_SUBSCRIPTIONS,
-            ADMIN_ENABLED, ADMIN_BIND, ADMIN_PORT, ADMIN_TOKEN, ADMIN_USERNAME, ADMIN_PASSWORD, SYS_INTERVAL, LOG_LEVEL);
+            ADMIN_ENABLED, ADMIN_BIND, ADMIN_PORT, ADMIN_TOKEN, ADMIN_USERNAME, ADMIN_PASSWORD,
+            SYS_INTERVAL, LOG_LEVEL);
 
     private ConfigKeys() {
     }

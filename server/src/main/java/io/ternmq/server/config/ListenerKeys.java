@@ -48,8 +48,8 @@ public final class ListenerKeys {
                     + "their memory budget; default limits.slow_consumer_policy");
 
     public static final List<ConfigKey<?>> ALL = List.of(NAME, TYPE, BIND, PORT, MAX_CONNECTIONS,
-            MAX_CONNECTIONS_PER_SECOND, ALLOW_ANONYMOUS, SLOW_CONSUMER_POLICY, CERT_FILE, KEY_FILE, KEY_PASSWORD, CA_FILE,
-            CLIENT_CERTIFICATES, CERTIFICATE_IDENTITY, CERT_RELOAD_INTERVAL);
+            MAX_CONNECTIONS_PER_SECOND, ALLOW_ANONYMOUS, SLOW_CONSUMER_POLICY, CERT_FILE, KEY_FILE, KEY_PASSWORD,
+            CA_FILE, CLIENT_CERTIFICATES, CERTIFICATE_IDENTITY, CERT_RELOAD_INTERVAL);
 
     /** Keys that only TLS listeners (tls, wss) take. */
     public static final List<ConfigKey<?>> TLS_ONLY = List.of(CERT_FILE, KEY_FILE, KEY_PASSWORD, CA_FILE,

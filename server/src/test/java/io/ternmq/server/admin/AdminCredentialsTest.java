@@ -13,7 +13,8 @@ class AdminCredentialsTest {
     private final AdminCredentials both = new AdminCredentials("t0ken", "admin", "pw");
 
     private static Optional<String> basic(String userAndPassword) {
-        return Optional.of("Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8)));
+        return Optional.of("Basic "
+                + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

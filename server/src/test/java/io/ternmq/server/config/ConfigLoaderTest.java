@@ -68,7 +68,8 @@ class ConfigLoaderTest {
 
         assertThat(effective.config().listener()).isEqualTo(new ListenerConfig("0.0.0.0", 1884));
         assertThat(effective.config().limits())
-                .isEqualTo(new LimitsConfig(262_144, 64, 10_000, Duration.ofMillis(500), 65_535, 128, 10_000, 0, 10_000));
+                .isEqualTo(new LimitsConfig(262_144, 64, 10_000, Duration.ofMillis(500), 65_535, 128, 10_000, 0,
+                        10_000));
         assertThat(effective.config().sessions().threads()).isEqualTo(3);
         assertThat(effective.config().storage().dataDir()).isEqualTo(Path.of("/var/lib/ternmq"));
         assertThat(effective.sources().get(ConfigKeys.LISTENER_PORT).origin())
@@ -96,7 +97,8 @@ class ConfigLoaderTest {
                         + "limits.max_inflight_messages, limits.max_queued_messages, limits.connect_timeout, "
                         + "limits.max_topic_length, limits.max_topic_levels, limits.max_subscriptions_per_client, "
                         + "limits.max_connections, limits.max_pending_connects, limits.max_memory, "
-                        + "limits.max_client_memory, limits.socket_send_buffer, limits.slow_consumer_policy, limits.slow_consumer_clients)");
+                        + "limits.max_client_memory, limits.socket_send_buffer, limits.slow_consumer_policy, "
+                        + "limits.slow_consumer_clients)");
     }
 
     @Test

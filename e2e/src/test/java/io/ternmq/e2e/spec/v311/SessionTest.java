@@ -17,7 +17,10 @@ import java.nio.charset.StandardCharsets;
 import static io.ternmq.e2e.BrokerExtension.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Session state across connections: CleanSession, Session Present, takeover, redelivery (sections 3.1, 3.2, 4.1, 4.4). */
+/**
+ * Session state across connections: CleanSession, Session Present, takeover, redelivery (sections 3.1, 3.2, 4.1,
+ * 4.4).
+ */
 class SessionTest {
 
     @RegisterExtension

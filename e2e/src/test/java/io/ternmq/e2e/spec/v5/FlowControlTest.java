@@ -76,7 +76,8 @@ class FlowControlTest {
         RawMqttClient publisher = RawV5.connected(broker, "fc-q1", "").client();
 
         for (int id = 1; id <= 10; id++) {
-            publisher.send(RawV5.publish("fc/q1", 1, id, "", "m")).expectPacket("40 02 00 " + String.format("%02x", id));
+            publisher.send(RawV5.publish("fc/q1", 1, id, "", "m"))
+                    .expectPacket("40 02 00 " + String.format("%02x", id));
         }
 
         for (int i = 0; i < 10; i++) {

@@ -55,8 +55,8 @@ class ConnectV5CodecTest {
     @Test
     void codec_connectWithEveryProperty_matchesTheBytesBothWays() {
         // [MQTT-3.1.3-1] payload order; [MQTT-3.1.2-9] will properties, topic and payload with the will flag
-        WillProperties willProperties = new WillProperties(5L, PayloadFormat.UTF8, 60L, "t", "r", new byte[] {(byte) 0xAA},
-                List.of(new UserProperty("a", "b")));
+        WillProperties willProperties = new WillProperties(5L, PayloadFormat.UTF8, 60L, "t", "r",
+                new byte[] {(byte) 0xAA}, List.of(new UserProperty("a", "b")));
         Connect connect = new Connect(ProtocolVersion.MQTT_5, "c1", true, 60, "u", new byte[] {'p'},
                 new Will("w", new byte[] {'h', 'i'}, Qos.AT_LEAST_ONCE, false, willProperties),
                 new ConnectProperties(120L, 10, 4096L, 5, true, true, "SCRM", new byte[] {1, 2},

@@ -101,7 +101,8 @@ class DisconnectAuthV5CodecTest {
                 19         // re-authenticate
                 00         // property length 0
                 """, new Auth(ReasonCode.RE_AUTHENTICATE, AuthProperties.EMPTY));
-        V5.assertSamePacket(V5.decode(V5.bytes("F0 01 19")), new Auth(ReasonCode.RE_AUTHENTICATE, AuthProperties.EMPTY));
+        V5.assertSamePacket(V5.decode(V5.bytes("F0 01 19")),
+                new Auth(ReasonCode.RE_AUTHENTICATE, AuthProperties.EMPTY));
     }
 
     @Test
