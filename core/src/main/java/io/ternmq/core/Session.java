@@ -181,10 +181,7 @@ final class Session implements OutboundFlow.Sink {
 
     // --- inbound QoS 2 ---
 
-    /**
-     * Records a QoS 2 packet id; false when it is already unreleased: a resend not to be routed again
-     * [MQTT-4.3.3-2].
-     */
+    /** Records a QoS 2 packet id; false if already unreleased: a resend, not routed again [MQTT-4.3.3-2]. */
     boolean receiveExactlyOnce(int packetId) {
         assert owner.isCurrent();
         boolean first = unreleasedInbound.putIfAbsent(packetId, Boolean.TRUE);
